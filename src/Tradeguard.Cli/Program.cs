@@ -1,0 +1,3 @@
+using Tradeguard.Cli;
+
+return CliRunner.Run(TradeguardCommand.Create(), args);

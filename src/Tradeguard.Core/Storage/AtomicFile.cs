@@ -1,0 +1,115 @@
+using System.Runtime.InteropServices;
+using Tradeguard.Core.Errors;
+
+namespace Tradeguard.Core.Storage;
+
+/// <summary>
+/// Writes files that hold secrets so that a crash at any moment leaves either the old or the new content, never a mix,
+/// and the file is never readable by group or others (DESIGN.md, "Vault": temp file in the same folder, fsync,
+/// rename, fsync folder; mode 0600).
+/// </summary>
+public static partial class AtomicFile
+{
+    /// <summary>Mode 0600: read and write for the owner only.</summary>
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> with <paramref name="content"/> atomically, with mode 0600.
+    /// </summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="content">The complete new content.</param>
+    /// <exception cref="TradeguardException">The folder cannot be written (exit code 5).</exception>
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full) ?? ".";
+        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+            };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnly;
+            }
+
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+            SyncFolder(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new TradeguardException(
+                ExitCode.Configuration,
+                $"Cannot write {full}: {e.GetType().Name}. Check that the folder exists and is writable by you.",
+                e);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Writes UTF-8 text atomically with mode 0600; see <see cref="Write(string, ReadOnlySpan{byte})"/>.</summary>
+    public static void WriteText(string path, string text) =>
+        Write(path, System.Text.Encoding.UTF8.GetBytes(text));
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    // A rename is durable only once the folder entry is on disk; .NET has no API to fsync a folder.
+    private static void SyncFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const int O_RDONLY = 0;
+        var fd = Open(folder, O_RDONLY);
+        if (fd < 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = Fsync(fd);
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync")]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int fd);
+}
