@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace Tradeguard.Trading.Data;
+
+/// <summary>
+/// Loads OHLCV bars from CSV, finding the columns by header name (case-insensitive, any order): the Yahoo layout
+/// <c>Date,Open,High,Low,Close,Adj Close,Volume</c>, backtrader's <c>Date[,Time],Open,High,Low,Close,Volume,OpenInterest</c>
+/// and Stock.Indicators' lowercase <c>date,open,high,low,close,volume</c>; a UTF-8 byte order mark is skipped.
+/// </summary>
+/// <remarks>
+/// Every row is checked (number and date syntax, strictly increasing dates, Low ≤ Open, Close ≤ High, volume ≥ 0)
+/// before anything is returned, so a bad file never yields half a series. Dates are ISO 8601 (<c>yyyy-MM-dd</c>,
+/// optionally with <c>HH:mm[:ss]</c> after a space or 'T') or a separate <c>Time</c> column.
+/// </remarks>
+public static class CsvBarLoader
+{
+    private const NumberStyles NumberStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+    private static readonly string[] DateFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyyMMdd"];
+    private static readonly string[] TimeFormats = ["HH:mm:ss", "HH:mm"];
+
+    /// <summary>Loads the file at <paramref name="path"/>.</summary>
+    /// <exception cref="DataFileException">The file is empty, lacks a column, or a row is malformed (exit code 4).</exception>
+    /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The file cannot be opened (exit code 5).</exception>
+    public static BarSeries Load(string path, BarLoadOptions? options = null)
+    {
+        options ??= new BarLoadOptions();
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Tradeguard.Core.Errors.TradeguardException(Tradeguard.Core.Errors.ExitCode.Configuration,
+                $"{path}: cannot read the data file ({e.GetType().Name}): check the path in the config and the file's permissions", e);
+        }
+
+        using (stream)
+        {
+            return Load(stream, path, options with { Symbol = options.Symbol ?? SymbolFromFileName(path) });
+        }
+    }
+
+    /// <summary>Loads bars from <paramref name="stream"/>; <paramref name="sourceName"/> names it in error messages.</summary>
+    /// <exception cref="DataFileException">The input is empty, lacks a column, or a row is malformed (exit code 4).</exception>
+    public static BarSeries Load(Stream stream, string sourceName, BarLoadOptions options)
+    {
+        using var csv = CsvReader.Create(stream, new CsvReaderOptions { TrackLineNumbers = true, SkipEmptyLines = true }, leaveOpen: true);
+        var columns = ColumnMap.From(csv.Headers, sourceName);
+        var adjust = options.UseAdjustedClose && columns.AdjClose >= 0;
+        var bars = new List<Bar>(1024);
+        var previous = DateTime.MinValue;
+        while (csv.Read())
+        {
+            var line = (int)csv.LineNumber;
+            if (csv.FieldCount < columns.Required)
+            {
+                throw DataFileException.Malformed(sourceName, line, $"{csv.FieldCount} fields where the header has {columns.Required}");
+            }
+
+            var row = new RowReader(csv, sourceName, line, columns);
+            var time = row.Time();
+            if (time <= previous)
+            {
+                throw DataFileException.At(sourceName, line, columns.Date + 1, columns.Name(columns.Date),
+                    $"{time:yyyy-MM-dd HH:mm:ss} is not after the previous bar's {previous:yyyy-MM-dd HH:mm:ss}; dates must strictly increase");
+            }
+
+            previous = time;
+            var bar = adjust ? row.AdjustedBar(time, options.AdjustedDecimals) : row.Bar(time);
+            if (InRange(time, options))
+            {
+                bars.Add(bar);
+            }
+        }
+
+        if (csv.RowNumber == 0)
+        {
+            throw DataFileException.NoBars(sourceName);
+        }
+
+        return new BarSeries(options.Symbol ?? "UNKNOWN", bars);
+    }
+
+    private static bool InRange(DateTime time, BarLoadOptions options) =>
+        (options.From is not { } from || time >= from) &&
+        (options.To is not { } to || time <= (to.TimeOfDay == TimeSpan.Zero ? to.AddDays(1).AddTicks(-1) : to));
+
+    private static string SymbolFromFileName(string path)
+    {
+        var name = Path.GetFileName(path);
+        var end = name.IndexOfAny(['-', '.', '_']);
+        return (end > 0 ? name[..end] : name).ToUpperInvariant();
+    }
+
+    /// <summary>Where each column sits; -1 for an optional column that is absent.</summary>
+    private sealed class ColumnMap
+    {
+        private readonly string[] headers;
+
+        private ColumnMap(string[] headers) => this.headers = headers;
+
+        public int Date { get; private init; }
+        public int Time { get; private init; } = -1;
+        public int Open { get; private init; }
+        public int High { get; private init; }
+        public int Low { get; private init; }
+        public int Close { get; private init; }
+        public int AdjClose { get; private init; } = -1;
+        public int Volume { get; private init; }
+        public int Required { get; private init; }
+
+        public string Name(int index) => headers[index];
+
+        public static ColumnMap From(IReadOnlyList<string> headers, string source)
+        {
+            if (headers.Count == 0 || (headers.Count == 1 && string.IsNullOrWhiteSpace(headers[0])))
+            {
+                throw DataFileException.Empty(source);
+            }
+
+            var names = headers.Select(h => h.Trim()).ToArray();
+            int Find(string name, bool required)
+            {
+                var index = Array.FindIndex(names, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+                return index >= 0 || !required ? index : throw DataFileException.MissingColumn(source, name);
+            }
+
+            var map = new ColumnMap(names)
+            {
+                Date = Find("Date", true),
+                Time = Find("Time", false),
+                Open = Find("Open", true),
+                High = Find("High", true),
+                Low = Find("Low", true),
+                Close = Find("Close", true),
+                AdjClose = Find("Adj Close", false),
+                Volume = Find("Volume", true),
+            };
+            return new ColumnMap(names)
+            {
+                Date = map.Date, Time = map.Time, Open = map.Open, High = map.High, Low = map.Low, Close = map.Close,
+                AdjClose = map.AdjClose, Volume = map.Volume,
+                Required = new[] { map.Date, map.Time, map.Open, map.High, map.Low, map.Close, map.AdjClose, map.Volume }.Max() + 1,
+            };
+        }
+    }
+
+    /// <summary>Parses and checks the fields of the current row, naming the field at fault.</summary>
+    private readonly ref struct RowReader(CsvReader csv, string source, int line, ColumnMap columns)
+    {
+        private readonly CsvReader csv = csv;
+
+        public DateTime Time()
+        {
+            var date = ParseDate(columns.Date);
+            return columns.Time < 0 ? date : date + ParseTimeOfDay(columns.Time);
+        }
+
+        public Bar Bar(DateTime time)
+        {
+            var open = Decimal(columns.Open);
+            var high = Decimal(columns.High);
+            var low = Decimal(columns.Low);
+            var close = Decimal(columns.Close);
+            var volume = Decimal(columns.Volume);
+            CheckRange(open, high, low, close, volume);
+            return new Bar(time, open, high, low, close, volume);
+        }
+
+        public Bar AdjustedBar(DateTime time, int decimals)
+        {
+            var open = Double(columns.Open);
+            var high = Double(columns.High);
+            var low = Double(columns.Low);
+            var close = Double(columns.Close);
+            var adjClose = Double(columns.AdjClose);
+            var volume = Decimal(columns.Volume);
+            CheckRange((decimal)open, (decimal)high, (decimal)low, (decimal)close, volume);
+            if (adjClose <= 0 || close <= 0)
+            {
+                throw Fail(adjClose <= 0 ? columns.AdjClose : columns.Close, "must be above zero to compute the adjustment factor");
+            }
+
+            // backtrader's YahooFinanceCSVData: factor = Close / AdjClose, O/H/L divided by it, Close = AdjClose.
+            var factor = close / adjClose;
+            return new Bar(time,
+                PriceRounding.HalfEven(open / factor, decimals),
+                PriceRounding.HalfEven(high / factor, decimals),
+                PriceRounding.HalfEven(low / factor, decimals),
+                PriceRounding.HalfEven(adjClose, decimals),
+                volume);
+        }
+
+        private void CheckRange(decimal open, decimal high, decimal low, decimal close, decimal volume)
+        {
+            if (high < low)
+            {
+                throw Fail(columns.High, $"High {high.ToString(CultureInfo.InvariantCulture)} is below Low {low.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            if (open < low || open > high)
+            {
+                throw Fail(columns.Open, $"Open {open.ToString(CultureInfo.InvariantCulture)} is outside the bar's range [{low.ToString(CultureInfo.InvariantCulture)}, {high.ToString(CultureInfo.InvariantCulture)}]");
+            }
+
+            if (close < low || close > high)
+            {
+                throw Fail(columns.Close, $"Close {close.ToString(CultureInfo.InvariantCulture)} is outside the bar's range [{low.ToString(CultureInfo.InvariantCulture)}, {high.ToString(CultureInfo.InvariantCulture)}]");
+            }
+
+            if (volume < 0)
+            {
+                throw Fail(columns.Volume, $"Volume {volume.ToString(CultureInfo.InvariantCulture)} is negative");
+            }
+        }
+
+        private decimal Decimal(int column)
+        {
+            var span = csv.GetSpan(column);
+            return decimal.TryParse(span, NumberStyle, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw Fail(column, $"\"{Text(span)}\" is not a number");
+        }
+
+        private double Double(int column)
+        {
+            var span = csv.GetSpan(column);
+            return double.TryParse(span, NumberStyle, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+                ? value
+                : throw Fail(column, $"\"{Text(span)}\" is not a number");
+        }
+
+        private DateTime ParseDate(int column)
+        {
+            var span = csv.GetSpan(column);
+            if (span.Length == 10 && span[4] == '-' && span[7] == '-' &&
+                TryDigits(span[..4], out var year) && TryDigits(span.Slice(5, 2), out var month) && TryDigits(span.Slice(8, 2), out var day) &&
+                year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                return new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
+            }
+
+            var text = Text(span);
+            return DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                ? parsed
+                : throw Fail(column, $"\"{text}\" is not a date (expected yyyy-MM-dd)");
+        }
+
+        private TimeSpan ParseTimeOfDay(int column)
+        {
+            var text = Text(csv.GetSpan(column));
+            return DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                ? parsed.TimeOfDay
+                : throw Fail(column, $"\"{text}\" is not a time of day (expected HH:mm:ss)");
+        }
+
+        private DataFileException Fail(int column, string problem) =>
+            DataFileException.At(source, line, column + 1, columns.Name(column), problem);
+
+        private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+        {
+            value = 0;
+            foreach (var b in digits)
+            {
+                if (b is < (byte)'0' or > (byte)'9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (b - '0');
+            }
+
+            return true;
+        }
+
+        private static string Text(ReadOnlySpan<byte> span)
+        {
+            var text = Encoding.UTF8.GetString(span.Length > 40 ? span[..40] : span);
+            return span.Length > 40 ? text + "…" : text;
+        }
+    }
+}
