@@ -1,0 +1,30 @@
+using Tradeguard.Trading.Broker;
+using Tradeguard.Trading.Events;
+using Tradeguard.Trading.Risk;
+
+namespace Tradeguard.Trading.Engine;
+
+/// <summary>How a run trades: money, costs, sizing, protective exits and risk limits.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>Starting cash, quote currency. Defaults to 10 000.</summary>
+    public decimal InitialCash { get; init; } = 10_000m;
+
+    /// <summary>Commission per fill. Defaults to none.</summary>
+    public CommissionModel Commission { get; init; } = CommissionModel.None;
+
+    /// <summary>Slippage per fill. Defaults to none.</summary>
+    public SlippageModel Slippage { get; init; } = SlippageModel.None;
+
+    /// <summary>Sizes buys that do not say how many units. Defaults to 1 unit (backtrader's default stake).</summary>
+    public Sizer Sizer { get; init; } = new Sizer.Fixed(1);
+
+    /// <summary>Protective exits attached to every buy that does not bring its own; null for none.</summary>
+    public Bracket? DefaultBracket { get; init; }
+
+    /// <summary>Limits enforced between the strategy and the broker. Defaults to none.</summary>
+    public RiskLimits Risk { get; init; } = RiskLimits.None;
+
+    /// <summary>Paper or live; the engine's own broker is the paper broker, so runs here are paper.</summary>
+    public TradingMode Mode { get; init; } = TradingMode.Paper;
+}

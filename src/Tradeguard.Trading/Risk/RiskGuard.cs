@@ -1,0 +1,95 @@
+using Tradeguard.Trading.Broker;
+
+namespace Tradeguard.Trading.Risk;
+
+/// <summary>
+/// Checks every order before it reaches the broker, and watches the daily loss (DESIGN.md, "Trading": max position,
+/// max order notional, max orders per minute, max daily loss → kill switch). Time is market time (bar times), so a
+/// backtest and a live run behave alike.
+/// </summary>
+public sealed class RiskGuard
+{
+    private readonly RiskLimits limits;
+    private readonly Queue<DateTime> recentOrders = new();
+    private DateTime currentDay = DateTime.MinValue;
+    private decimal dayStartEquity;
+
+    /// <summary>Creates a guard enforcing <paramref name="limits"/>.</summary>
+    public RiskGuard(RiskLimits limits) => this.limits = limits;
+
+    /// <summary>True once the daily-loss limit has been hit.</summary>
+    public bool KillSwitchEngaged { get; private set; }
+
+    /// <summary>
+    /// Decides whether an order may go to the broker. Returns null to accept it, or the reason it is refused
+    /// (naming the limit and the amounts).
+    /// </summary>
+    /// <param name="side">The order's side.</param>
+    /// <param name="quantity">Units ordered.</param>
+    /// <param name="referencePrice">The price the order is expected to trade near (last close, or its limit/stop).</param>
+    /// <param name="positionAfter">Units held if this and every working buy fill.</param>
+    /// <param name="time">The current bar's time.</param>
+    public string? Check(OrderSide side, decimal quantity, decimal referencePrice, decimal positionAfter, DateTime time)
+    {
+        var addsExposure = side == OrderSide.Buy;
+        if (KillSwitchEngaged && addsExposure)
+        {
+            return "kill switch engaged: the daily loss limit was hit; only orders that reduce the position are accepted";
+        }
+
+        if (addsExposure && limits.MaxPosition is { } maxPosition && positionAfter > maxPosition)
+        {
+            return $"max position: the order would take the position to {positionAfter} units, above the limit of {maxPosition}";
+        }
+
+        var notional = quantity * referencePrice;
+        if (limits.MaxOrderNotional is { } maxNotional && notional > maxNotional)
+        {
+            return $"max order notional: the order is worth {notional:0.##}, above the limit of {maxNotional}";
+        }
+
+        if (limits.MaxOrdersPerMinute is { } maxPerMinute)
+        {
+            while (recentOrders.Count > 0 && recentOrders.Peek() <= time.AddMinutes(-1))
+            {
+                recentOrders.Dequeue();
+            }
+
+            if (recentOrders.Count >= maxPerMinute)
+            {
+                return $"max orders per minute: {recentOrders.Count} orders in the last minute, the limit is {maxPerMinute}";
+            }
+
+            recentOrders.Enqueue(time);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Marks the portfolio's equity at the end of a bar. Returns the reason when this bar engages the kill switch
+    /// (the loss since the day's opening equity reached the limit), null otherwise.
+    /// </summary>
+    public string? MarkEquity(DateTime time, decimal equityAtOpenOfBar, decimal equity)
+    {
+        if (time.Date != currentDay)
+        {
+            currentDay = time.Date;
+            dayStartEquity = equityAtOpenOfBar;
+        }
+
+        if (KillSwitchEngaged || limits.MaxDailyLoss is not { } maxLoss)
+        {
+            return null;
+        }
+
+        var loss = dayStartEquity - equity;
+        if (loss < maxLoss)
+        {
+            return null;
+        }
+
+        KillSwitchEngaged = true;
+        return $"max daily loss: equity fell {loss:0.##} since the day opened at {dayStartEquity:0.##}, the limit is {maxLoss}; kill switch engaged";
+    }
+}

@@ -1,0 +1,41 @@
+using Tradeguard.Trading.Broker;
+using Tradeguard.Trading.Data;
+
+namespace Tradeguard.Trading.Strategies;
+
+/// <summary>
+/// What a strategy sees and may do: the portfolio's state and order placement, which goes through the risk guard to
+/// the paper broker. Nothing here reaches credentials or the network.
+/// </summary>
+public abstract class StrategyContext
+{
+    /// <summary>The instrument traded.</summary>
+    public abstract string Symbol { get; }
+
+    /// <summary>Index of the current bar, from 0.</summary>
+    public abstract int BarIndex { get; }
+
+    /// <summary>Units held.</summary>
+    public abstract decimal Position { get; }
+
+    /// <summary>Cash, quote currency.</summary>
+    public abstract decimal Cash { get; }
+
+    /// <summary>Cash plus the position at the current bar's close.</summary>
+    public abstract decimal Equity { get; }
+
+    /// <summary>True while an order the strategy placed is still working (protective exits are not counted).</summary>
+    public abstract bool HasWorkingOrders { get; }
+
+    /// <summary>Places an order; the result is <see cref="OrderStatus.Working"/> or <see cref="OrderStatus.Rejected"/> with a reason.</summary>
+    public abstract Order Submit(OrderRequest request);
+
+    /// <summary>Cancels a working order; false when it is no longer working.</summary>
+    public abstract bool Cancel(Order order);
+
+    /// <summary>Buys at market; the run's sizer chooses the quantity when <paramref name="quantity"/> is null.</summary>
+    public Order Buy(decimal? quantity = null) => Submit(new OrderRequest(OrderSide.Buy, quantity));
+
+    /// <summary>Sells the whole position at market.</summary>
+    public Order ClosePosition() => Submit(new OrderRequest(OrderSide.Sell, Position));
+}
