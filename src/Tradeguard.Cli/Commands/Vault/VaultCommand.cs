@@ -14,6 +14,11 @@ internal static class VaultCommand
         vault.Subcommands.Add(VaultSetCommand.Create());
         vault.Subcommands.Add(VaultGetCommand.Create());
         vault.Subcommands.Add(VaultListCommand.Create());
+        vault.Subcommands.Add(VaultRmCommand.Create());
+        vault.Subcommands.Add(VaultPasswdCommand.Create());
+        vault.Subcommands.Add(VaultRotateCommand.Create());
+        vault.Subcommands.Add(VaultCheckCommand.Create());
+        vault.Subcommands.Add(VaultRecoverCommand.Create());
         return vault;
     }
 }
