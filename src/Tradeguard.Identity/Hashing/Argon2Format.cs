@@ -9,7 +9,9 @@ namespace Tradeguard.Identity.Hashing;
 /// <summary>
 /// Argon2id / Argon2i PHC strings (RFC 9106). Argon2id with one lane and a 16-byte salt runs on libsodium through
 /// NSec; everything else libsodium refuses (p &gt; 1, other salt lengths, Argon2i) runs on
-/// Konscious.Security.Cryptography, which is about five times slower but exact.
+/// Konscious.Security.Cryptography, which is about five times slower but exact. Konscious refuses an empty
+/// password, so an empty password against such a hash throws <see cref="PasswordRejectedException"/>
+/// (no policy admits an empty password; <see cref="PasswordHasher.Verify"/> reports it as a failed match).
 /// </summary>
 internal sealed class Argon2Format : IPasswordHashFormat
 {
@@ -64,6 +66,13 @@ internal sealed class Argon2Format : IPasswordHashFormat
                 NumberOfPasses = iterations,
             };
             return PasswordBasedKeyDerivationAlgorithm.Argon2id(parameters).DeriveBytes(password, salt, length);
+        }
+
+        if (password.IsEmpty)
+        {
+            // Konscious refuses an empty password and libsodium refuses p > 1 and other salt lengths.
+            throw new PasswordRejectedException(
+                "An empty password cannot be checked against an Argon2 hash with p > 1, Argon2i or a non-16-byte salt.");
         }
 
         var passwordCopy = password.ToArray();

@@ -54,7 +54,17 @@ public sealed class PasswordHasher
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(stored);
         var format = FormatOf(stored.Encoded);
-        var ok = PasswordBytes.With(password, stored.Normalization, bytes => format.Verify(bytes, stored.Encoded));
+        bool ok;
+        try
+        {
+            ok = PasswordBytes.With(password, stored.Normalization, bytes => format.Verify(bytes, stored.Encoded));
+        }
+        catch (PasswordRejectedException)
+        {
+            // A password that the format cannot take (not text, empty against Konscious-only Argon2) never matches.
+            ok = false;
+        }
+
         if (!ok)
         {
             return PasswordVerification.Failed;
