@@ -64,7 +64,7 @@ public sealed class TwoFactor
             _db.Execute("UPDATE accounts SET totp_pending_seed = $s WHERE name = $n",
                 ("$s", _protector.Protect(account.Account.Name, seed)), ("$n", account.Account.Name));
             var base32 = Base32Encoding.ToString(seed).TrimEnd('=');
-            var uri = new OtpUri(OtpType.Totp, seed, $"{Issuer}:{account.Account.Name}", Issuer, OtpHashMode.Sha1,
+            var uri = new OtpUri(OtpType.Totp, seed, account.Account.Name, Issuer, OtpHashMode.Sha1,
                 TotpCode.Digits, TotpCode.StepSeconds).ToString();
             using var generator = new QRCodeGenerator();
             using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
