@@ -14,6 +14,7 @@ internal static class TradeguardCommand
         root.Subcommands.Add(Commands.Vault.VaultCommand.Create());
         root.Subcommands.Add(Commands.Run.RunCommand.Create());
         root.Subcommands.Add(Commands.Exec.ExecCommand.Create());
+        Commands.User.IdentityCommands.Create().ForEach(root.Subcommands.Add);
         return root;
     }
 }

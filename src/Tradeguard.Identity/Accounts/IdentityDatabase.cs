@@ -1,0 +1,127 @@
+using Microsoft.Data.Sqlite;
+using Tradeguard.Core.Errors;
+
+namespace Tradeguard.Identity.Accounts;
+
+/// <summary>
+/// The SQLite file (WAL, mode 0600) holding accounts, password history, login throttling, TOTP seeds (encrypted),
+/// used TOTP steps, recovery-code hashes and session-token hashes. Default path: <c>$TRADEGUARD_HOME/identity.db</c>.
+/// </summary>
+/// <remarks>Each call opens a pooled connection, so one instance is safe to share between threads.</remarks>
+public sealed class IdentityDatabase
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS accounts (
+            name TEXT PRIMARY KEY,
+            role INTEGER NOT NULL,
+            full_name TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            password_hash TEXT NOT NULL,
+            password_normalization INTEGER NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            totp_seed BLOB,
+            totp_pending_seed BLOB,
+            created_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS password_history (
+            account TEXT NOT NULL, password_hash TEXT NOT NULL, password_normalization INTEGER NOT NULL,
+            replaced_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS login_throttle (
+            name TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS totp_used_steps (
+            account TEXT NOT NULL, step INTEGER NOT NULL, PRIMARY KEY (account, step));
+        CREATE TABLE IF NOT EXISTS recovery_codes (
+            account TEXT NOT NULL, code_hash BLOB NOT NULL, used_at INTEGER, PRIMARY KEY (account, code_hash));
+        CREATE TABLE IF NOT EXISTS sessions (
+            token_hash BLOB PRIMARY KEY, account TEXT NOT NULL, created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL, revoked_at INTEGER);
+        """;
+
+    private readonly string _connectionString;
+
+    private IdentityDatabase(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating with mode 0600 if missing) the database at <paramref name="path"/>.</summary>
+    /// <exception cref="TradeguardException">Exit 5 when the file is readable by others; exit 4 when it is not a database.</exception>
+    public static IdentityDatabase Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+            using (File.Create(path))
+            {
+            }
+
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        Core.Storage.PrivateFile.EnsurePrivate(path, "identity database");
+        var db = new IdentityDatabase(path);
+        try
+        {
+            db.Execute(Schema);
+        }
+        catch (SqliteException e)
+        {
+            throw new TradeguardException(ExitCode.IntegrityFailure,
+                $"{path} is not a readable identity database ({e.SqliteErrorCode}); restore it from a backup.", e);
+        }
+
+        return db;
+    }
+
+    internal SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    internal int Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    internal List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}
