@@ -36,39 +36,41 @@ internal sealed class AuditCheckpoints
     public AuditCheckpointRead ReadVault(AuditMac macs)
     {
         using var stored = _secrets.TryGet(VaultReference);
-        string? text;
-        try
-        {
-            text = stored?.Reveal();
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            return new AuditCheckpointRead(AuditCheckpointState.Unreadable, null);
-        }
-
-        return AuditCheckpoint.Read(text, macs);
+        return stored is null
+            ? new AuditCheckpointRead(AuditCheckpointState.Missing, null)
+            : stored.Use(bytes => AuditCheckpoint.ReadBinary(bytes, macs));
     }
 
     /// <summary>Moves the file copy, and the vault copy when <paramref name="includeVault"/>, to the committed tail.</summary>
     public void Advance(AuditDatabase database, AuditMac macs, bool includeVault)
     {
-        // One lock for both copies: two writers never interleave read-compare-write on either.
-        using var gate = FileLock.Acquire(_file, LockTimeout);
-        var (sequence, mac) = database.Tail();
-        if (sequence == 0)
+        byte[]? vaultCopy = null;
+        // One lock for the file copy: two writers never interleave read-compare-write on it.
+        using (FileLock.Acquire(_file, LockTimeout))
         {
-            return;
+            var (sequence, mac) = database.Tail();
+            if (sequence == 0)
+            {
+                return;
+            }
+
+            var next = new AuditCheckpoint(sequence, mac);
+            if (MayAdvance(ReadFile(macs), next, database))
+            {
+                AtomicFile.WriteText(_file, next.Serialize(macs));
+            }
+
+            if (includeVault && MayAdvance(ReadVault(macs), next, database))
+            {
+                vaultCopy = next.SerializeBinary(macs);
+            }
         }
 
-        var next = new AuditCheckpoint(sequence, mac);
-        if (MayAdvance(ReadFile(macs), next, database))
+        // Outside the file lock: the vault audits its own writes, and that record comes back here to advance the
+        // file. A race with another process can only leave the vault copy at an older, still valid, checkpoint.
+        if (vaultCopy is not null)
         {
-            AtomicFile.WriteText(_file, next.Serialize(macs));
-        }
-
-        if (includeVault && MayAdvance(ReadVault(macs), next, database))
-        {
-            using var value = Secret.FromString(next.Serialize(macs));
+            using var value = Secret.FromBytes(vaultCopy);
             _secrets.Set(VaultReference, value);
         }
     }

@@ -17,6 +17,14 @@ public sealed record AuditPaths(string Database, string Checkpoint)
     public static AuditPaths InFolder(string folder) =>
         new(Path.Combine(folder, DatabaseFileName), Path.Combine(folder, CheckpointFileName));
 
+    /// <summary>The paths for a database anywhere (a copy taken for an investigation): the checkpoint is the database's
+    /// name with <c>.checkpoint</c> in place of its extension (<c>audit.db</c> → <c>audit.checkpoint</c>).</summary>
+    public static AuditPaths ForDatabase(string database)
+    {
+        var full = Path.GetFullPath(database);
+        return new AuditPaths(full, Path.ChangeExtension(full, ".checkpoint"));
+    }
+
     /// <summary>The installation's paths, inside <see cref="TradeguardHome.Path"/> (created 0700 if missing).</summary>
     public static AuditPaths ForInstallation() => InFolder(TradeguardHome.Path);
 }

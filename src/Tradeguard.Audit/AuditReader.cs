@@ -12,6 +12,7 @@ public static class AuditReader
     /// first; nothing when the file does not exist.</summary>
     /// <exception cref="TradeguardException">Exit 4 when a record's details are not a JSON object of strings or the
     /// file is not an audit database; exit 5 when it is accessible by group or others.</exception>
+    /// <remarks>The file is opened (and checked) before this returns; records are read as they are enumerated.</remarks>
     public static IEnumerable<AuditRecord> Read(string databasePath, AuditQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -20,11 +21,13 @@ public static class AuditReader
             throw new ArgumentOutOfRangeException(nameof(query), query.Last, "Last must be positive.");
         }
 
-        using var database = AuditDatabase.OpenForReading(databasePath);
-        if (database is null)
-        {
-            yield break;
-        }
+        var database = AuditDatabase.OpenForReading(databasePath);
+        return database is null ? [] : ReadRows(database, query);
+    }
+
+    private static IEnumerable<AuditRecord> ReadRows(AuditDatabase opened, AuditQuery query)
+    {
+        using var database = opened;
 
         var conditions = new List<string>();
         var parameters = new Dictionary<string, object>();

@@ -209,7 +209,8 @@ public class AuditLogTests
 
         Assert.Matches($"^\\{{\"format\":\"tradeguard-audit-checkpoint/1\",\"sequence\":2,\"mac\":\"{mac}\",\"tag\":\"[0-9a-f]{{64}}\"\\}}\n$", text);
         using var vaultCopy = log.Vault.TryGet(new SecretReference("tradeguard", "audit_checkpoint"));
-        Assert.Equal(text, vaultCopy!.Reveal());
+        var tag = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("tag").GetString();
+        Assert.Equal("ff01" + "0000000000000002" + mac + tag, vaultCopy!.Use(b => Convert.ToHexStringLower(b)));
     }
 
     private const UnixFileMode AtomicFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
