@@ -15,6 +15,7 @@ internal static class TradeguardCommand
         root.Subcommands.Add(Commands.Run.RunCommand.Create());
         root.Subcommands.Add(Commands.Exec.ExecCommand.Create());
         Commands.User.IdentityCommands.Create().ForEach(root.Subcommands.Add);
+        root.Subcommands.Add(Commands.Audit.AuditCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,341 @@
+using Microsoft.Data.Sqlite;
+using Tradeguard.Core.Errors;
+using Tradeguard.Core.Storage;
+
+namespace Tradeguard.Audit;
+
+/// <summary>
+/// The SQLite file that holds the records: one append-only table in WAL mode, with triggers that refuse UPDATE and
+/// DELETE. The triggers stop accidents and casual edits; the MAC chain is what detects a determined one.
+/// </summary>
+/// <remarks>One connection, not thread-safe: callers serialise. Processes serialise through SQLite's write lock.</remarks>
+internal sealed class AuditDatabase : IDisposable
+{
+    /// <summary>The schema version in <c>PRAGMA user_version</c>.</summary>
+    public const int SchemaVersion = 1;
+
+    private const string Columns = "seq, time_us, actor, action, target, outcome, reason, details, mac";
+
+    private static readonly string[] Schema =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS audit_record (
+            seq     INTEGER PRIMARY KEY CHECK (seq > 0),
+            time_us INTEGER NOT NULL,
+            actor   TEXT NOT NULL,
+            action  TEXT NOT NULL,
+            target  TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            reason  TEXT NOT NULL,
+            details TEXT NOT NULL,
+            mac     BLOB NOT NULL CHECK (length(mac) = 32))
+        """,
+        "CREATE INDEX IF NOT EXISTS audit_record_time ON audit_record(time_us)",
+        """
+        CREATE TRIGGER IF NOT EXISTS audit_record_no_update BEFORE UPDATE ON audit_record
+        BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS audit_record_no_delete BEFORE DELETE ON audit_record
+        BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END
+        """,
+        $"PRAGMA user_version = {SchemaVersion}",
+    ];
+
+    private readonly SqliteConnection _connection;
+    private SqliteCommand? _insert;
+
+    private AuditDatabase(string path, SqliteConnection connection)
+    {
+        Path = path;
+        _connection = connection;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens <paramref name="path"/> for appending, creating it (mode 0600) and its schema if missing.</summary>
+    /// <exception cref="TradeguardException">Exit 5 when the file is readable by others or was made by a newer
+    /// version; exit 4 when it is not an audit database.</exception>
+    public static AuditDatabase OpenForWriting(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        CreatePrivateFile(full);
+        var db = Open(full, SqliteOpenMode.ReadWrite);
+        try
+        {
+            db.Execute("PRAGMA journal_mode = WAL");
+            // FULL: a record is on disk when Record returns, even if the machine loses power right after.
+            db.Execute("PRAGMA synchronous = FULL");
+            using var tx = db._connection.BeginTransaction(deferred: false);
+            var version = db.UserVersion(tx);
+            if (version == 0)
+            {
+                foreach (var statement in Schema)
+                {
+                    db.Execute(statement, tx);
+                }
+            }
+
+            tx.Commit();
+            db.CheckSchema();
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens an existing database for reading; null when the file does not exist.</summary>
+    /// <exception cref="TradeguardException">Exit 5 when readable by others or too new; exit 4 when not an audit
+    /// database.</exception>
+    public static AuditDatabase? OpenForReading(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            return null;
+        }
+
+        PrivateFile.EnsurePrivate(full, "audit log");
+        // ReadWrite, not ReadOnly: a WAL reader maps the -shm file and may need to create it.
+        var db = Open(full, SqliteOpenMode.ReadWrite);
+        try
+        {
+            db.CheckSchema();
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Takes SQLite's write lock (<c>BEGIN IMMEDIATE</c>), waiting for other writers; reads inside it see
+    /// the latest committed tail.</summary>
+    public SqliteTransaction BeginAppend() => _connection.BeginTransaction(deferred: false);
+
+    /// <summary>The last record's sequence and MAC: (0, 32 zero bytes) for an empty log.</summary>
+    public (long Sequence, byte[] Mac) Tail(SqliteTransaction? transaction = null)
+    {
+        using var command = Command("SELECT seq, mac FROM audit_record ORDER BY seq DESC LIMIT 1", transaction);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))
+            : (0, new byte[AuditCanonicalForm.MacLength]);
+    }
+
+    /// <summary>The MAC stored for record <paramref name="sequence"/>, or null when there is no such record.</summary>
+    public byte[]? MacAt(long sequence)
+    {
+        using var command = Command("SELECT mac FROM audit_record WHERE seq = $seq");
+        command.Parameters.AddWithValue("$seq", sequence);
+        return command.ExecuteScalar() as byte[];
+    }
+
+    /// <summary>Inserts one record inside <paramref name="transaction"/> (from <see cref="BeginAppend"/>).</summary>
+    public void Insert(SqliteTransaction transaction, in StoredRow row)
+    {
+        if (_insert is null)
+        {
+            _insert = Command($"INSERT INTO audit_record ({Columns}) VALUES ($seq, $time, $actor, $action, $target, $outcome, $reason, $details, $mac)");
+            foreach (var name in (string[])["$seq", "$time", "$actor", "$action", "$target", "$outcome", "$reason", "$details", "$mac"])
+            {
+                _insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            _insert.Prepare();
+        }
+
+        _insert.Transaction = transaction;
+        var p = _insert.Parameters;
+        p[0].Value = row.Sequence;
+        p[1].Value = row.TimeMicros;
+        p[2].Value = row.Actor;
+        p[3].Value = row.Action;
+        p[4].Value = row.Target;
+        p[5].Value = row.Outcome;
+        p[6].Value = row.Reason;
+        p[7].Value = row.DetailsJson;
+        p[8].Value = row.Mac;
+        _insert.ExecuteNonQuery();
+    }
+
+    /// <summary>Streams rows in sequence order, filtered by an optional SQL condition over the table's columns.</summary>
+    /// <exception cref="TradeguardException">Exit 4 when a row's columns have the wrong types (the table was
+    /// rebuilt by hand).</exception>
+    public IEnumerable<StoredRow> Rows(string? where = null, IReadOnlyDictionary<string, object>? parameters = null)
+    {
+        using var command = Command($"SELECT {Columns} FROM audit_record {(where is null ? "" : "WHERE " + where)} ORDER BY seq");
+        foreach (var (name, value) in parameters ?? new Dictionary<string, object>())
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return ReadRow(reader);
+        }
+    }
+
+    /// <summary>The sequence of the <paramref name="n"/>-th newest row matching <paramref name="where"/> (the oldest
+    /// row when fewer match).</summary>
+    public long NthNewestSequence(string? where, IReadOnlyDictionary<string, object> parameters, int n)
+    {
+        using var command = Command($"SELECT min(seq) FROM (SELECT seq FROM audit_record {(where is null ? "" : "WHERE " + where)} ORDER BY seq DESC LIMIT $n)");
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.Parameters.AddWithValue("$n", n);
+        return command.ExecuteScalar() is long first ? first : 0;
+    }
+
+    /// <summary>Closes the connection.</summary>
+    public void Dispose()
+    {
+        _insert?.Dispose();
+        _connection.Dispose();
+    }
+
+    private static StoredRow ReadRow(SqliteDataReader reader)
+    {
+        var sequence = reader.IsDBNull(0) ? 0 : reader.GetInt64(0);
+        try
+        {
+            return new StoredRow(
+                sequence,
+                reader.GetInt64(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetString(6),
+                reader.GetString(7),
+                reader.GetFieldValue<byte[]>(8));
+        }
+        catch (Exception e) when (e is InvalidCastException or InvalidOperationException or FormatException)
+        {
+            throw new TradeguardException(
+                ExitCode.IntegrityFailure,
+                $"Audit record {sequence} is damaged: a column is missing or of the wrong type. The table was changed by hand.",
+                e);
+        }
+    }
+
+    private static AuditDatabase Open(string path, SqliteOpenMode mode)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            // No pool: a closed log must really release the file (tests, rotation, the checkpoint lock order).
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            var db = new AuditDatabase(path, connection);
+            // SQLite's own busy handler waits for another writer's lock (other threads and processes).
+            db.Execute("PRAGMA busy_timeout = 60000");
+            return db;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new TradeguardException(
+                ExitCode.IntegrityFailure,
+                $"Cannot open audit log {path}: {e.Message}. If the file is damaged, restore it from a backup and run 'tradeguard audit verify'.",
+                e);
+        }
+    }
+
+    private static void CreatePrivateFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            PrivateFile.EnsurePrivate(path, "audit log");
+            return;
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(path);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        try
+        {
+            // SQLite gives the -wal and -shm files the mode of the database file, so 0600 here covers all three.
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = AtomicFile.OwnerOnly,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another writer created it first.
+        }
+    }
+
+    private int UserVersion(SqliteTransaction? transaction = null)
+    {
+        using var command = Command("PRAGMA user_version", transaction);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void CheckSchema()
+    {
+        int version;
+        long tables;
+        try
+        {
+            version = UserVersion();
+            using var command = Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_record'");
+            tables = (long)command.ExecuteScalar()!;
+        }
+        catch (SqliteException e)
+        {
+            throw new TradeguardException(
+                ExitCode.IntegrityFailure,
+                $"{Path} is not a readable SQLite database ({e.Message}). Restore the audit log from a backup.",
+                e);
+        }
+
+        if (version > SchemaVersion)
+        {
+            throw new TradeguardException(
+                ExitCode.Configuration,
+                $"Audit log {Path} has schema version {version}; this tradeguard reads up to {SchemaVersion}. Upgrade tradeguard.");
+        }
+
+        if (tables == 0)
+        {
+            throw new TradeguardException(
+                ExitCode.IntegrityFailure,
+                $"{Path} holds no audit_record table: it is not a Tradeguard audit log, or the table was dropped.");
+        }
+    }
+
+    private void Execute(string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = Command(sql, transaction);
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+}
