@@ -18,6 +18,9 @@ namespace Tradeguard.Scanner;
 /// </summary>
 public static class SecretScanner
 {
+    /// <summary>Above this many bytes to scan, regexes are compiled to IL first (measured break-even is a few MB).</summary>
+    private const long CompiledRegexThresholdBytes = 4L * 1024 * 1024;
+
     /// <summary>Scans <see cref="ScanOptions.Root"/>.</summary>
     /// <exception cref="TradeguardException">The root does not exist, or <c>--history</c> outside a git work tree
     /// (exit 2); git missing or failing (exit 6).</exception>
@@ -37,8 +40,8 @@ public static class SecretScanner
             throw new TradeguardException(ExitCode.Usage, $"--history needs a git work tree, and '{options.Root}' is not inside one");
         }
 
-        var scanner = new ContentScanner(options.Rules);
         var (files, skippedByWalk) = FileWalker.Walk(root, options.RespectGitignore, options.MaxFileBytes);
+        var scanner = new ContentScanner(options.Rules, compiled: options.History || files.Sum(f => f.Length) > CompiledRegexThresholdBytes);
         var findings = new ConcurrentBag<Finding>();
         var skipped = new ConcurrentBag<SkippedFile>(skippedByWalk);
         long bytes = 0;

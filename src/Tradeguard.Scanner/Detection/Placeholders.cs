@@ -15,6 +15,7 @@ internal static partial class Placeholders
         ^\$\{?[A-Za-z_]            # $VAR, ${VAR}
         | ^%\( | ^\{\{ | ^<         # %(name)s, {{ template }}, <your key>
         | ^vault://                 # Tradeguard vault reference
+        | ^(?:~|\.{1,2})/ | ^/(?:etc|var|run|home|usr|opt|tmp|srv|data|mnt|Users)/   # a path to a key file
         | x{6,} | \*{3,} | \.{3} | … | \#{3,}
         | ^x{3,}
         | your[_\-.]? | change[_\-]?me | placeholder | dummy

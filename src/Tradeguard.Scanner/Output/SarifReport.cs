@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tradeguard.Scanner.Findings;
 using Tradeguard.Scanner.Rules;
@@ -22,7 +23,7 @@ internal static class SarifReport
         var rules = report.Rules.Rules;
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("$schema", SchemaUri);

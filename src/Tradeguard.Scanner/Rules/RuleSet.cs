@@ -185,7 +185,7 @@ public sealed class RuleSet
 
         try
         {
-            return new Regex(text, RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
+            return new Regex(text, RegexOptions.CultureInvariant, MatchTimeout);
         }
         catch (ArgumentException e)
         {

@@ -23,7 +23,8 @@ public sealed class ScanRule
         Stopwords = stopwords;
         Examples = examples;
         Paths = paths;
-        SecretGroup = pattern is null ? 0 : pattern.GroupNumberFromName("secret") is var n and >= 0 ? n : (pattern.GetGroupNumbers().Length > 1 ? 1 : 0);
+        SecretGroup = pattern is null ? 0 : ValueGroup(pattern);
+        _compiled = pattern is null ? null : new Lazy<Regex>(() => new Regex(pattern.ToString(), pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout));
     }
 
     /// <summary>Stable kebab-case id, e.g. <c>telegram-bot-token</c>.</summary>
@@ -44,8 +45,16 @@ public sealed class ScanRule
     /// <summary>Case-insensitive prefilter words: the regex runs only on text holding at least one.</summary>
     public IReadOnlyList<string> Keywords { get; }
 
-    /// <summary>The compiled pattern; null for built-in <see cref="RuleKind.File"/> checks.</summary>
+    /// <summary>The pattern (interpreted: cheap to build); null for built-in <see cref="RuleKind.File"/> checks.</summary>
     public Regex? Pattern { get; }
+
+    /// <summary>
+    /// The same pattern compiled to IL, built on first use: worth its start-up cost only on large trees, so small
+    /// scans (a pre-commit hook) use <see cref="Pattern"/>.
+    /// </summary>
+    internal Regex? CompiledPattern => _compiled?.Value;
+
+    private readonly Lazy<Regex>? _compiled;
 
     /// <summary>Minimum Shannon entropy of a secret value, in bits per character (0 = no floor).</summary>
     public double EntropyFloor { get; }
@@ -67,6 +76,17 @@ public sealed class ScanRule
 
     /// <summary>Number of the regex group holding the value: the group named <c>secret</c>, else 1, else 0.</summary>
     internal int SecretGroup { get; }
+
+    private static int ValueGroup(Regex pattern)
+    {
+        var named = pattern.GroupNumberFromName("secret");
+        if (named >= 0)
+        {
+            return named;
+        }
+
+        return pattern.GetGroupNumbers().Length > 1 ? 1 : 0;
+    }
 
     /// <summary>True when this rule applies to the file at <paramref name="relativePath"/> (forward slashes).</summary>
     internal bool AppliesTo(string relativePath)
