@@ -50,7 +50,7 @@ internal sealed class ContentScanner
                 continue;
             }
 
-            for (var match = (_compiled ? rule.CompiledPattern! : rule.Pattern!).Match(text); match.Success; match = match.NextMatch())
+            foreach (var match in Matches(rule, _compiled ? rule.CompiledPattern! : rule.Pattern!, text))
             {
                 var group = match.Groups[rule.SecretGroup];
                 if (!group.Success)
@@ -113,6 +113,53 @@ internal sealed class ContentScanner
 
         findings.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
         return findings;
+    }
+
+    /// <summary>The rule's matches in the whole text, or only in the windows after its keywords.</summary>
+    private static IEnumerable<Match> Matches(ScanRule rule, Regex pattern, string text)
+    {
+        if (rule.Window <= 0)
+        {
+            for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
+            {
+                yield return match;
+            }
+
+            yield break;
+        }
+
+        var windows = new List<(int Start, int End)>();
+        foreach (var keyword in rule.Keywords)
+        {
+            for (var at = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = text.IndexOf(keyword, at + keyword.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                windows.Add((at, (int)Math.Min(text.Length, (long)at + keyword.Length + rule.Window)));
+            }
+        }
+
+        windows.Sort();
+        var merged = new List<(int Start, int End)>();
+        foreach (var w in windows)
+        {
+            if (merged.Count > 0 && w.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, w.End));
+            }
+            else
+            {
+                merged.Add(w);
+            }
+        }
+
+        foreach (var (start, end) in merged)
+        {
+            // Match(input, beginning, length) treats the window as the whole input: lookarounds stop at its edges.
+            for (var match = pattern.Match(text, start, end - start); match.Success; match = match.NextMatch())
+            {
+                yield return match;
+            }
+        }
     }
 
     private enum Verdict

@@ -1,18 +1,22 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using Tradeguard.Scanner.Rules;
 
 namespace Tradeguard.Scanner.Detection;
 
 /// <summary>
 /// One pass over a text with <see cref="SearchValues{T}"/> (a vectorised multi-string search) for every rule keyword
-/// at once; a rule's regex runs only if one of its keywords occurred. Most files hold none, and cost one scan.
+/// at once; a rule's regex runs only if one of its keywords occurred. Once a keyword is found the search goes on for
+/// the others only, so a word that occurs thousands of times ("key", "log") costs one hit, not thousands.
 /// </summary>
 internal sealed class KeywordPrefilter
 {
-    private readonly SearchValues<string> _all;
-    private readonly Dictionary<char, (string Keyword, int[] Rules)[]> _byFirstChar;
+    private const int MaxTrackedKeywords = 128;
+
+    private readonly string[] _keywords;
+    private readonly int[][] _rulesOf;
     private readonly int _ruleCount;
-    private readonly int _keywordCount;
+    private readonly ConcurrentDictionary<UInt128, SearchValues<string>> _searchByRemaining = new();
 
     public KeywordPrefilter(IReadOnlyList<ScanRule> rules)
     {
@@ -31,46 +35,48 @@ internal sealed class KeywordPrefilter
             }
         }
 
-        _keywordCount = owners.Count;
-        _all = SearchValues.Create(owners.Keys.ToArray(), StringComparison.OrdinalIgnoreCase);
-        _byFirstChar = owners
-            .GroupBy(o => char.ToLowerInvariant(o.Key[0]))
-            .ToDictionary(g => g.Key, g => g.Select(o => (o.Key, o.Value.ToArray())).ToArray());
+        _keywords = [.. owners.Keys];
+        _rulesOf = [.. _keywords.Select(k => owners[k].ToArray())];
     }
 
     /// <summary>Which rules (by index) have a keyword in <paramref name="text"/>; null when none has.</summary>
     public bool[]? Triggered(ReadOnlySpan<char> text)
     {
         bool[]? triggered = null;
-        HashSet<string>? found = null;
+        var remaining = AllKeywords();
+        var search = SearchFor(remaining);
         var position = 0;
-        while (position < text.Length)
+        while (position < text.Length && remaining != UInt128.Zero)
         {
-            var hit = text[position..].IndexOfAny(_all);
+            var hit = text[position..].IndexOfAny(search);
             if (hit < 0)
             {
                 break;
             }
 
             position += hit;
-            if (_byFirstChar.TryGetValue(char.ToLowerInvariant(text[position]), out var candidates))
+            var found = false;
+            for (var k = 0; k < _keywords.Length; k++)
             {
-                foreach (var (keyword, rules) in candidates)
+                if (IsSet(remaining, k) && text[position..].StartsWith(_keywords[k], StringComparison.OrdinalIgnoreCase))
                 {
-                    if (text[position..].StartsWith(keyword, StringComparison.OrdinalIgnoreCase) && (found ??= []).Add(keyword))
+                    triggered ??= new bool[_ruleCount];
+                    foreach (var r in _rulesOf[k])
                     {
-                        triggered ??= new bool[_ruleCount];
-                        foreach (var r in rules)
-                        {
-                            triggered[r] = true;
-                        }
+                        triggered[r] = true;
+                    }
+
+                    if (k < MaxTrackedKeywords)
+                    {
+                        remaining &= ~(UInt128.One << k);
+                        found = true;
                     }
                 }
             }
 
-            if (found is not null && found.Count == _keywordCount)
+            if (found && remaining != UInt128.Zero)
             {
-                break;
+                search = SearchFor(remaining);
             }
 
             position++;
@@ -78,4 +84,14 @@ internal sealed class KeywordPrefilter
 
         return triggered;
     }
+
+    private UInt128 AllKeywords() =>
+        _keywords.Length >= MaxTrackedKeywords ? UInt128.MaxValue : (UInt128.One << _keywords.Length) - 1;
+
+    private static bool IsSet(UInt128 mask, int k) => k >= MaxTrackedKeywords || (mask & (UInt128.One << k)) != 0;
+
+    /// <summary>The search for the keywords still missing; built once per distinct set and shared across files.</summary>
+    private SearchValues<string> SearchFor(UInt128 remaining) =>
+        _searchByRemaining.GetOrAdd(remaining, mask =>
+            SearchValues.Create(_keywords.Where((_, k) => IsSet(mask, k)).ToArray(), StringComparison.OrdinalIgnoreCase));
 }

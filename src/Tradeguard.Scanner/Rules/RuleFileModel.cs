@@ -48,6 +48,9 @@ internal sealed class RuleModel
     [JsonPropertyName("examples")]
     public List<ExampleModel>? Examples { get; set; }
 
+    [JsonPropertyName("window")]
+    public int Window { get; set; }
+
     [JsonPropertyName("paths")]
     public List<string>? Paths { get; set; }
 

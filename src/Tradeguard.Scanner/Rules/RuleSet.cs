@@ -166,14 +166,14 @@ public sealed class RuleSet
             examples.Add(new DocumentedExample(e.Sha256, e.Source ?? "documentation"));
         }
 
-        if (m.Entropy is < 0 or > 8 || m.MinLength < 0)
+        if (m.Entropy is < 0 or > 8 || m.MinLength < 0 || m.Window < 0)
         {
-            throw Invalid(origin, $"{where}: entropy must be 0-8 bits per character and minLength not negative");
+            throw Invalid(origin, $"{where}: entropy must be 0-8 bits per character, minLength and window not negative");
         }
 
         var paths = (m.Paths ?? []).Select(Glob.Parse).ToList();
         return new ScanRule(id, kind, severity, m.Description!, m.Fix!, keywords, pattern, m.Entropy, m.MinLength,
-            allowlist, m.Stopwords ?? [], examples, paths);
+            allowlist, m.Stopwords ?? [], examples, paths, m.Window);
     }
 
     private static Regex CompileRegex(string? text, string origin, string what)

@@ -8,8 +8,9 @@ public sealed class ScanRule
     internal ScanRule(string id, RuleKind kind, Severity severity, string description, string fix,
         IReadOnlyList<string> keywords, Regex? pattern, double entropyFloor, int minLength,
         IReadOnlyList<Regex> allowlist, IReadOnlyList<string> stopwords, IReadOnlyList<DocumentedExample> examples,
-        IReadOnlyList<DotNet.Globbing.Glob> paths)
+        IReadOnlyList<DotNet.Globbing.Glob> paths, int window = 0)
     {
+        Window = window;
         Id = id;
         Kind = kind;
         Severity = severity;
@@ -70,6 +71,12 @@ public sealed class ScanRule
 
     /// <summary>Published documentation examples, reported as examples rather than leaks.</summary>
     public IReadOnlyList<DocumentedExample> Examples { get; }
+
+    /// <summary>
+    /// When positive, the regex runs only on the <c>Window</c> characters after each keyword occurrence (context rules
+    /// such as "a 64-character key after the word binance"), not on the whole file.
+    /// </summary>
+    public int Window { get; }
 
     /// <summary>Globs the file's relative path must match (empty: every file).</summary>
     public IReadOnlyList<DotNet.Globbing.Glob> Paths { get; }
