@@ -16,6 +16,7 @@ internal static class TradeguardCommand
         root.Subcommands.Add(Commands.Exec.ExecCommand.Create());
         Commands.User.IdentityCommands.Create().ForEach(root.Subcommands.Add);
         root.Subcommands.Add(Commands.Audit.AuditCommand.Create());
+        root.Subcommands.Add(Commands.Scan.ScanCommand.Create());
         return root;
     }
 }

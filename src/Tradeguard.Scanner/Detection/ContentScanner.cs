@@ -1,0 +1,246 @@
+using System.Text.RegularExpressions;
+using Tradeguard.Core.Secrets;
+using Tradeguard.Scanner.Findings;
+using Tradeguard.Scanner.Rules;
+
+namespace Tradeguard.Scanner.Detection;
+
+/// <summary>
+/// Runs the pattern rules over one text: keyword prefilter, then each triggered rule's regex, then the value checks
+/// (documentation example, placeholder, allowlist, stop words, entropy floor), then inline suppressions. Thread-safe.
+/// </summary>
+internal sealed class ContentScanner
+{
+    private const int PracticeShownMax = 80;
+
+    private readonly IReadOnlyList<ScanRule> _rules;
+    private readonly KeywordPrefilter _prefilter;
+    private readonly bool _compiled;
+
+    /// <param name="ruleSet">The rules.</param>
+    /// <param name="compiled">Run the regexes compiled to IL: faster per byte, slower to start; for large trees.</param>
+    public ContentScanner(RuleSet ruleSet, bool compiled = false)
+    {
+        _rules = ruleSet.Rules.Where(r => r.Pattern is not null).ToList();
+        _prefilter = new KeywordPrefilter(_rules);
+        _compiled = compiled;
+    }
+
+    /// <summary>
+    /// Findings in <paramref name="text"/>, in position order, overlapping secrets reported once (under the first rule
+    /// in file order). <paramref name="lineMap"/> maps the text's lines to the file's (history hunks); null = identity.
+    /// </summary>
+    /// <exception cref="RegexMatchTimeoutException">A rule's regex ran past <see cref="RuleSet.MatchTimeout"/>.</exception>
+    public List<Finding> Scan(string text, string path, string? commit = null, IReadOnlyList<int>? lineMap = null)
+    {
+        var findings = new List<Finding>();
+        var triggered = _prefilter.Triggered(text);
+        if (triggered is null)
+        {
+            return findings;
+        }
+
+        LineIndex? lines = null;
+        var claimed = new List<(int Start, int End)>();
+        for (var r = 0; r < _rules.Count; r++)
+        {
+            var rule = _rules[r];
+            if (!triggered[r] || !rule.AppliesTo(path))
+            {
+                continue;
+            }
+
+            foreach (var match in Matches(rule, _compiled ? rule.CompiledPattern! : rule.Pattern!, text))
+            {
+                var group = match.Groups[rule.SecretGroup];
+                if (!group.Success)
+                {
+                    continue;
+                }
+
+                var value = group.ValueSpan;
+                var isExample = false;
+                if (rule.Kind == RuleKind.Secret)
+                {
+                    var verdict = Judge(rule, value);
+                    if (verdict == Verdict.Placeholder)
+                    {
+                        continue;
+                    }
+
+                    isExample = verdict == Verdict.Example;
+                    if (Overlaps(claimed, group.Index, group.Index + group.Length))
+                    {
+                        continue;
+                    }
+                }
+                else if (IsAllowlisted(rule, value))
+                {
+                    continue;
+                }
+
+                if (rule.Kind == RuleKind.Secret)
+                {
+                    // Claimed even when suppressed below: an allowed token must not resurface under a generic rule.
+                    claimed.Add((group.Index, group.Index + group.Length));
+                }
+
+                lines ??= new LineIndex(text);
+                var (line, column) = lines.Locate(group.Index);
+                if (InlineSuppression.Allows(lines.LineText(line), rule.Id))
+                {
+                    continue;
+                }
+
+                var (endLine, endColumn) = lines.Locate(group.Index + group.Length);
+                findings.Add(new Finding(
+                    rule.Id,
+                    rule.Kind,
+                    isExample ? Severity.Info : rule.Severity,
+                    path,
+                    MapLine(lineMap, line),
+                    column,
+                    MapLine(lineMap, endLine),
+                    endColumn,
+                    rule.Kind == RuleKind.Secret ? SecretMask.Mask(value.ToString()) : Shorten(value),
+                    Fingerprint.Of(rule.Id, path, value),
+                    isExample ? ExampleMessage(rule, value) : rule.Description,
+                    isExample ? "nothing to rotate; if this is meant as a real key, replace it with a vault:// reference" : rule.Fix,
+                    isExample,
+                    commit));
+            }
+        }
+
+        findings.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
+        return findings;
+    }
+
+    /// <summary>The rule's matches in the whole text, or only in the windows after its keywords.</summary>
+    private static IEnumerable<Match> Matches(ScanRule rule, Regex pattern, string text)
+    {
+        if (rule.Window <= 0)
+        {
+            for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
+            {
+                yield return match;
+            }
+
+            yield break;
+        }
+
+        var windows = new List<(int Start, int End)>();
+        foreach (var keyword in rule.Keywords)
+        {
+            for (var at = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = text.IndexOf(keyword, at + keyword.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                windows.Add((at, (int)Math.Min(text.Length, (long)at + keyword.Length + rule.Window)));
+            }
+        }
+
+        windows.Sort();
+        var merged = new List<(int Start, int End)>();
+        foreach (var w in windows)
+        {
+            if (merged.Count > 0 && w.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, w.End));
+            }
+            else
+            {
+                merged.Add(w);
+            }
+        }
+
+        foreach (var (start, end) in merged)
+        {
+            // Match(input, beginning, length) treats the window as the whole input: lookarounds stop at its edges.
+            for (var match = pattern.Match(text, start, end - start); match.Success; match = match.NextMatch())
+            {
+                yield return match;
+            }
+        }
+    }
+
+    private enum Verdict
+    {
+        Secret,
+        Example,
+        Placeholder,
+    }
+
+    private static Verdict Judge(ScanRule rule, ReadOnlySpan<char> value)
+    {
+        if (value.Length < Math.Max(1, rule.MinLength))
+        {
+            return Verdict.Placeholder;
+        }
+
+        if (rule.Examples.Count > 0)
+        {
+            var hash = Fingerprint.Sha256Hex(value);
+            if (rule.Examples.Any(e => e.Sha256Hex == hash))
+            {
+                return Verdict.Example;
+            }
+        }
+
+        var text = value.ToString();
+        if (Placeholders.IsPlaceholder(text) || IsAllowlisted(rule, value))
+        {
+            return Verdict.Placeholder;
+        }
+
+        foreach (var word in rule.Stopwords)
+        {
+            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return Verdict.Placeholder;
+            }
+        }
+
+        return ShannonEntropy.BitsPerChar(value) < rule.EntropyFloor ? Verdict.Placeholder : Verdict.Secret;
+    }
+
+    private static bool IsAllowlisted(ScanRule rule, ReadOnlySpan<char> value)
+    {
+        foreach (var allow in rule.Allowlist)
+        {
+            if (allow.IsMatch(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> claimed, int start, int end)
+    {
+        foreach (var (s, e) in claimed)
+        {
+            if (start < e && s < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int MapLine(IReadOnlyList<int>? lineMap, int line) =>
+        lineMap is null ? line : lineMap[Math.Min(line, lineMap.Count) - 1];
+
+    private static string Shorten(ReadOnlySpan<char> text)
+    {
+        var oneLine = text.ToString().ReplaceLineEndings(" ");
+        return oneLine.Length <= PracticeShownMax ? oneLine : oneLine[..(PracticeShownMax - 1)] + "…";
+    }
+
+    private static string ExampleMessage(ScanRule rule, ReadOnlySpan<char> value)
+    {
+        var hash = Fingerprint.Sha256Hex(value);
+        var source = rule.Examples.First(e => e.Sha256Hex == hash).Source;
+        return $"published documentation example ({source}), not a live secret";
+    }
+}

@@ -1,0 +1,55 @@
+namespace Tradeguard.Scanner.Detection;
+
+/// <summary>
+/// The inline comment <c>tradeguard:allow &lt;rule-id&gt;[,&lt;rule-id&gt;...]</c> on a finding's line suppresses that rule
+/// there, in any comment syntax (<c>#</c>, <c>//</c>, <c>;</c>). Only the named rules are allowed, never all.
+/// </summary>
+internal static class InlineSuppression
+{
+    public const string Marker = "tradeguard:allow";
+
+    public static bool Allows(ReadOnlySpan<char> line, string ruleId)
+    {
+        var at = line.IndexOf(Marker, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var rest = line[(at + Marker.Length)..];
+            foreach (var range in rest.SplitAny(" \t,"))
+            {
+                var token = rest[range].Trim("\"'*/-#>");
+                if (token.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (token.SequenceEqual(ruleId))
+                {
+                    return true;
+                }
+
+                if (!IsRuleIdShape(token))
+                {
+                    break;
+                }
+            }
+
+            var next = rest.IndexOf(Marker, StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + Marker.Length + next;
+        }
+
+        return false;
+    }
+
+    private static bool IsRuleIdShape(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

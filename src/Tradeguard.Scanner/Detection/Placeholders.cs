@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace Tradeguard.Scanner.Detection;
+
+/// <summary>
+/// Values that stand for a secret without being one: <c>your_actual_api_key</c>, <c>YOUR_BOT_TOKEN</c>, <c>&lt;...&gt;</c>,
+/// <c>xxx…</c>, <c>changeme</c>, <c>${VAR}</c>, environment lookups and <c>vault://</c> references. Applied to every
+/// secret rule before its own allowlist.
+/// </summary>
+internal static partial class Placeholders
+{
+    public static bool IsPlaceholder(string value) => Shape().IsMatch(value);
+
+    [GeneratedRegex("""
+        ^\$\{?[A-Za-z_]            # $VAR, ${VAR}
+        | ^%\( | ^\{\{ | ^<         # %(name)s, {{ template }}, <your key>
+        | ^vault://                 # Tradeguard vault reference
+        | ^(?:~|\.{1,2})/ | ^/(?:etc|var|run|home|usr|opt|tmp|srv|data|mnt|Users)/   # a path to a key file
+        | x{6,} | \*{3,} | \.{3} | … | \#{3,}
+        | ^x{3,}
+        | your[_\-.]? | change[_\-]?me | placeholder | dummy
+        | os\.environ | getenv | GetEnvironmentVariable | process\.env | ENV\[
+        | ^(?:none|null|nil|undefined|true|false|todo|tbd|redacted|secret|password|token|api_?key|string|test|fake|foo|bar|empty|required)$
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+}

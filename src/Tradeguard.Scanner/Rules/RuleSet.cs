@@ -1,0 +1,198 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DotNet.Globbing;
+using Tradeguard.Core.Errors;
+
+namespace Tradeguard.Scanner.Rules;
+
+/// <summary>
+/// The rules a scan runs: the embedded default file (src/Tradeguard.Scanner/Rules/default-rules.json) plus any
+/// user file given with <c>--rules</c>. A user rule with the id of a default rule replaces it.
+/// </summary>
+public sealed class RuleSet
+{
+    /// <summary>Ids of the checks built into the scanner (kind <c>file</c>): they need code, not a regex.</summary>
+    public static IReadOnlyList<string> BuiltInFileChecks { get; } =
+        ["secret-file-tracked", "secret-file-not-ignored", "secret-file-permissions"];
+
+    /// <summary>Time one regex may spend on one file before the file is reported as skipped.</summary>
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(5);
+
+    private static readonly Regex IdShape = new("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+
+    private RuleSet(IReadOnlyList<ScanRule> rules)
+    {
+        Rules = rules;
+        ById = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>All rules in file order: specific rules first, so an overlap is reported under the specific one.</summary>
+    public IReadOnlyList<ScanRule> Rules { get; }
+
+    /// <summary>Rules by id.</summary>
+    public IReadOnlyDictionary<string, ScanRule> ById { get; }
+
+    /// <summary>Loads the embedded default rules.</summary>
+    public static RuleSet Default() => new(LoadDefaultRules());
+
+    /// <summary>
+    /// Loads the default rules plus the rules in <paramref name="userRuleFile"/> (same format); a user rule with a
+    /// default rule's id replaces it, new ids are appended.
+    /// </summary>
+    /// <exception cref="TradeguardException">The file is missing (exit 2) or not a valid rule file (exit 5); the
+    /// message names the file, the rule and the field.</exception>
+    public static RuleSet WithUserRules(string userRuleFile)
+    {
+        if (!File.Exists(userRuleFile))
+        {
+            throw new TradeguardException(ExitCode.Usage, $"rule file '{userRuleFile}' does not exist");
+        }
+
+        var merged = LoadDefaultRules().ToList();
+        foreach (var rule in Parse(File.ReadAllText(userRuleFile), userRuleFile))
+        {
+            var at = merged.FindIndex(r => r.Id == rule.Id);
+            if (at >= 0)
+            {
+                merged[at] = rule;
+            }
+            else
+            {
+                merged.Add(rule);
+            }
+        }
+
+        return new RuleSet(merged);
+    }
+
+    private static List<ScanRule> LoadDefaultRules()
+    {
+        using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream("Tradeguard.Scanner.default-rules.json")
+            ?? throw new InvalidOperationException("the default rule file is not embedded in Tradeguard.Scanner");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "default-rules.json");
+    }
+
+    /// <summary>Parses and compiles a rule file's text; <paramref name="origin"/> names it in error messages.</summary>
+    internal static List<ScanRule> Parse(string json, string origin)
+    {
+        RuleFileModel? model;
+        try
+        {
+            model = JsonSerializer.Deserialize<RuleFileModel>(json, new JsonSerializerOptions
+            {
+                ReadCommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(origin, $"is not valid JSON (line {e.LineNumber + 1}): {e.Message}");
+        }
+
+        if (model?.Rules is null || model.Version != 1)
+        {
+            throw Invalid(origin, "needs \"version\": 1 and a \"rules\" array");
+        }
+
+        var rules = new List<ScanRule>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < model.Rules.Count; i++)
+        {
+            var rule = Compile(model.Rules[i], i, origin);
+            if (!seen.Add(rule.Id))
+            {
+                throw Invalid(origin, $"has rule id '{rule.Id}' twice");
+            }
+
+            rules.Add(rule);
+        }
+
+        return rules;
+    }
+
+    private static ScanRule Compile(RuleModel m, int index, string origin)
+    {
+        var id = m.Id ?? "";
+        var where = $"rule #{index + 1} ('{id}')";
+        if (!IdShape.IsMatch(id))
+        {
+            throw Invalid(origin, $"{where}: id must be kebab-case (a-z, 0-9, '-')");
+        }
+
+        var kind = m.Kind switch
+        {
+            "secret" => RuleKind.Secret,
+            "practice" => RuleKind.Practice,
+            "file" => RuleKind.File,
+            _ => throw Invalid(origin, $"{where}: kind must be secret, practice or file"),
+        };
+        if (!SeverityNames.TryParse(m.Severity, out var severity))
+        {
+            throw Invalid(origin, $"{where}: severity must be one of {string.Join(", ", SeverityNames.All)}");
+        }
+
+        if (string.IsNullOrWhiteSpace(m.Description) || string.IsNullOrWhiteSpace(m.Fix))
+        {
+            throw Invalid(origin, $"{where}: needs a description and a one-line fix");
+        }
+
+        if (kind == RuleKind.File)
+        {
+            if (!BuiltInFileChecks.Contains(id))
+            {
+                throw Invalid(origin, $"{where}: kind 'file' is only for the built-in checks {string.Join(", ", BuiltInFileChecks)}");
+            }
+
+            return new ScanRule(id, kind, severity, m.Description!, m.Fix!, [], null, 0, 0, [], [], [], []);
+        }
+
+        var keywords = (m.Keywords ?? []).Where(k => !string.IsNullOrEmpty(k)).ToList();
+        if (keywords.Count == 0)
+        {
+            throw Invalid(origin, $"{where}: needs at least one keyword for the prefilter");
+        }
+
+        var pattern = CompileRegex(m.Regex, origin, $"{where}: regex");
+        var allowlist = (m.Allowlist ?? []).Select((a, n) => CompileRegex(a, origin, $"{where}: allowlist #{n + 1}")).ToList();
+        var examples = new List<DocumentedExample>();
+        foreach (var e in m.Examples ?? [])
+        {
+            if (e.Sha256 is null || !Regex.IsMatch(e.Sha256, "^[0-9a-f]{64}$"))
+            {
+                throw Invalid(origin, $"{where}: examples[].sha256 must be 64 lower-case hex digits");
+            }
+
+            examples.Add(new DocumentedExample(e.Sha256, e.Source ?? "documentation"));
+        }
+
+        if (m.Entropy is < 0 or > 8 || m.MinLength < 0 || m.Window < 0)
+        {
+            throw Invalid(origin, $"{where}: entropy must be 0-8 bits per character, minLength and window not negative");
+        }
+
+        var paths = (m.Paths ?? []).Select(Glob.Parse).ToList();
+        return new ScanRule(id, kind, severity, m.Description!, m.Fix!, keywords, pattern, m.Entropy, m.MinLength,
+            allowlist, m.Stopwords ?? [], examples, paths, m.Window);
+    }
+
+    private static Regex CompileRegex(string? text, string origin, string what)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            throw Invalid(origin, $"{what} is missing");
+        }
+
+        try
+        {
+            return new Regex(text, RegexOptions.CultureInvariant, MatchTimeout);
+        }
+        catch (ArgumentException e)
+        {
+            throw Invalid(origin, $"{what} does not compile: {e.Message}");
+        }
+    }
+
+    private static TradeguardException Invalid(string origin, string problem) =>
+        new(ExitCode.Configuration, $"rule file '{origin}' {problem}; see docs/scan.md, \"Rule file\"");
+}

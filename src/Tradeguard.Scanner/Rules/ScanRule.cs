@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+
+namespace Tradeguard.Scanner.Rules;
+
+/// <summary>One compiled rule from a rule file (docs/scan.md, "Rule file").</summary>
+public sealed class ScanRule
+{
+    internal ScanRule(string id, RuleKind kind, Severity severity, string description, string fix,
+        IReadOnlyList<string> keywords, Regex? pattern, double entropyFloor, int minLength,
+        IReadOnlyList<Regex> allowlist, IReadOnlyList<string> stopwords, IReadOnlyList<DocumentedExample> examples,
+        IReadOnlyList<DotNet.Globbing.Glob> paths, int window = 0)
+    {
+        Window = window;
+        Id = id;
+        Kind = kind;
+        Severity = severity;
+        Description = description;
+        Fix = fix;
+        Keywords = keywords;
+        Pattern = pattern;
+        EntropyFloor = entropyFloor;
+        MinLength = minLength;
+        Allowlist = allowlist;
+        Stopwords = stopwords;
+        Examples = examples;
+        Paths = paths;
+        SecretGroup = pattern is null ? 0 : ValueGroup(pattern);
+        _compiled = pattern is null ? null : new Lazy<Regex>(() => new Regex(pattern.ToString(), pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout));
+    }
+
+    /// <summary>Stable kebab-case id, e.g. <c>telegram-bot-token</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>What the rule looks for.</summary>
+    public RuleKind Kind { get; }
+
+    /// <summary>Severity of a finding (documentation examples are lowered to <see cref="Rules.Severity.Info"/>).</summary>
+    public Severity Severity { get; }
+
+    /// <summary>One or two sentences for people: what is found and why it matters.</summary>
+    public string Description { get; }
+
+    /// <summary>One line telling the user what to do.</summary>
+    public string Fix { get; }
+
+    /// <summary>Case-insensitive prefilter words: the regex runs only on text holding at least one.</summary>
+    public IReadOnlyList<string> Keywords { get; }
+
+    /// <summary>The pattern (interpreted: cheap to build); null for built-in <see cref="RuleKind.File"/> checks.</summary>
+    public Regex? Pattern { get; }
+
+    /// <summary>
+    /// The same pattern compiled to IL, built on first use: worth its start-up cost only on large trees, so small
+    /// scans (a pre-commit hook) use <see cref="Pattern"/>.
+    /// </summary>
+    internal Regex? CompiledPattern => _compiled?.Value;
+
+    private readonly Lazy<Regex>? _compiled;
+
+    /// <summary>Minimum Shannon entropy of a secret value, in bits per character (0 = no floor).</summary>
+    public double EntropyFloor { get; }
+
+    /// <summary>Minimum length of a secret value, in characters.</summary>
+    public int MinLength { get; }
+
+    /// <summary>A value matching any of these is a placeholder.</summary>
+    public IReadOnlyList<Regex> Allowlist { get; }
+
+    /// <summary>A value containing any of these words (case-insensitive) is a placeholder.</summary>
+    public IReadOnlyList<string> Stopwords { get; }
+
+    /// <summary>Published documentation examples, reported as examples rather than leaks.</summary>
+    public IReadOnlyList<DocumentedExample> Examples { get; }
+
+    /// <summary>
+    /// When positive, the regex runs only on the <c>Window</c> characters after each keyword occurrence (context rules
+    /// such as "a 64-character key after the word binance"), not on the whole file.
+    /// </summary>
+    public int Window { get; }
+
+    /// <summary>Globs the file's relative path must match (empty: every file).</summary>
+    public IReadOnlyList<DotNet.Globbing.Glob> Paths { get; }
+
+    /// <summary>Number of the regex group holding the value: the group named <c>secret</c>, else 1, else 0.</summary>
+    internal int SecretGroup { get; }
+
+    private static int ValueGroup(Regex pattern)
+    {
+        var named = pattern.GroupNumberFromName("secret");
+        if (named >= 0)
+        {
+            return named;
+        }
+
+        return pattern.GetGroupNumbers().Length > 1 ? 1 : 0;
+    }
+
+    /// <summary>True when this rule applies to the file at <paramref name="relativePath"/> (forward slashes).</summary>
+    internal bool AppliesTo(string relativePath)
+    {
+        if (Paths.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var glob in Paths)
+        {
+            if (glob.IsMatch(relativePath))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
