@@ -50,7 +50,13 @@ public sealed class AlertPublisher
     /// Commits <paramref name="alert"/> for every recipient the routing names, as the policy renders it.
     /// </summary>
     /// <returns>How many outbox messages were added (0 when off, unrouted, or a duplicate of an earlier publish).</returns>
-    public int Publish(Alert alert)
+    public int Publish(Alert alert) => Publish(alert, _routing.RecipientsFor(alert));
+
+    /// <summary>
+    /// Commits <paramref name="alert"/> for the given recipients only (a command reply rendered through the policy).
+    /// </summary>
+    /// <returns>How many outbox messages were added (0 when the kind is off, or a duplicate).</returns>
+    public int Publish(Alert alert, IReadOnlyList<AlertRecipient> recipients)
     {
         var rendered = _policy.Render(alert);
         if (rendered is null)
@@ -60,7 +66,7 @@ public sealed class AlertPublisher
 
         var key = alert.DedupeKey ?? DefaultKey(alert);
         var added = 0;
-        foreach (var recipient in _routing.RecipientsFor(alert))
+        foreach (var recipient in recipients)
         {
             var messages = Messages(recipient, alert.Kind, key, rendered.Text, rendered.Silent).ToList();
             if (rendered.Attachment is { } attachment)
