@@ -50,6 +50,9 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>While fake time is before this, every send hangs until the client gives up (an outage).</summary>
     public DateTimeOffset OutageUntil { get; set; } = DateTimeOffset.MinValue;
 
+    /// <summary>When this many messages were accepted, the next sendMessage hangs (to kill the client mid-batch).</summary>
+    public int? HangWhenDelivered { get; set; }
+
     public int HangsStarted => Volatile.Read(ref _hangsStarted);
 
     public int Hanging => Volatile.Read(ref _hanging);
@@ -111,7 +114,8 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
         var (parameters, file) = await ReadParametersAsync(context.Request);
         var now = _time.GetUtcNow();
 
-        var hang = method is "sendmessage" or "senddocument" && now < OutageUntil;
+        var hang = (method is "sendmessage" or "senddocument" && now < OutageUntil)
+            || (method == "sendmessage" && HangWhenDelivered is { } n && Delivered.Count >= n);
         if (!hang && _faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault))
         {
             if (!fault.Hang)
