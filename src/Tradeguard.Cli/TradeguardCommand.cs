@@ -17,6 +17,8 @@ internal static class TradeguardCommand
         Commands.User.IdentityCommands.Create().ForEach(root.Subcommands.Add);
         root.Subcommands.Add(Commands.Audit.AuditCommand.Create());
         root.Subcommands.Add(Commands.Scan.ScanCommand.Create());
+        root.Subcommands.Add(Commands.Alerts.AlertsCommand.Create());
+        root.Subcommands.Add(Commands.Telegram.TelegramCommand.Create());
         return root;
     }
 }

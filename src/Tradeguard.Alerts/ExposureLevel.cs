@@ -1,0 +1,17 @@
+namespace Tradeguard.Alerts;
+
+/// <summary>How much of an alert leaves the process, configured per event kind (issue 5, "Exposure policy").</summary>
+public enum ExposureLevel
+{
+    /// <summary>Nothing is sent.</summary>
+    Off,
+
+    /// <summary>The high-level line, delivered without a notification sound (Telegram <c>disable_notification</c>).</summary>
+    Silent,
+
+    /// <summary>The default: one high-level line with a paper/live marker, e.g. <c>[paper] Stop loss triggered · ORCL</c>.</summary>
+    Minimal,
+
+    /// <summary>The high-level line plus the details, sealed to the operator's age recipient as an attachment.</summary>
+    Detailed,
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Tradeguard.Core.Audit;
+
+namespace Tradeguard.Alerts.Security;
+
+/// <summary>
+/// An <see cref="IAuditLog"/> decorator that records every event in the inner log and turns the security-relevant ones
+/// (lockouts, failed logins, refused Telegram senders, vault reveals, the kill switch, unreachable recipients, masked
+/// secrets, new Telegram links) into security alerts. This is how other modules' security events reach operators
+/// without depending on Alerts.
+/// </summary>
+/// <remarks>
+/// A burst raises one alert: per action at most one alert per <c>window</c> (default 5 minutes); the next alert after
+/// a quiet spell says how many were held back. The record is always written first: an alert is never the only trace.
+/// </remarks>
+public sealed class SecurityAlertingAuditLog : IAuditLog
+{
+    /// <summary>Actions that raise an alert, with the summary an operator reads. A denied <c>identity.login</c> too.</summary>
+    public static IReadOnlyDictionary<string, string> DefaultActions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["identity.lockout"] = "Account locked after failed logins",
+        ["identity.login"] = "Failed login",
+        ["telegram.rejected"] = "Telegram command refused",
+        ["telegram.confirm"] = "Telegram confirmation refused",
+        ["telegram.link"] = "Telegram account linked",
+        ["vault.reveal"] = "Vault secret revealed",
+        ["engine.kill_switch"] = "Kill switch engaged",
+        [Dispatch.AlertDispatcher.RecipientUndeliverableAction] = "Alert recipient unreachable (blocked the bot?)",
+        [AlertPublisher.SecretMaskedAction] = "An outgoing message held a secret and was masked",
+    };
+
+    [ThreadStatic]
+    private static int t_depth;
+
+    private readonly IAuditLog _inner;
+    private readonly Func<AlertPublisher?> _publisher;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _window;
+    private readonly IReadOnlyDictionary<string, string> _actions;
+    private readonly Dictionary<string, (DateTimeOffset LastAlert, int HeldBack)> _throttle = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private long _sequence;
+
+    /// <summary>Creates the decorator.</summary>
+    /// <param name="inner">The real audit log; every event goes there first.</param>
+    /// <param name="publisher">Supplies the publisher (a function, because the publisher's own audit log is often this one).</param>
+    /// <param name="time">The clock for the throttle.</param>
+    /// <param name="window">At most one alert per action per window; default 5 minutes.</param>
+    /// <param name="actions">Which actions alert, with their summaries; default <see cref="DefaultActions"/>.</param>
+    public SecurityAlertingAuditLog(IAuditLog inner, Func<AlertPublisher?> publisher, TimeProvider? time = null,
+        TimeSpan? window = null, IReadOnlyDictionary<string, string>? actions = null)
+    {
+        _inner = inner;
+        _publisher = publisher;
+        _time = time ?? TimeProvider.System;
+        _window = window ?? TimeSpan.FromMinutes(5);
+        _actions = actions ?? DefaultActions;
+    }
+
+    /// <inheritdoc />
+    public void Record(AuditEvent auditEvent)
+    {
+        _inner.Record(auditEvent);
+        if (!_actions.TryGetValue(auditEvent.Action, out var summary) || !IsAlarming(auditEvent) || t_depth > 0)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        int heldBack;
+        long sequence;
+        lock (_gate)
+        {
+            if (_throttle.TryGetValue(auditEvent.Action, out var state) && now - state.LastAlert < _window)
+            {
+                _throttle[auditEvent.Action] = state with { HeldBack = state.HeldBack + 1 };
+                return;
+            }
+
+            heldBack = state.HeldBack;
+            _throttle[auditEvent.Action] = (now, 0);
+            sequence = ++_sequence;
+        }
+
+        var text = string.IsNullOrEmpty(auditEvent.Target) ? summary : $"{summary}: {auditEvent.Target}";
+        if (heldBack > 0)
+        {
+            text += $" (+{heldBack} more held back in the last {_window.TotalMinutes:0} min)";
+        }
+
+        var alert = new Alert(AlertKinds.SecurityPrefix + auditEvent.Action.Replace('.', '_'), text, now)
+        {
+            DedupeKey = string.Create(CultureInfo.InvariantCulture, $"security-{auditEvent.Action}-{now.UtcTicks}-{sequence}"),
+        };
+        t_depth++;
+        try
+        {
+            _publisher()?.Publish(alert);
+        }
+        finally
+        {
+            t_depth--;
+        }
+    }
+
+    // A successful login or link is routine except for linking, which admins should always hear about.
+    private static bool IsAlarming(AuditEvent e) =>
+        e.Outcome != AuditOutcome.Success || e.Action is "telegram.link" or "vault.reveal" or "engine.kill_switch";
+}

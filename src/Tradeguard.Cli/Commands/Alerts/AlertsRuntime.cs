@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Tradeguard.Alerts;
+using Tradeguard.Alerts.Channels;
+using Tradeguard.Alerts.Dispatch;
+using Tradeguard.Alerts.Outbox;
+using Tradeguard.Alerts.Security;
+using Tradeguard.Cli.Commands.Vault;
+using Tradeguard.Core.Audit;
+using Tradeguard.Core.Storage;
+using Tradeguard.Telegram;
+
+namespace Tradeguard.Cli.Commands.Alerts;
+
+/// <summary>
+/// The alert pipeline as the CLI runs it: outbox in the Tradeguard home, console and (when configured) Telegram
+/// channels, publisher and dispatcher, security events from the audit log raised as alerts.
+/// </summary>
+internal sealed class AlertsRuntime : IDisposable
+{
+    public const string OutboxFileName = "outbox.db";
+
+    private AlertsRuntime(OutboxStore outbox, TelegramBotClient? client, AlertDispatcher dispatcher, AlertPublisher publisher,
+        IAuditLog audit)
+    {
+        Outbox = outbox;
+        Client = client;
+        Dispatcher = dispatcher;
+        Publisher = publisher;
+        Audit = audit;
+    }
+
+    public OutboxStore Outbox { get; }
+
+    public TelegramBotClient? Client { get; }
+
+    public AlertDispatcher Dispatcher { get; }
+
+    public AlertPublisher Publisher { get; }
+
+    /// <summary>The audit log to hand to other modules: records go to <c>inner</c>, security ones also become alerts.</summary>
+    public IAuditLog Audit { get; }
+
+    public static OutboxStore OpenOutbox() => OutboxStore.Open(TradeguardHome.File(OutboxFileName));
+
+    /// <summary>Builds the pipeline; opens the vault only when Telegram is configured (for the bot token).</summary>
+    public static AlertsRuntime Start(AlertsConfig config, string? vaultOption, string? keyFile, IAuditLog inner, ILogger logger,
+        IAlertRouting? telegramRouting = null)
+    {
+        var outbox = OpenOutbox();
+        var channels = new List<IAlertChannel>();
+        var recipients = new List<AlertRecipient>();
+        if (config.Console)
+        {
+            channels.Add(new ConsoleChannel());
+            recipients.Add(new AlertRecipient(ConsoleChannel.ChannelName, "stdout"));
+        }
+
+        TelegramBotClient? client = null;
+        var telegram = config.TelegramOptions();
+        if (telegram is not null)
+        {
+            using var vault = VaultAccess.Open(vaultOption, keyFile, inner);
+            client = TelegramClientFactory.Create(telegram, vault, logger);
+            channels.Add(new TelegramChannel(client, logger));
+        }
+
+        AlertPublisher? publisher = null;
+        var audit = new SecurityAlertingAuditLog(inner, () => publisher);
+        IAlertRouting routing = telegram is null
+            ? new FixedRouting(recipients)
+            : new CombinedRouting(new FixedRouting(recipients), telegramRouting ?? new FixedRouting(
+                telegram.AlertChatIds.Select(id => new AlertRecipient(TelegramChannel.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList()));
+        publisher = new AlertPublisher(outbox, config.Policy(), routing, channels, audit);
+        var dispatcher = new AlertDispatcher(outbox, channels, audit, config.DispatchOptions(), TimeProvider.System, logger);
+        publisher.Enqueued += dispatcher.Wake;
+        return new AlertsRuntime(outbox, client, dispatcher, publisher, audit);
+    }
+
+    public void Dispose() => Dispatcher.Dispose();
+
+    private sealed class CombinedRouting(IAlertRouting first, IAlertRouting second) : IAlertRouting
+    {
+        public IReadOnlyList<AlertRecipient> RecipientsFor(Alert alert) =>
+            first.RecipientsFor(alert).Concat(second.RecipientsFor(alert)).Distinct().ToList();
+    }
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Tradeguard.Cli.Commands.Alerts;
+using Tradeguard.Cli.Commands.Vault;
+using Tradeguard.Core.Audit;
+using Tradeguard.Core.Errors;
+using Tradeguard.Core.Redaction;
+using Tradeguard.Telegram;
+using Tradeguard.Telegram.Bot;
+using Tradeguard.Telegram.Ports;
+using Tradeguard.Telegram.Webhook;
+
+namespace Tradeguard.Cli.Commands.Telegram;
+
+/// <summary><c>tradeguard telegram serve [--webhook]</c>: runs the command bot and the alert dispatcher.</summary>
+internal static class TelegramServeCommand
+{
+    /// <summary>What the bot steers and whom it asks: wired by the composition root (Identity and the engine).</summary>
+    /// <param name="Operators">Accounts and roles.</param>
+    /// <param name="Totp">TOTP check with replay rejection.</param>
+    /// <param name="Engine">The running engine.</param>
+    /// <param name="Audit">The audit log.</param>
+    public sealed record BotPorts(IOperatorDirectory Operators, ITotpVerifier Totp, IEngineControl Engine, IAuditLog Audit);
+
+    /// <summary>Builds the ports once the vault is open.</summary>
+    public delegate BotPorts PortsFactory(ParseResult parseResult);
+
+    public static Command Create(PortsFactory? ports)
+    {
+        var config = new Option<string?>("--config") { Description = $"Alert settings (default {AlertsConfig.DefaultFileName} in the Tradeguard home)" };
+        var webhook = new Option<bool>("--webhook") { Description = "Receive updates on a loopback HTTP endpoint (behind your TLS proxy) instead of long polling" };
+        var allowPublic = new Option<bool>("--allow-public-listen") { Description = "Let the webhook endpoint listen on a non-loopback address" };
+        var verbose = new Option<bool>("--verbose") { Description = "Debug logging (Bot API method names, never URLs or tokens)" };
+        var vault = VaultAccess.CreateVaultOption();
+        var keyFile = VaultAccess.CreateKeyFileOption();
+        var command = new Command("serve", "Run the Telegram command bot (long polling, or --webhook) and send queued alerts, until Ctrl-C.")
+        {
+            config, webhook, allowPublic, verbose, vault, keyFile,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (ports is null)
+            {
+                throw new TradeguardException(ExitCode.Configuration,
+                    "This build has no operator accounts or engine wired to the bot: 'telegram serve' needs the Identity module " +
+                    "(roles, TOTP) and a running engine. Alerts still go out with 'tradeguard alerts dispatch'.");
+            }
+
+            var logger = new StderrLogger(parseResult.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
+            var settings = AlertsConfig.Load(parseResult.GetValue(config));
+            var options = settings.TelegramOptions()
+                ?? throw new TradeguardException(ExitCode.Configuration, "No 'telegram' section in the alert settings: see docs/telegram.md.");
+            var bound = ports(parseResult);
+            var store = TelegramCommand.OpenStore();
+            using var runtime = AlertsRuntime.Start(settings, parseResult.GetValue(vault), parseResult.GetValue(keyFile), bound.Audit, logger,
+                new TelegramRouting(options, store, bound.Operators));
+            var client = runtime.Client!;
+            var me = await client.GetMe(cancellationToken);
+            var bot = new CommandBot(options with { BotUsername = me.Username }, store, bound.Operators, bound.Totp, bound.Engine,
+                runtime.Publisher, runtime.Audit, TimeProvider.System, client, logger);
+            logger.LogInformation("Bot @{Username} serving; alerts dispatching", me.Username);
+
+            var dispatching = runtime.Dispatcher.RunAsync(cancellationToken);
+            try
+            {
+                if (parseResult.GetValue(webhook))
+                {
+                    await ServeWebhookAsync(client, bot, settings.Telegram!, parseResult.GetValue(allowPublic), logger, cancellationToken);
+                }
+                else
+                {
+                    await new UpdatePoller(client, store, bot, options, TimeProvider.System, logger).RunAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                await dispatching;
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task ServeWebhookAsync(TelegramBotClient client, CommandBot bot, AlertsConfig.TelegramSettings settings,
+        bool allowPublic, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(settings.WebhookPublicUrl) || !settings.WebhookPublicUrl.StartsWith("https://", StringComparison.Ordinal))
+        {
+            throw new TradeguardException(ExitCode.Configuration,
+                "Webhook mode needs telegram.webhook_public_url: the https:// address Telegram posts to (your TLS proxy in front of the endpoint).");
+        }
+
+        using var secret = WebhookEndpoint.NewSecretToken();
+        var secretText = secret.Reveal();
+        Redactor.Shared.Register(secretText);
+        await using var endpoint = await WebhookEndpoint.StartAsync(new Uri(settings.WebhookListen), settings.WebhookPath, secret, bot,
+            allowPublic, logger, cancellationToken);
+        await client.SetWebhook(settings.WebhookPublicUrl, secretToken: secretText, cancellationToken: cancellationToken);
+        logger.LogInformation("Webhook endpoint listening on {Address}", endpoint.Address);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using Microsoft.Extensions.Time.Testing;
+using Tradeguard.Alerts.Channels;
+using Tradeguard.Alerts.Dispatch;
+using Tradeguard.Alerts.Outbox;
+using Tradeguard.Alerts.Security;
+using Tradeguard.Core.Audit;
+using Tradeguard.Core.Redaction;
+using Tradeguard.TestSupport;
+
+namespace Tradeguard.Alerts.Tests;
+
+public sealed class DispatcherTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(Start);
+    private readonly RecordingAuditLog _audit = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private (OutboxStore, AlertPublisher, AlertDispatcher) Build(ScriptedChannel channel, string recipient = "100000001",
+        DispatchOptions? options = null, Redactor? redactor = null)
+    {
+        var outbox = OutboxStore.Open(_folder.Combine("outbox.db"), _time);
+        var publisher = new AlertPublisher(outbox, new ExposurePolicy(), new FixedRouting([new AlertRecipient(channel.Name, recipient)]),
+            [channel], _audit, redactor ?? new Redactor());
+        var dispatcher = new AlertDispatcher(outbox, [channel], _audit, options, _time);
+        return (outbox, publisher, dispatcher);
+    }
+
+    private Alert StopLoss(int i) => new(AlertKinds.StopLossTriggered, $"Stop loss triggered #{i}", _time.GetUtcNow())
+    {
+        Symbol = "ORCL",
+        Mode = TradingMode.Paper,
+        DedupeKey = $"run-1/stop-{i}",
+    };
+
+    /// <summary>Runs passes, jumping fake time to each next due moment; bounded.</summary>
+    private async Task DrainAsync(AlertDispatcher dispatcher, int maxPasses = 1000)
+    {
+        for (var i = 0; i < maxPasses; i++)
+        {
+            var pass = await dispatcher.DispatchDueAsync();
+            if (pass.Pending == 0)
+            {
+                return;
+            }
+
+            Assert.NotNull(pass.NextDueAt);
+            _time.SetUtcNow(pass.NextDueAt!.Value > _time.GetUtcNow() ? pass.NextDueAt.Value : _time.GetUtcNow() + TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Fail("outbox did not drain");
+    }
+
+    [Fact]
+    public async Task SamePublishTwice_IsQueuedOnce()
+    {
+        var channel = new ScriptedChannel(_time);
+        var (outbox, publisher, dispatcher) = Build(channel);
+        Assert.Equal(1, publisher.Publish(StopLoss(1)));
+        Assert.Equal(0, publisher.Publish(StopLoss(1)));
+        await DrainAsync(dispatcher);
+        Assert.Equal(["[paper] Stop loss triggered #1 · ORCL"], channel.Delivered);
+        Assert.Equal(1, outbox.Count(OutboxState.Sent));
+    }
+
+    [Fact]
+    public async Task Transient_BacksOffExponentially_AndKeepsOrder()
+    {
+        var channel = new ScriptedChannel(_time);
+        for (var i = 0; i < 3; i++)
+        {
+            channel.Script.Enqueue(new DeliveryResult(DeliveryOutcome.Transient, "HTTP 502"));
+        }
+
+        var (_, publisher, dispatcher) = Build(channel);
+        publisher.Publish(StopLoss(1));
+        publisher.Publish(StopLoss(2));
+        await DrainAsync(dispatcher);
+
+        // Attempts at 0, +2 s, +4 s, +8 s (then delivered), then #2 one second later (1/s per chat).
+        Assert.Equal([0, 2, 6, 14, 15], channel.Calls.Select(c => (int)(c.At - Start).TotalSeconds));
+        Assert.Equal(["[paper] Stop loss triggered #1 · ORCL", "[paper] Stop loss triggered #2 · ORCL"], channel.Delivered);
+    }
+
+    [Fact]
+    public async Task RateLimited_WaitsTheRetryAfterItWasGiven()
+    {
+        var channel = new ScriptedChannel(_time);
+        channel.Script.Enqueue(new DeliveryResult(DeliveryOutcome.RateLimited, "HTTP 429", TimeSpan.FromSeconds(35)));
+        var (_, publisher, dispatcher) = Build(channel);
+        publisher.Publish(StopLoss(1));
+        await DrainAsync(dispatcher);
+        Assert.Equal([0, 35], channel.Calls.Select(c => (int)(c.At - Start).TotalSeconds));
+    }
+
+    [Fact]
+    public async Task FormattingRejected_IsResentOnceAsPlainText_ThenFailsForGood()
+    {
+        var channel = new ScriptedChannel(_time);
+        channel.Script.Enqueue(new DeliveryResult(DeliveryOutcome.FormattingRejected, "can't parse entities"));
+        channel.Script.Enqueue(new DeliveryResult(DeliveryOutcome.FormattingRejected, "can't parse entities"));
+        var (outbox, publisher, dispatcher) = Build(channel);
+        publisher.Publish(StopLoss(1));
+        await DrainAsync(dispatcher);
+        Assert.Equal([false, true], channel.Calls.Select(c => c.Message.PlainOnly));
+        Assert.Equal(1, outbox.Count(OutboxState.Failed));
+    }
+
+    [Fact]
+    public async Task RecipientGone_SetsAsideItsAlerts_AuditsOnce_AndRetryRequeues()
+    {
+        var channel = new ScriptedChannel(_time);
+        channel.Script.Enqueue(new DeliveryResult(DeliveryOutcome.RecipientGone, "HTTP 403 Forbidden: bot was blocked by the user"));
+        var (outbox, publisher, dispatcher) = Build(channel);
+        for (var i = 1; i <= 3; i++)
+        {
+            publisher.Publish(StopLoss(i));
+        }
+
+        await DrainAsync(dispatcher);
+        Assert.Single(channel.Calls);
+        Assert.Equal(3, outbox.Count(OutboxState.Undeliverable));
+        Assert.Equal(AlertDispatcher.RecipientUndeliverableAction, Assert.Single(_audit.Events).Action);
+
+        // Alerts published later for that recipient are kept, not sent.
+        publisher.Publish(StopLoss(4));
+        Assert.Equal(4, outbox.Count(OutboxState.Undeliverable));
+
+        Assert.Equal(4, outbox.Retry());
+        await DrainAsync(dispatcher);
+        Assert.Equal(4, outbox.Count(OutboxState.Sent));
+    }
+
+    [Fact]
+    public async Task GroupLimit_NeverMoreThanTwentyInAnySlidingMinute()
+    {
+        var channel = new ScriptedChannel(_time, groups: true);
+        var (_, publisher, dispatcher) = Build(channel, "-1001000000001");
+        for (var i = 1; i <= 45; i++)
+        {
+            publisher.Publish(StopLoss(i));
+        }
+
+        await DrainAsync(dispatcher);
+        var times = channel.Calls.Select(c => c.At).ToList();
+        Assert.Equal(45, times.Count);
+        Assert.All(times, t => Assert.True(times.Count(u => u >= t && u < t + TimeSpan.FromMinutes(1)) <= 20));
+    }
+
+    [Fact]
+    public async Task SecretInOutgoingText_IsMasked_AndRaisesOneSecurityAlert()
+    {
+        var redactor = new Redactor();
+        redactor.Register("sk_live_4242424242424242");
+        var channel = new ScriptedChannel(_time);
+        var outbox = OutboxStore.Open(_folder.Combine("outbox.db"), _time);
+        AlertPublisher? publisher = null;
+        var audit = new SecurityAlertingAuditLog(_audit, () => publisher, _time);
+        publisher = new AlertPublisher(outbox, new ExposurePolicy(), new FixedRouting([new AlertRecipient("scripted", "1")]), [channel], audit, redactor);
+        using var dispatcher = new AlertDispatcher(outbox, [channel], audit, null, _time);
+
+        publisher.Publish(new Alert(AlertKinds.OrderFilled, "Order filled with key sk_live_4242424242424242", _time.GetUtcNow()));
+        await DrainAsync(dispatcher);
+
+        // The security alert is committed while the masked text is prepared, so it goes first.
+        Assert.Equal(["[security] An outgoing message held a secret and was masked: scripted:1", "Order filled with key [redacted]"],
+            channel.Delivered);
+        Assert.Equal(AlertPublisher.SecretMaskedAction, Assert.Single(_audit.Events).Action);
+    }
+
+    [Fact]
+    public void BurstOfRejections_RaisesOneAlertPerWindow_ThenCountsTheHeldBack()
+    {
+        var channel = new ScriptedChannel(_time);
+        var (outbox, inner, _) = Build(channel);
+        var audit = new SecurityAlertingAuditLog(_audit, () => inner, _time, TimeSpan.FromMinutes(5));
+        for (var i = 0; i < 10; i++)
+        {
+            audit.Record(new AuditEvent("telegram:200000002", "telegram.rejected", "/stop", AuditOutcome.Denied, "not linked"));
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        audit.Record(new AuditEvent("telegram:200000002", "telegram.rejected", "/stop", AuditOutcome.Denied, "not linked"));
+
+        Assert.Equal(11, _audit.Events.Count);
+        Assert.Equal(
+            ["[security] Telegram command refused: /stop (+9 more held back in the last 5 min)", "[security] Telegram command refused: /stop"],
+            outbox.List().Select(m => m.Text));
+    }
+}

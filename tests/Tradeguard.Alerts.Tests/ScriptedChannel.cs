@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Time.Testing;
+using Tradeguard.Alerts.Channels;
+using Tradeguard.Alerts.Outbox;
+using Tradeguard.Core.Audit;
+
+namespace Tradeguard.Alerts.Tests;
+
+/// <summary>A channel whose outcomes are scripted per call; records what it was asked to send and when (fake time).</summary>
+internal sealed class ScriptedChannel(FakeTimeProvider time, string name = "scripted", bool groups = false) : IAlertChannel
+{
+    public Queue<DeliveryResult> Script { get; } = new();
+
+    public List<(DateTimeOffset At, OutboxMessage Message, DeliveryOutcome Outcome)> Calls { get; } = [];
+
+    public string Name => name;
+
+    public int MaxTextLength => 100;
+
+    public bool IsGroup(string recipient) => groups && recipient.StartsWith('-');
+
+    public Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var result = Script.Count > 0 ? Script.Dequeue() : DeliveryResult.Delivered;
+        Calls.Add((time.GetUtcNow(), message, result.Outcome));
+        return Task.FromResult(result);
+    }
+
+    public IEnumerable<string?> Delivered => Calls.Where(c => c.Outcome == DeliveryOutcome.Delivered).Select(c => c.Message.Text);
+}
+
+internal sealed class RecordingAuditLog : IAuditLog
+{
+    public List<AuditEvent> Events { get; } = [];
+
+    public void Record(AuditEvent auditEvent)
+    {
+        lock (Events)
+        {
+            Events.Add(auditEvent);
+        }
+    }
+}
