@@ -12,6 +12,7 @@ internal static class TradeguardCommand
             "Exit codes: 0 success, 1 check failed or findings, 2 usage, 3 authentication failed, " +
             "4 integrity failure, 5 configuration or permission problem, 6 external service failed.");
         root.Subcommands.Add(Commands.Vault.VaultCommand.Create());
+        root.Subcommands.Add(Commands.Run.RunCommand.Create());
         return root;
     }
 }

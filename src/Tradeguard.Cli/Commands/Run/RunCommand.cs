@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using Tradeguard.Core.Errors;
+using Tradeguard.Trading.Config;
+using Tradeguard.Trading.Reports;
+using Tradeguard.Trading.Runs;
+
+namespace Tradeguard.Cli.Commands.Run;
+
+/// <summary><c>tradeguard run CONFIG</c>: a paper-trading run (or a parameter sweep) on the bars a config names.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var config = new Argument<string>("config") { Description = "Run config (JSON), e.g. samples/sma-cross-orcl.json" };
+        var output = new Option<string?>("--output", "-o") { Description = "Folder for trades.csv, equity.csv, metrics.json, equity.png (default: ./out/<run name>)" };
+        var from = new Option<string?>("--from") { Description = "First date to trade, yyyy-MM-dd (overrides data.from)" };
+        var to = new Option<string?>("--to") { Description = "Last date to trade, yyyy-MM-dd (overrides data.to)" };
+        var sweep = new Option<string?>("--sweep") { Description = "Sweep one strategy parameter, e.g. period=10..30 or period=10..30:2 or period=5,10,20; prints a ranked table" };
+        var parallel = new Option<int?>("--parallel") { Description = "Sweep variants run at once (default: all cores)" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print an alert line per event" };
+
+        var command = new Command("run",
+            "Paper-trade a strategy on historical bars: prints each event as an alert line ([paper] Buy order executed · ORCL), " +
+            "a summary table and the closed trades, and writes the report files.\n\n" +
+            "Exit codes: 0 done, 2 usage, 4 malformed data file, 5 bad config or setting, or an output folder that cannot be written.");
+        command.Arguments.Add(config);
+        command.Options.Add(output);
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.Options.Add(sweep);
+        command.Options.Add(parallel);
+        command.Options.Add(quiet);
+        command.SetAction(parseResult =>
+        {
+            var plan = RunConfigLoader.Load(parseResult.GetValue(config)!);
+            plan = plan with
+            {
+                Data = plan.Data with
+                {
+                    From = Date(parseResult.GetValue(from), "--from") ?? plan.Data.From,
+                    To = Date(parseResult.GetValue(to), "--to") ?? plan.Data.To,
+                },
+            };
+            if (plan.Data is { From: { } f, To: { } t } && f > t)
+            {
+                throw new TradeguardException(ExitCode.Usage, $"--from {f:yyyy-MM-dd} is after --to {t:yyyy-MM-dd}");
+            }
+
+            var folder = parseResult.GetValue(output) ?? Path.Combine("out", plan.Name);
+            var printer = new RunPrinter(ProgressDisplay.IsInteractive);
+            var bars = plan.LoadBars();
+            if (parseResult.GetValue(sweep) is { } spec)
+            {
+                var range = SweepRange.Parse(spec);
+                var workers = parseResult.GetValue(parallel) ?? Environment.ProcessorCount;
+                if (workers < 1)
+                {
+                    throw new TradeguardException(ExitCode.Usage, $"--parallel must be at least 1 (got {workers})");
+                }
+
+                var rows = ProgressDisplay.Sweep(range.Values.Count, progress => ParameterSweep.Run(plan, bars, range, workers, progress));
+                printer.PrintSweep(plan, range, rows, SweepFile.Write(folder, range, rows));
+                return 0;
+            }
+
+            var sinks = parseResult.GetValue(quiet) ? [] : new[] { printer.EventSink };
+            var report = ProgressDisplay.Run(bars.Count, progress => Backtest.Run(plan, bars, sinks, progress: progress));
+            printer.PrintReport(report, ReportFiles.Write(folder, report.Result, report.Metrics));
+            return 0;
+        });
+        return command;
+    }
+
+    private static DateTime? Date(string? text, string option) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.ToDateTime(TimeOnly.MinValue)
+        : throw new TradeguardException(ExitCode.Usage, $"{option} \"{text}\" is not a date: use yyyy-MM-dd");
+}

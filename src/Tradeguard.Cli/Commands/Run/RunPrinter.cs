@@ -1,0 +1,110 @@
+using System.Globalization;
+using Spectre.Console;
+using Tradeguard.Trading.Config;
+using Tradeguard.Trading.Events;
+using Tradeguard.Trading.Runs;
+
+namespace Tradeguard.Cli.Commands.Run;
+
+/// <summary>Prints a run: one alert line per event, then the summary table, the closed trades and the files written.</summary>
+internal sealed class RunPrinter
+{
+    private readonly bool interactive;
+
+    public RunPrinter(bool interactive)
+    {
+        this.interactive = interactive;
+        EventSink = new DelegateEventSink(Print);
+    }
+
+    /// <summary>Prints each event's high-level line only (no quantities, prices or amounts), with its bar date.</summary>
+    public ITradingEventSink EventSink { get; }
+
+    public void PrintReport(RunReport report, IReadOnlyList<string> files)
+    {
+        var r = report.Result;
+        var m = report.Metrics;
+        var summary = new Table().Title($"{Markup.Escape(r.Symbol)} · {Markup.Escape(r.StrategyName)} · paper").AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
+        void Row(string name, string value) => summary.AddRow(name, value);
+        Row("bars", m.Bars.ToString(CultureInfo.InvariantCulture));
+        Row("period", r.EquityCurve.Count > 0 ? $"{r.EquityCurve[0].Time:yyyy-MM-dd} … {r.EquityCurve[^1].Time:yyyy-MM-dd}" : "-");
+        Row("start value", Money(m.StartValue));
+        Row("final value", Money(m.FinalValue));
+        Row("total return", Percent(m.TotalReturn));
+        Row("CAGR", Percent(m.Cagr));
+        Row("Sharpe (annualised, 252)", m.Sharpe.ToString("0.00", CultureInfo.InvariantCulture));
+        Row("max drawdown", Percent(m.MaxDrawdown));
+        Row("trades", m.TradeCount.ToString(CultureInfo.InvariantCulture));
+        Row("win rate", Percent(m.WinRate));
+        Row("exposure", Percent(m.Exposure));
+        Row("fees", Money(m.Fees));
+        if (r.KillSwitchEngaged)
+        {
+            Row("kill switch", "engaged");
+        }
+
+        AnsiConsole.Write(summary);
+
+        var trades = new Table().Title("closed trades").AddColumns("#", "entry", "exit", "qty", "entry price", "exit price", "net P&L", "bars");
+        for (var i = 0; i < r.Trades.Count; i++)
+        {
+            var t = r.Trades[i];
+            trades.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), $"{t.EntryTime:yyyy-MM-dd}", $"{t.ExitTime:yyyy-MM-dd}",
+                Number(t.Quantity), Money(t.EntryPrice), Money(t.ExitPrice), Money(t.NetPnl), t.BarsHeld.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (r.Trades.Count > 0)
+        {
+            AnsiConsole.Write(trades);
+        }
+        else
+        {
+            AnsiConsole.WriteLine("no closed trades");
+        }
+
+        PrintFiles(files);
+    }
+
+    public void PrintSweep(RunPlan plan, SweepRange range, IReadOnlyList<SweepRow> rows, string file)
+    {
+        var table = new Table().Title($"sweep of {Markup.Escape(range.Parameter)} · {Markup.Escape(plan.Strategy.Name)} · paper")
+            .AddColumns("rank", Markup.Escape(range.Parameter), "final value", "total return", "Sharpe", "max drawdown", "trades", "win rate");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var m = rows[i].Report.Metrics;
+            table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), rows[i].Value.ToString(CultureInfo.InvariantCulture), Money(m.FinalValue),
+                Percent(m.TotalReturn), m.Sharpe.ToString("0.00", CultureInfo.InvariantCulture), Percent(m.MaxDrawdown),
+                m.TradeCount.ToString(CultureInfo.InvariantCulture), Percent(m.WinRate));
+        }
+
+        AnsiConsole.Write(table);
+        PrintFiles([file]);
+    }
+
+    private void Print(TradingEvent e)
+    {
+        var line = $"{e.Time:yyyy-MM-dd} {e.AlertLine}";
+        if (interactive)
+        {
+            AnsiConsole.WriteLine(line);
+        }
+        else
+        {
+            Console.Out.WriteLine(line);
+        }
+    }
+
+    private static void PrintFiles(IEnumerable<string> files)
+    {
+        foreach (var file in files)
+        {
+            AnsiConsole.WriteLine("wrote " + file);
+        }
+    }
+
+    private static string Money(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    private static string Number(decimal value) => value.ToString("0.########", CultureInfo.InvariantCulture);
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %";
+}

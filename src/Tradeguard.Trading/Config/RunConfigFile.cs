@@ -1,0 +1,120 @@
+namespace Tradeguard.Trading.Config;
+
+/// <summary>
+/// The JSON shape of a run config (camelCase keys; see docs/trading.md for every setting). Only
+/// <c>data.file</c> and <c>strategy.name</c> are required; everything else has a built-in default.
+/// </summary>
+public sealed record RunConfigFile
+{
+    /// <summary>Names the run and its output folder; defaults to the config file's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Where the bars come from.</summary>
+    public DataSection? Data { get; init; }
+
+    /// <summary>Which strategy, with which parameters.</summary>
+    public StrategySection? Strategy { get; init; }
+
+    /// <summary>Cash, costs, sizing and exits.</summary>
+    public BrokerSection? Broker { get; init; }
+
+    /// <summary>Risk limits.</summary>
+    public RiskSection? Risk { get; init; }
+
+    /// <summary>Report settings.</summary>
+    public ReportSection? Report { get; init; }
+
+    /// <summary><c>data</c>: the bar file.</summary>
+    public sealed record DataSection
+    {
+        /// <summary>CSV path, relative to the config file's folder.</summary>
+        public string? File { get; init; }
+
+        /// <summary>Ticker; defaults to the file name's first word.</summary>
+        public string? Symbol { get; init; }
+
+        /// <summary>Use Adj Close when the file has it (default true).</summary>
+        public bool? Adjusted { get; init; }
+
+        /// <summary>First date kept (inclusive).</summary>
+        public DateOnly? From { get; init; }
+
+        /// <summary>Last date kept (inclusive).</summary>
+        public DateOnly? To { get; init; }
+    }
+
+    /// <summary><c>strategy</c>: a built-in strategy and its parameters.</summary>
+    public sealed record StrategySection
+    {
+        /// <summary>A name from the strategy catalog.</summary>
+        public string? Name { get; init; }
+
+        /// <summary>Parameter values by name.</summary>
+        public Dictionary<string, double>? Parameters { get; init; }
+    }
+
+    /// <summary><c>broker</c>: the paper broker's settings.</summary>
+    public sealed record BrokerSection
+    {
+        /// <summary>Starting cash, quote currency (default 10000).</summary>
+        public decimal? Cash { get; init; }
+
+        /// <summary>Commission model.</summary>
+        public CostSection? Commission { get; init; }
+
+        /// <summary>Slippage model.</summary>
+        public CostSection? Slippage { get; init; }
+
+        /// <summary>Sizer for buys.</summary>
+        public CostSection? Sizer { get; init; }
+
+        /// <summary>Protective exits attached to buys.</summary>
+        public ExitSection? Exits { get; init; }
+    }
+
+    /// <summary>A model name and its one value.</summary>
+    public sealed record CostSection
+    {
+        /// <summary>commission: percent | per-unit | per-order; slippage: percent | fixed; sizer: fixed | percent-of-equity.</summary>
+        public string? Model { get; init; }
+
+        /// <summary>The model's value (fractions for percent models: 0.001 = 0.1 %).</summary>
+        public decimal? Value { get; init; }
+    }
+
+    /// <summary><c>broker.exits</c>: stop-loss, take-profit, trailing.</summary>
+    public sealed record ExitSection
+    {
+        /// <summary>Stop distance below the fill, fraction.</summary>
+        public decimal? StopLoss { get; init; }
+
+        /// <summary>Take-profit distance above the fill, fraction.</summary>
+        public decimal? TakeProfit { get; init; }
+
+        /// <summary>Trail the stop behind the highest close.</summary>
+        public bool? Trailing { get; init; }
+    }
+
+    /// <summary><c>risk</c>: the risk guard's limits.</summary>
+    public sealed record RiskSection
+    {
+        /// <summary>Units.</summary>
+        public decimal? MaxPosition { get; init; }
+
+        /// <summary>Quote currency.</summary>
+        public decimal? MaxOrderNotional { get; init; }
+
+        /// <summary>Orders per 60 s of market time.</summary>
+        public int? MaxOrdersPerMinute { get; init; }
+
+        /// <summary>Quote currency lost since the day opened.</summary>
+        public decimal? MaxDailyLoss { get; init; }
+    }
+
+    /// <summary><c>report</c>.</summary>
+    public sealed record ReportSection
+    {
+        /// <summary>Annual risk-free rate for the Sharpe ratio, fraction (default 0).</summary>
+        public double? RiskFreeRate { get; init; }
+    }
+}

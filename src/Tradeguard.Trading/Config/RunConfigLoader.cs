@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text.Json;
+using Tradeguard.Trading.Broker;
+using Tradeguard.Trading.Data;
+using Tradeguard.Trading.Engine;
+using Tradeguard.Trading.Risk;
+using Tradeguard.Trading.Strategies;
+
+namespace Tradeguard.Trading.Config;
+
+/// <summary>
+/// Reads and checks a run config (JSON, camelCase keys, comments and trailing commas allowed, unknown keys refused).
+/// Every problem is a <see cref="Tradeguard.Core.Errors.TradeguardException"/> with exit code 5 that names the file
+/// and the setting (or the line and column for a JSON syntax error), so the run fails before any bar is read.
+/// </summary>
+public static class RunConfigLoader
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Loads and checks the config at <paramref name="path"/>.</summary>
+    /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The file is unreadable, not valid JSON, or a setting is wrong (exit code 5).</exception>
+    public static RunPlan Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ConfigError.File(path, $"cannot read the config ({e.GetType().Name}): check the path and its permissions", e);
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses and checks config <paramref name="json"/>; <paramref name="path"/> names it and anchors relative paths.</summary>
+    /// <exception cref="Tradeguard.Core.Errors.TradeguardException">Not valid JSON, or a setting is wrong (exit code 5).</exception>
+    public static RunPlan Parse(string json, string path)
+    {
+        RunConfigFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<RunConfigFile>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            var where = $"line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}";
+            var setting = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" at {e.Path.TrimStart('$', '.')}";
+            var problem = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? $"unknown setting{setting}; see docs/trading.md for the settings a run config takes"
+                : e.InnerException is FormatException or InvalidOperationException || e.Message.Contains("could not be converted", StringComparison.Ordinal)
+                    ? $"wrong type of value{setting} (numbers are bare, dates are \"yyyy-MM-dd\")"
+                    : $"not valid JSON{setting}";
+            throw ConfigError.File(path, $"{where}: {problem}", e);
+        }
+
+        if (file is null)
+        {
+            throw ConfigError.File(path, "the config is empty; it needs at least data.file and strategy.name");
+        }
+
+        return Check(file, path);
+    }
+
+    private static RunPlan Check(RunConfigFile file, string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        var dataFile = file.Data?.File is { Length: > 0 } f
+            ? Path.GetFullPath(Path.Combine(folder, f))
+            : throw ConfigError.Setting(path, "data.file", "is missing: name the CSV file of bars (relative to the config's folder)");
+        if (file.Data.From is { } from && file.Data.To is { } to && from > to)
+        {
+            throw ConfigError.Setting(path, "data.from", $"({from:yyyy-MM-dd}) is after data.to ({to:yyyy-MM-dd})");
+        }
+
+        var strategyName = file.Strategy?.Name ?? throw ConfigError.Setting(path, "strategy.name", $"is missing: choose one of {Names()}");
+        var strategy = StrategyCatalog.Find(strategyName)
+            ?? throw ConfigError.Setting(path, "strategy.name", $"\"{strategyName}\" is not a built-in strategy: choose one of {Names()}");
+        var parameters = CheckParameters(path, strategy, file.Strategy.Parameters);
+
+        var broker = file.Broker ?? new RunConfigFile.BrokerSection();
+        var cash = broker.Cash ?? 10_000m;
+        if (cash <= 0)
+        {
+            throw ConfigError.Setting(path, "broker.cash", $"must be above 0 (got {Show(cash)})");
+        }
+
+        var bracket = broker.Exits is { } exits && (exits.StopLoss ?? exits.TakeProfit) is not null
+            ? new Bracket(exits.StopLoss, exits.TakeProfit, exits.Trailing ?? false)
+            : null;
+        if (bracket?.Problem() is { } bracketProblem)
+        {
+            throw ConfigError.Setting(path, "broker.exits", bracketProblem);
+        }
+
+        var risk = file.Risk ?? new RunConfigFile.RiskSection();
+        Positive(path, "risk.maxPosition", risk.MaxPosition);
+        Positive(path, "risk.maxOrderNotional", risk.MaxOrderNotional);
+        Positive(path, "risk.maxOrdersPerMinute", risk.MaxOrdersPerMinute);
+        Positive(path, "risk.maxDailyLoss", risk.MaxDailyLoss);
+
+        var riskFree = file.Report?.RiskFreeRate ?? 0;
+        if (!double.IsFinite(riskFree) || riskFree < -1 || riskFree > 1)
+        {
+            throw ConfigError.Setting(path, "report.riskFreeRate", $"must be an annual fraction from -1 to 1 (0.02 = 2 %) (got {riskFree})");
+        }
+
+        var engine = new EngineOptions
+        {
+            InitialCash = cash,
+            Commission = Commission(path, broker.Commission),
+            Slippage = Slippage(path, broker.Slippage),
+            Sizer = Sizer(path, broker.Sizer),
+            DefaultBracket = bracket,
+            Risk = new RiskLimits(risk.MaxPosition, risk.MaxOrderNotional, risk.MaxOrdersPerMinute, risk.MaxDailyLoss),
+        };
+        var data = new BarLoadOptions
+        {
+            Symbol = file.Data.Symbol,
+            UseAdjustedClose = file.Data.Adjusted ?? true,
+            From = file.Data.From?.ToDateTime(TimeOnly.MinValue),
+            To = file.Data.To?.ToDateTime(TimeOnly.MinValue),
+        };
+        var name = file.Name is { Length: > 0 } n ? n : Path.GetFileNameWithoutExtension(path);
+        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name is "." or "..")
+        {
+            throw ConfigError.Setting(path, "name", $"\"{name}\" cannot be a folder name: use letters, digits, '-' and '_'");
+        }
+
+        return new RunPlan(name, path, dataFile, data, strategy, parameters, engine, riskFree);
+    }
+
+    private static Dictionary<string, double> CheckParameters(string path, StrategyDefinition strategy, Dictionary<string, double>? given)
+    {
+        var values = strategy.Parameters.ToDictionary(p => p.Name, p => p.Default);
+        foreach (var (name, value) in given ?? [])
+        {
+            var parameter = strategy.Parameters.FirstOrDefault(p => p.Name == name)
+                ?? throw ConfigError.Setting(path, $"strategy.parameters.{name}", $"is not a parameter of {strategy.Name}; it takes: {string.Join(", ", strategy.Parameters.Select(p => p.Name))}");
+            if (parameter.Problem(value) is { } problem)
+            {
+                throw ConfigError.Setting(path, $"strategy.parameters.{name}", $"{problem} (got {value.ToString(CultureInfo.InvariantCulture)})");
+            }
+
+            values[name] = value;
+        }
+
+        return values;
+    }
+
+    private static CommissionModel Commission(string path, RunConfigFile.CostSection? section)
+    {
+        if (section is null)
+        {
+            return CommissionModel.None;
+        }
+
+        var value = NonNegative(path, "broker.commission.value", section.Value);
+        return section.Model switch
+        {
+            "percent" => new CommissionModel.PercentOfNotional(value),
+            "per-unit" => new CommissionModel.PerUnit(value),
+            "per-order" => new CommissionModel.PerOrder(value),
+            _ => throw ConfigError.Setting(path, "broker.commission.model", $"\"{section.Model}\" is not a commission model: use percent, per-unit or per-order"),
+        };
+    }
+
+    private static SlippageModel Slippage(string path, RunConfigFile.CostSection? section)
+    {
+        if (section is null)
+        {
+            return SlippageModel.None;
+        }
+
+        var value = NonNegative(path, "broker.slippage.value", section.Value);
+        return section.Model switch
+        {
+            "percent" => new SlippageModel.Percent(value),
+            "fixed" => new SlippageModel.Fixed(value),
+            _ => throw ConfigError.Setting(path, "broker.slippage.model", $"\"{section.Model}\" is not a slippage model: use percent or fixed"),
+        };
+    }
+
+    private static Sizer Sizer(string path, RunConfigFile.CostSection? section)
+    {
+        if (section is null)
+        {
+            return new Sizer.Fixed(1);
+        }
+
+        var value = section.Value ?? throw ConfigError.Setting(path, "broker.sizer.value", "is missing");
+        return section.Model switch
+        {
+            "fixed" when value > 0 => new Sizer.Fixed(value),
+            "percent-of-equity" when value > 0 && value <= 1 => new Sizer.PercentOfEquity(value),
+            "fixed" => throw ConfigError.Setting(path, "broker.sizer.value", $"must be above 0 units (got {Show(value)})"),
+            "percent-of-equity" => throw ConfigError.Setting(path, "broker.sizer.value", $"must be a fraction above 0 and at most 1 (got {Show(value)})"),
+            _ => throw ConfigError.Setting(path, "broker.sizer.model", $"\"{section.Model}\" is not a sizer: use fixed or percent-of-equity"),
+        };
+    }
+
+    private static decimal NonNegative(string path, string setting, decimal? value) =>
+        value is null ? throw ConfigError.Setting(path, setting, "is missing")
+        : value < 0 ? throw ConfigError.Setting(path, setting, $"must not be negative (got {Show(value.Value)})")
+        : value.Value;
+
+    private static void Positive(string path, string setting, decimal? value)
+    {
+        if (value is <= 0)
+        {
+            throw ConfigError.Setting(path, setting, $"must be above 0 (got {Show(value.Value)}); leave it out for no limit");
+        }
+    }
+
+    private static void Positive(string path, string setting, int? value) => Positive(path, setting, (decimal?)value);
+
+    private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Names() => string.Join(", ", StrategyCatalog.All.Select(d => d.Name));
+}

@@ -1,0 +1,65 @@
+using Tradeguard.Trading.Data;
+using Tradeguard.Trading.Engine;
+using Tradeguard.Trading.Strategies;
+
+namespace Tradeguard.Trading.Config;
+
+/// <summary>
+/// A checked run config: what to load, which strategy with which parameters, and how to trade. Built by
+/// <see cref="RunConfigLoader"/>; every value in it has passed validation.
+/// </summary>
+/// <param name="Name">The run's name (output folder name).</param>
+/// <param name="ConfigPath">The config file, as given.</param>
+/// <param name="DataFile">The bar file, resolved against the config's folder.</param>
+/// <param name="Data">How the bars are read and filtered.</param>
+/// <param name="Strategy">The built-in strategy.</param>
+/// <param name="Parameters">Every parameter of <paramref name="Strategy"/>, defaults filled in.</param>
+/// <param name="Engine">Cash, costs, sizing, exits, risk limits.</param>
+/// <param name="RiskFreeRate">Annual risk-free rate for the Sharpe ratio, fraction.</param>
+public sealed record RunPlan(
+    string Name,
+    string ConfigPath,
+    string DataFile,
+    BarLoadOptions Data,
+    StrategyDefinition Strategy,
+    IReadOnlyDictionary<string, double> Parameters,
+    EngineOptions Engine,
+    double RiskFreeRate)
+{
+    /// <summary>Loads the bars the plan names.</summary>
+    /// <exception cref="DataFileException">The file is malformed (exit code 4).</exception>
+    public BarSeries LoadBars() => CsvBarLoader.Load(DataFile, Data);
+
+    /// <summary>A fresh strategy instance with the plan's parameters, some replaced by <paramref name="overrides"/>.</summary>
+    /// <exception cref="Tradeguard.Core.Errors.TradeguardException">An override is unknown or out of range, or the parameters contradict each other (exit code 5).</exception>
+    public Strategy CreateStrategy(IReadOnlyDictionary<string, double>? overrides = null)
+    {
+        var values = new Dictionary<string, double>(Parameters);
+        foreach (var (name, value) in overrides ?? new Dictionary<string, double>())
+        {
+            var parameter = Strategy.Parameters.FirstOrDefault(p => p.Name == name)
+                ?? throw ConfigError.Setting(ConfigPath, $"strategy parameter \"{name}\"", $"is not a parameter of {Strategy.Name}; it takes: {string.Join(", ", Strategy.Parameters.Select(p => p.Name))}");
+            if (parameter.Problem(value) is { } problem)
+            {
+                throw ConfigError.Setting(ConfigPath, $"strategy.parameters.{name}", $"{problem} (got {value})");
+            }
+
+            values[name] = value;
+        }
+
+        try
+        {
+            return Strategy.Factory(values);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw ConfigError.Setting(ConfigPath, "strategy.parameters", $"do not fit together: {FirstSentence(e.Message)}");
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+using Tradeguard.Core.Storage;
+using Tradeguard.Trading.Runs;
+
+namespace Tradeguard.Trading.Reports;
+
+/// <summary>Writes a sweep's ranked table as <c>sweep.csv</c> (atomically, owner-only).</summary>
+public static class SweepFile
+{
+    /// <summary>Writes <c>sweep.csv</c> into <paramref name="folder"/> (created if missing); returns its path.</summary>
+    /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The folder cannot be written (exit code 5).</exception>
+    public static string Write(string folder, SweepRange range, IReadOnlyList<SweepRow> rows)
+    {
+        var text = new StringBuilder($"rank,{range.Parameter},final_value,total_return,cagr,sharpe,max_drawdown,trades,win_rate,exposure,fees\n");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var m = rows[i].Report.Metrics;
+            text.Append(CultureInfo.InvariantCulture,
+                $"{i + 1},{rows[i].Value},{m.FinalValue},{m.TotalReturn:R},{m.Cagr:R},{m.Sharpe:R},{m.MaxDrawdown:R},{m.TradeCount},{m.WinRate:R},{m.Exposure:R},{m.Fees}\n");
+        }
+
+        var path = Path.Combine(folder, "sweep.csv");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            AtomicFile.WriteText(path, text.ToString());
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Tradeguard.Core.Errors.TradeguardException(Tradeguard.Core.Errors.ExitCode.Configuration,
+                $"{folder}: cannot write the sweep table ({e.GetType().Name}): choose another folder with --output", e);
+        }
+    }
+}

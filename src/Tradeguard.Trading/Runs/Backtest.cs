@@ -1,0 +1,29 @@
+using Tradeguard.Core.Audit;
+using Tradeguard.Trading.Config;
+using Tradeguard.Trading.Data;
+using Tradeguard.Trading.Engine;
+using Tradeguard.Trading.Events;
+using Tradeguard.Trading.Reports;
+
+namespace Tradeguard.Trading.Runs;
+
+/// <summary>Runs a checked <see cref="RunPlan"/> over its bars with the paper broker.</summary>
+public static class Backtest
+{
+    /// <summary>Runs the plan's strategy (with <paramref name="overrides"/> applied) over <paramref name="bars"/>.</summary>
+    /// <param name="plan">The checked config.</param>
+    /// <param name="bars">The plan's bars (load them once with <see cref="RunPlan.LoadBars"/> and share them).</param>
+    /// <param name="sinks">Receive every event.</param>
+    /// <param name="audit">Records the run's sensitive actions.</param>
+    /// <param name="progress">Told how far the run has got.</param>
+    /// <param name="overrides">Parameter values replacing the plan's.</param>
+    /// <param name="cancellationToken">Stops the run between bars.</param>
+    /// <exception cref="Tradeguard.Core.Errors.TradeguardException">An override is not acceptable (exit code 5).</exception>
+    public static RunReport Run(RunPlan plan, BarSeries bars, IEnumerable<ITradingEventSink>? sinks = null, IAuditLog? audit = null,
+        IProgress<RunProgress>? progress = null, IReadOnlyDictionary<string, double>? overrides = null, CancellationToken cancellationToken = default)
+    {
+        var engine = new TradingEngine(plan.CreateStrategy(overrides), plan.Engine, sinks, audit);
+        var result = engine.Run(bars, progress, cancellationToken);
+        return new RunReport(result, PerformanceMetrics.From(result, plan.RiskFreeRate));
+    }
+}

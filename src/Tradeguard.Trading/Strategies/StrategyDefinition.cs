@@ -1,0 +1,12 @@
+namespace Tradeguard.Trading.Strategies;
+
+/// <summary>A built-in strategy that a config can name, with its parameters and a factory.</summary>
+/// <param name="Name">The name used in configs, e.g. <c>price-sma-cross</c>.</param>
+/// <param name="Description">One line for <c>--help</c> and the docs.</param>
+/// <param name="Parameters">Its tunable parameters.</param>
+/// <param name="Factory">Builds a fresh instance from a complete, checked parameter set.</param>
+public sealed record StrategyDefinition(
+    string Name,
+    string Description,
+    IReadOnlyList<StrategyParameter> Parameters,
+    Func<IReadOnlyDictionary<string, double>, Strategy> Factory);
