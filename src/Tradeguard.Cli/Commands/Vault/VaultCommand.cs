@@ -19,6 +19,7 @@ internal static class VaultCommand
         vault.Subcommands.Add(VaultRotateCommand.Create());
         vault.Subcommands.Add(VaultCheckCommand.Create());
         vault.Subcommands.Add(VaultRecoverCommand.Create());
+        vault.Subcommands.Add(VaultImportCommand.Create());
         return vault;
     }
 }
