@@ -1,0 +1,406 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tradeguard.Core.Audit;
+using Tradeguard.Core.Errors;
+using Tradeguard.Exchange.Client;
+using Tradeguard.Exchange.Models;
+using Tradeguard.Trading.Broker;
+using Tradeguard.Trading.Data;
+using Tradeguard.Trading.Events;
+using Tradeguard.Trading.Risk;
+using Tradeguard.Trading.Strategies;
+
+namespace Tradeguard.Exchange.Runner;
+
+/// <summary>
+/// Runs a Trading <see cref="Strategy"/> against an exchange through <see cref="IExchangeClient"/>, in the engine's
+/// order for each closed candle: order updates from the exchange are applied and told to the strategy, the risk guard
+/// marks the day's loss, the strategy sees the candle, and the orders it placed pass the risk guard and are sent.
+/// Fills are the exchange's; so against the sandbox (which matches with the paper broker) a run gives the backtest's
+/// fills. Events go to the sinks with the run's mode, like the engine's. Hosted-service friendly:
+/// <see cref="RunAsync"/> stops between candles when its token fires, sending no new order after that.
+/// </summary>
+public sealed class ExchangeStrategyRunner
+{
+    private readonly IExchangeClient client;
+    private readonly Strategy strategy;
+    private readonly ExchangeRunOptions options;
+    private readonly ITradingEventSink[] sinks;
+    private readonly IAuditLog audit;
+    private readonly ILogger logger;
+    private readonly RiskGuard risk;
+    private readonly Context context;
+    private readonly List<Order> orders = [];
+    private readonly Dictionary<long, long> exchangeIds = [];
+    private readonly List<Order> outgoing = [];
+    private readonly List<Order> cancelling = [];
+    private readonly List<Order> pendingUpdates = [];
+    private readonly string runTag = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+    private string baseAsset = string.Empty;
+    private string quoteAsset = string.Empty;
+    private long lastOpenTime;
+    private long nextTradeId = 1;
+    private long nextId = 1;
+    private decimal lastEquity;
+    private bool started;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="client">The exchange.</param>
+    /// <param name="strategy">The strategy (one run per instance: strategies keep state).</param>
+    /// <param name="options">Symbol, interval, sizing, risk and mode.</param>
+    /// <param name="sinks">Receive every event.</param>
+    /// <param name="audit">Records orders sent, filled and rejected.</param>
+    /// <param name="logger">Gets one line per order sent and per poll error; amounts stay out of it.</param>
+    /// <exception cref="TradeguardException">Exit 5 when the options ask for a default bracket.</exception>
+    public ExchangeStrategyRunner(IExchangeClient client, Strategy strategy, ExchangeRunOptions options,
+        IEnumerable<ITradingEventSink>? sinks = null, IAuditLog? audit = null, ILogger? logger = null)
+    {
+        if (options.Engine.DefaultBracket is not null)
+        {
+            throw new TradeguardException(ExitCode.Configuration,
+                "protective exits (broker.exits) are not sent to exchanges yet; remove them from the run config to trade on an exchange");
+        }
+
+        this.client = client;
+        this.strategy = strategy;
+        this.options = options;
+        this.sinks = sinks?.ToArray() ?? [];
+        this.audit = audit ?? NullAuditLog.Instance;
+        this.logger = logger ?? NullLogger.Instance;
+        risk = new RiskGuard(options.Engine.Risk);
+        context = new Context(this);
+        lastOpenTime = (options.StartTime ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) - 1;
+    }
+
+    /// <summary>Every order the strategy placed, in order, with the state last reported by the exchange.</summary>
+    public IReadOnlyList<Order> Orders => orders;
+
+    /// <summary>Units of the base asset held (from the account at start, then from fills).</summary>
+    public decimal Position { get; private set; }
+
+    /// <summary>Free quote asset (from the account at start, then from fills), quote currency.</summary>
+    public decimal Cash { get; private set; }
+
+    /// <summary>Candles the strategy has seen.</summary>
+    public int BarsSeen { get; private set; }
+
+    /// <summary>The candle the strategy saw last.</summary>
+    public Bar LastBar { get; private set; }
+
+    /// <summary>Reads the symbol's assets and the account's balances; call once before polling.</summary>
+    /// <exception cref="TradeguardException">Exit 5 when the exchange does not list the symbol; exit 6 when it fails.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var info = await client.GetExchangeInfoAsync(options.Symbol, cancellationToken).ConfigureAwait(false);
+        var symbol = info.Symbols.FirstOrDefault(s => s.Symbol == options.Symbol)
+            ?? throw new TradeguardException(ExitCode.Configuration, $"the exchange does not list the symbol {options.Symbol}");
+        baseAsset = symbol.BaseAsset;
+        quoteAsset = symbol.QuoteAsset;
+        var account = await client.GetAccountAsync(cancellationToken).ConfigureAwait(false);
+        Position = account.Total(baseAsset);
+        Cash = account.Free(quoteAsset);
+        lastEquity = Cash;
+        started = true;
+        Publish(TradingEventKind.RunStarted, null, DateTime.UtcNow, new TradingEventDetails(Cash: Cash));
+        Audit("exchange.run_start", AuditOutcome.Success, "", ("strategy", strategy.Name));
+    }
+
+    /// <summary>
+    /// Polls until <paramref name="cancellationToken"/> fires: each poll processes every candle closed since the last.
+    /// Returns normally on cancellation (no order is sent after it); exchange failures end the run with their exception.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (!started)
+        {
+            await StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Run stopped: no new orders will be sent");
+        }
+        finally
+        {
+            Publish(TradingEventKind.RunFinished, null, BarsSeen > 0 ? LastBar.Time : DateTime.UtcNow, new TradingEventDetails(Cash: Cash));
+            Audit("exchange.run_stop", AuditOutcome.Success, "", ("bars", BarsSeen.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>Processes the candles closed since the last poll; returns how many.</summary>
+    public async Task<int> PollOnceAsync(CancellationToken cancellationToken = default)
+    {
+        if (!started)
+        {
+            await StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var klines = await client.GetKlinesAsync(options.Symbol, options.Interval, lastOpenTime + 1, 1000, cancellationToken).ConfigureAwait(false);
+        var processed = 0;
+        foreach (var kline in klines)
+        {
+            if (kline.CloseTime >= now || kline.OpenTime <= lastOpenTime)
+            {
+                continue; // still forming, or seen
+            }
+
+            await ApplyExchangeUpdatesAsync(kline.CloseTime, cancellationToken).ConfigureAwait(false);
+            var bar = new Bar(DateTimeOffset.FromUnixTimeMilliseconds(kline.OpenTime).UtcDateTime, kline.Open, kline.High, kline.Low, kline.Close, kline.Volume);
+            LastBar = bar;
+            DeliverUpdates();
+            var equity = Cash + (Position * bar.Close);
+            if (risk.MarkEquity(bar.Time, lastEquity, equity) is { } killReason)
+            {
+                EngageKillSwitch(killReason);
+            }
+
+            lastEquity = equity;
+            BarsSeen++;
+            lastOpenTime = kline.OpenTime;
+            strategy.OnBar(context, bar);
+            cancellationToken.ThrowIfCancellationRequested();
+            await SendAsync(cancellationToken).ConfigureAwait(false);
+            processed++;
+        }
+
+        return processed;
+    }
+
+    private async Task ApplyExchangeUpdatesAsync(long closeTime, CancellationToken cancellationToken)
+    {
+        var working = orders.Where(o => o.IsWorking && exchangeIds.ContainsKey(o.Id)).ToArray();
+        if (working.Length == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<TradeReport>? trades = null;
+        foreach (var order in working)
+        {
+            var report = await client.GetOrderAsync(options.Symbol, exchangeIds[order.Id], cancellationToken).ConfigureAwait(false);
+            switch (report.Status)
+            {
+                case ExchangeOrderStatus.Filled when report.UpdateTime <= closeTime:
+                    trades ??= await client.GetMyTradesAsync(options.Symbol, nextTradeId, cancellationToken).ConfigureAwait(false);
+                    var fills = trades.Where(t => t.OrderId == report.OrderId).ToArray();
+                    var commission = fills.Where(t => t.CommissionAsset == quoteAsset).Sum(t => t.Commission);
+                    var baseCommission = fills.Where(t => t.CommissionAsset == baseAsset).Sum(t => t.Commission);
+                    var price = report.AveragePrice!.Value;
+                    var time = DateTimeOffset.FromUnixTimeMilliseconds(report.UpdateTime).UtcDateTime;
+                    if (order.Side == OrderSide.Buy)
+                    {
+                        Position += report.ExecutedQty - baseCommission;
+                        Cash -= report.CummulativeQuoteQty + commission;
+                    }
+                    else
+                    {
+                        Position -= report.ExecutedQty + baseCommission;
+                        Cash += report.CummulativeQuoteQty - commission;
+                    }
+
+                    RemoteOrders.MarkFilled(order, price, commission, time, BarsSeen);
+                    pendingUpdates.Add(order);
+                    Publish(TradingEventKind.OrderFilled, order.Side, time, Details(order));
+                    Audit("exchange.order_filled", AuditOutcome.Success, "", ("order", Id(order)), ("side", order.Side.ToString()));
+                    break;
+                case ExchangeOrderStatus.Canceled:
+                    Close(order, OrderStatus.Cancelled, "cancelled on the exchange", TradingEventKind.OrderCancelled);
+                    break;
+                case ExchangeOrderStatus.Expired or ExchangeOrderStatus.ExpiredInMatch:
+                    Close(order, OrderStatus.Expired, "expired on the exchange", TradingEventKind.OrderExpired);
+                    break;
+                case ExchangeOrderStatus.Rejected:
+                    Close(order, OrderStatus.Rejected, "rejected by the exchange", TradingEventKind.OrderRejected);
+                    break;
+            }
+        }
+
+        if (trades is { Count: > 0 })
+        {
+            nextTradeId = trades.Max(t => t.Id) + 1;
+        }
+    }
+
+    private void Close(Order order, OrderStatus status, string reason, TradingEventKind kind)
+    {
+        RemoteOrders.MarkClosed(order, status, reason);
+        pendingUpdates.Add(order);
+        Publish(kind, order.Side, LastBar.Time, Details(order));
+    }
+
+    private void DeliverUpdates()
+    {
+        var updates = pendingUpdates.ToArray();
+        pendingUpdates.Clear();
+        foreach (var order in updates)
+        {
+            strategy.OnOrderUpdate(context, order);
+        }
+    }
+
+    private void EngageKillSwitch(string reason)
+    {
+        Publish(TradingEventKind.RiskLimitHit, null, LastBar.Time, new TradingEventDetails(Reason: reason));
+        Audit("exchange.kill_switch", AuditOutcome.Success, reason);
+        cancelling.AddRange(orders.Where(o => o.IsWorking && o.Side == OrderSide.Buy));
+    }
+
+    private async Task SendAsync(CancellationToken cancellationToken)
+    {
+        foreach (var order in cancelling.Distinct().ToArray())
+        {
+            if (order.IsWorking && exchangeIds.TryGetValue(order.Id, out var exchangeId))
+            {
+                try
+                {
+                    await client.CancelOrderAsync(options.Symbol, exchangeId, cancellationToken).ConfigureAwait(false);
+                    Close(order, OrderStatus.Cancelled, "cancelled by the strategy", TradingEventKind.OrderCancelled);
+                }
+                catch (ExchangeApiException e) when (e.Code == -2011)
+                {
+                    logger.LogInformation("Order {Order} could not be cancelled: it is no longer working on the exchange", order.Id);
+                }
+            }
+        }
+
+        cancelling.Clear();
+        foreach (var order in outgoing.ToArray())
+        {
+            outgoing.Remove(order);
+            var request = new NewOrder(options.Symbol, order.Side, order.Type, order.Quantity, order.LimitPrice, order.StopPrice,
+                $"tg-{runTag}-{order.Id.ToString(CultureInfo.InvariantCulture)}");
+            try
+            {
+                var report = await client.PlaceOrderAsync(request, cancellationToken).ConfigureAwait(false);
+                exchangeIds[order.Id] = report.OrderId;
+                logger.LogInformation("{Side} {Type} order {Order} sent ({Mode})", order.Side, order.Type, order.Id, ModeWord);
+                Audit("exchange.order_sent", AuditOutcome.Success, "", ("order", Id(order)), ("side", order.Side.ToString()), ("type", order.Type.ToString()));
+            }
+            catch (ExchangeApiException e) when (e.Status is { } status && (int)status is >= 400 and < 500 && e is not ExchangeBannedException && e.Code != -1003)
+            {
+                RemoteOrders.MarkClosed(order, OrderStatus.Rejected, $"the exchange refused it: {e.Code}");
+                pendingUpdates.Add(order);
+                Publish(TradingEventKind.OrderRejected, order.Side, LastBar.Time, Details(order));
+                Audit("exchange.order_rejected", AuditOutcome.Denied, e.Code.ToString(CultureInfo.InvariantCulture), ("order", Id(order)), ("side", order.Side.ToString()));
+            }
+        }
+    }
+
+    private string ModeWord => options.Engine.Mode == TradingMode.Live ? "live" : "paper";
+
+    private TradingEventDetails Details(Order order) => new(
+        OrderId: order.Id,
+        Quantity: order.Quantity,
+        Price: order.Status == OrderStatus.Filled ? order.FillPrice : order.LimitPrice ?? order.StopPrice,
+        Commission: order.Status == OrderStatus.Filled ? order.Commission : null,
+        Cash: Cash,
+        Reason: order.Reason);
+
+    private void Publish(TradingEventKind kind, OrderSide? side, DateTime time, TradingEventDetails details)
+    {
+        var tradingEvent = new TradingEvent(kind, options.Symbol, side, options.Engine.Mode, time, details);
+        foreach (var sink in sinks)
+        {
+            sink.Publish(tradingEvent);
+        }
+    }
+
+    private void Audit(string action, AuditOutcome outcome, string reason, params (string Key, string Value)[] details)
+    {
+        var map = details.ToDictionary(d => d.Key, d => d.Value);
+        map["mode"] = ModeWord;
+        audit.Record(new AuditEvent("exchange", action, options.Symbol, outcome, reason, map));
+    }
+
+    private static string Id(Order order) => order.Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The strategy's view: the exchange position and the runner's orders; placing only queues (sent after OnBar).</summary>
+    private sealed class Context(ExchangeStrategyRunner runner) : StrategyContext
+    {
+        public override string Symbol => runner.options.Symbol;
+
+        public override int BarIndex => runner.BarsSeen - 1;
+
+        public override decimal Position => runner.Position;
+
+        public override decimal Cash => runner.Cash;
+
+        public override decimal Equity => runner.Cash + (runner.Position * runner.LastBar.Close);
+
+        public override bool HasWorkingOrders => runner.orders.Any(o => o.IsWorking);
+
+        public override Order Submit(OrderRequest request)
+        {
+            var bar = runner.LastBar;
+            var quantity = request.Quantity ?? (request.Side == OrderSide.Buy ? runner.options.Engine.Sizer.Size(Equity, bar.Close) : Position);
+            var order = RemoteOrders.Create(runner.nextId++, Symbol, request, quantity, BarIndex, bar.Time);
+            runner.orders.Add(order);
+            var reference = request.LimitPrice ?? request.StopPrice ?? bar.Close;
+            var workingBuys = runner.orders.Where(o => o.IsWorking && o.Side == OrderSide.Buy && o != order).Sum(o => o.Quantity);
+            var positionAfter = Position + workingBuys + (request.Side == OrderSide.Buy ? quantity : 0);
+            var refusal = quantity > 0 ? runner.risk.Check(request.Side, quantity, reference, positionAfter, bar.Time) : null;
+            if (refusal is not null)
+            {
+                runner.Publish(TradingEventKind.RiskLimitHit, request.Side, bar.Time, new TradingEventDetails(Quantity: quantity, Price: reference, Reason: refusal));
+            }
+
+            if (refusal is null && quantity <= 0)
+            {
+                refusal = "the quantity must be above zero";
+            }
+            if (refusal is null && BinanceNames.Type(request.Type) is null)
+            {
+                refusal = $"{request.Type} orders have no exchange equivalent";
+            }
+
+            if (refusal is null && (request.Validity ?? OrderValidity.GoodTillCancelled) != OrderValidity.GoodTillCancelled)
+            {
+                refusal = "only good-till-cancelled orders are sent to exchanges";
+            }
+
+            if (refusal is null && request.Bracket is not null)
+            {
+                refusal = "protective exits are not sent to exchanges yet";
+            }
+
+            if (refusal is not null)
+            {
+                RemoteOrders.MarkClosed(order, OrderStatus.Rejected, refusal);
+                runner.pendingUpdates.Add(order);
+                runner.Publish(TradingEventKind.OrderRejected, order.Side, bar.Time, runner.Details(order));
+                return order;
+            }
+
+            runner.outgoing.Add(order);
+            runner.Publish(TradingEventKind.OrderSubmitted, order.Side, bar.Time, runner.Details(order));
+            return order;
+        }
+
+        public override bool Cancel(Order order)
+        {
+            if (!order.IsWorking)
+            {
+                return false;
+            }
+
+            if (runner.outgoing.Remove(order))
+            {
+                runner.Close(order, OrderStatus.Cancelled, "cancelled by the strategy", TradingEventKind.OrderCancelled);
+                return true;
+            }
+
+            runner.cancelling.Add(order);
+            return true;
+        }
+    }
+}

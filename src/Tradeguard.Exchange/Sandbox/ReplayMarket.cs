@@ -1,0 +1,215 @@
+using Tradeguard.Trading.Broker;
+using Tradeguard.Trading.Data;
+
+namespace Tradeguard.Exchange.Sandbox;
+
+/// <summary>
+/// The sandbox's market: real bars replayed one at a time, and one account whose orders are matched against each new
+/// bar by <see cref="PaperVenue"/>, i.e. with exactly the paper broker's fill rules. Before the first
+/// <see cref="Advance"/> no bar has closed; after it, bar 0 has, and an order placed then first works on bar 1, as in
+/// a backtest. Times are market times (the bars' own). Thread-safe: every member takes the market's lock.
+/// </summary>
+public sealed class ReplayMarket
+{
+    private readonly Lock gate = new();
+    private readonly BarSeries series;
+    private readonly PaperVenue venue;
+    private readonly Dictionary<long, string> clientIds = [];
+    private readonly List<SandboxTrade> trades = [];
+
+    /// <summary>Creates a market.</summary>
+    /// <param name="series">The bars to replay; the symbol is the series' symbol and the base asset.</param>
+    /// <param name="quoteAsset">The currency prices are in, e.g. <c>USD</c>.</param>
+    /// <param name="cash">The account's starting quote balance.</param>
+    /// <param name="commission">Commission per fill.</param>
+    /// <param name="slippage">Slippage per fill.</param>
+    public ReplayMarket(BarSeries series, string quoteAsset, decimal cash, CommissionModel commission, SlippageModel slippage)
+    {
+        if (series.Count == 0)
+        {
+            throw new ArgumentException("the series has no bars", nameof(series));
+        }
+
+        this.series = series;
+        QuoteAsset = quoteAsset;
+        venue = new PaperVenue(series.Symbol, cash, commission, slippage);
+    }
+
+    /// <summary>The traded symbol (also the base asset).</summary>
+    public string Symbol => series.Symbol;
+
+    /// <summary>The quote asset.</summary>
+    public string QuoteAsset { get; }
+
+    /// <summary>Index of the last closed bar; -1 before the first <see cref="Advance"/>.</summary>
+    public int CurrentIndex { get; private set; } = -1;
+
+    /// <summary>How many bars the replay has.</summary>
+    public int BarCount => series.Count;
+
+    /// <summary>True once the last bar has closed.</summary>
+    public bool IsFinished
+    {
+        get
+        {
+            lock (gate)
+            {
+                return CurrentIndex >= series.Count - 1;
+            }
+        }
+    }
+
+    /// <summary>Unix milliseconds of a bar time (bar times are read as UTC).</summary>
+    public static long ToUnixMs(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+
+    /// <summary>Closes the next bar: matches working orders against it and records the fills. False when the replay is over.</summary>
+    public bool Advance()
+    {
+        lock (gate)
+        {
+            if (CurrentIndex >= series.Count - 1)
+            {
+                return false;
+            }
+
+            CurrentIndex++;
+            var bar = series.Bars[CurrentIndex];
+            foreach (var order in venue.Process(bar, CurrentIndex))
+            {
+                if (order.Status == OrderStatus.Filled)
+                {
+                    trades.Add(new SandboxTrade(trades.Count + 1, order.Id, order.Side, order.FillPrice!.Value, order.Quantity, order.Commission,
+                        ToUnixMs(bar.Time)));
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Advances <paramref name="barsPerSecond"/> bars a second until the replay ends or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task ReplayAsync(double barsPerSecond, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(barsPerSecond);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / barsPerSecond), time ?? TimeProvider.System);
+        while (!cancellationToken.IsCancellationRequested && Advance())
+        {
+            try
+            {
+                await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Closed bars with open time ≥ <paramref name="startTime"/> (Unix ms; null: the latest), at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<Bar> ClosedBars(long? startTime, int limit)
+    {
+        lock (gate)
+        {
+            var closed = series.Bars.Take(CurrentIndex + 1);
+            return startTime is { } start
+                ? closed.Where(b => ToUnixMs(b.Time) >= start).Take(limit).ToArray()
+                : closed.TakeLast(limit).ToArray();
+        }
+    }
+
+    /// <summary>The last closed bar's time, Unix ms; null before the first bar.</summary>
+    public long? MarketTime()
+    {
+        lock (gate)
+        {
+            return CurrentIndex >= 0 ? ToUnixMs(series.Bars[CurrentIndex].Time) : null;
+        }
+    }
+
+    /// <summary>
+    /// Places an order on the last closed bar, at that bar's close as reference price. Returns the order (working, or
+    /// rejected with the paper broker's reason), or null when no bar has closed yet.
+    /// </summary>
+    public Order? Place(OrderRequest request, decimal quantity, string clientOrderId)
+    {
+        lock (gate)
+        {
+            if (CurrentIndex < 0)
+            {
+                return null;
+            }
+
+            var bar = series.Bars[CurrentIndex];
+            var order = venue.Place(request, quantity, CurrentIndex, bar.Time, request.LimitPrice ?? request.StopPrice ?? bar.Close);
+            clientIds[order.Id] = clientOrderId;
+            return order;
+        }
+    }
+
+    /// <summary>Cancels a working order; the order (whatever its state) or null when unknown.</summary>
+    public (Order? Order, bool Cancelled) Cancel(long orderId)
+    {
+        lock (gate)
+        {
+            var order = Find(orderId);
+            return (order, order is not null && venue.Cancel(order, "cancelled by the client"));
+        }
+    }
+
+    /// <summary>The order with this id, or null.</summary>
+    public Order? Find(long orderId)
+    {
+        lock (gate)
+        {
+            return orderId >= 1 && orderId <= venue.Orders.Count ? venue.Orders[(int)(orderId - 1)] : null;
+        }
+    }
+
+    /// <summary>The client's id for an order.</summary>
+    public string ClientOrderId(long orderId)
+    {
+        lock (gate)
+        {
+            return clientIds.TryGetValue(orderId, out var id) ? id : string.Empty;
+        }
+    }
+
+    /// <summary>Working orders.</summary>
+    public IReadOnlyList<Order> OpenOrders()
+    {
+        lock (gate)
+        {
+            return venue.WorkingOrders.ToArray();
+        }
+    }
+
+    /// <summary>Fills with id ≥ <paramref name="fromId"/> (null: all), oldest first, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<SandboxTrade> Trades(long? fromId, int limit)
+    {
+        lock (gate)
+        {
+            return trades.Where(t => fromId is null || t.Id >= fromId).Take(limit).ToArray();
+        }
+    }
+
+    /// <summary>Free and locked balances: the quote asset (cash; buys lock nothing, as in the paper broker) and the base asset (position; working sells lock units).</summary>
+    public (decimal QuoteFree, decimal BaseFree, decimal BaseLocked) Balances()
+    {
+        lock (gate)
+        {
+            var selling = venue.WorkingOrders.Where(o => o.Side == OrderSide.Sell).Sum(o => o.Quantity);
+            var position = venue.Portfolio.Position;
+            var locked = Math.Min(selling, position);
+            return (venue.Portfolio.Cash, position - locked, locked);
+        }
+    }
+
+    /// <summary>Time of the bar an order was placed on or filled on, Unix ms.</summary>
+    public long BarTime(int barIndex)
+    {
+        lock (gate)
+        {
+            return ToUnixMs(series.Bars[Math.Clamp(barIndex, 0, series.Count - 1)].Time);
+        }
+    }
+}

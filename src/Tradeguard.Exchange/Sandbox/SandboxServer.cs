@@ -1,0 +1,485 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Primitives;
+using Tradeguard.Core.Secrets;
+using Tradeguard.Exchange.Models;
+using Tradeguard.Exchange.Signing;
+using Tradeguard.Trading.Broker;
+
+namespace Tradeguard.Exchange.Sandbox;
+
+/// <summary>
+/// A local exchange on 127.0.0.1 that speaks the Binance Spot REST subset of <see cref="Client.IExchangeClient"/>
+/// (plus <c>/api/v3/ping</c>) over a <see cref="ReplayMarket"/>. Signed endpoints check, as Binance does, the
+/// <c>X-MBX-APIKEY</c> header (-2014/-2015), <c>recvWindow</c> ≤ 60000 (-1131), the HMAC-SHA256 signature over the
+/// exact query string followed by the body (-1022), and the timestamp: rejected when 1000 ms or more ahead of the
+/// server or older than recvWindow (-1021). Request weight is counted per minute and reported in
+/// <c>X-MBX-USED-WEIGHT-1M</c>; over the limit the answer is 429 with Retry-After. Logs carry method, path, masked
+/// key and result only.
+/// </summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ReplayMarket market;
+    private readonly SandboxKeyring keys;
+    private readonly SandboxOptions options;
+    private readonly ILogger logger;
+    private readonly Lock weightGate = new();
+    private long weightMinute;
+    private int usedWeight;
+
+    private SandboxServer(WebApplication app, ReplayMarket market, SandboxKeyring keys, SandboxOptions options, ILogger logger)
+    {
+        this.app = app;
+        this.market = market;
+        this.keys = keys;
+        this.options = options;
+        this.logger = logger;
+    }
+
+    /// <summary>The base address, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The market behind it.</summary>
+    public ReplayMarket Market => market;
+
+    /// <summary>Starts listening on 127.0.0.1.</summary>
+    public static async Task<SandboxServer> StartAsync(ReplayMarket market, SandboxKeyring keys, SandboxOptions? options = null,
+        ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SandboxOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var server = new SandboxServer(app, market, keys, options, logger ?? NullLogger.Instance);
+        server.Map();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Urls.First();
+        server.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        server.logger.LogInformation("Sandbox exchange for {Symbol} listening on {Address}", market.Symbol, server.BaseAddress);
+        return server;
+    }
+
+    /// <summary>Stops listening (requests in flight finish first).</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => app.StopAsync(cancellationToken);
+
+    /// <summary>Stops and releases the server.</summary>
+    public async ValueTask DisposeAsync() => await app.DisposeAsync().ConfigureAwait(false);
+
+    private void Map()
+    {
+        app.MapGet("/api/v3/ping", Route(c => Public(c, 1, _ => new Dictionary<string, object>())));
+        app.MapGet("/api/v3/time", Route(c => Public(c, 1, _ => new Dictionary<string, object> { ["serverTime"] = Now() })));
+        app.MapGet("/api/v3/exchangeInfo", Route(c => Public(c, 20, ExchangeInfo)));
+        app.MapGet("/api/v3/klines", Route(c => Public(c, 2, Klines)));
+        app.MapGet("/api/v3/account", Route(c => Signed(c, 20, (_, _) => Account())));
+        app.MapPost("/api/v3/order", Route(c => Signed(c, 1, (_, p) => NewOrder(p))));
+        app.MapGet("/api/v3/order", Route(c => Signed(c, 4, (_, p) => QueryOrder(p))));
+        app.MapDelete("/api/v3/order", Route(c => Signed(c, 1, (_, p) => CancelOrder(p))));
+        app.MapGet("/api/v3/openOrders", Route(c => Signed(c, 6, (_, p) => OpenOrders(p))));
+        app.MapGet("/api/v3/myTrades", Route(c => Signed(c, 20, (_, p) => MyTrades(p))));
+        app.MapGet("/sapi/v1/account/apiRestrictions", Route(c => Signed(c, 1, (key, _) => Restrictions(key))));
+    }
+
+    private static RequestDelegate Route(Func<HttpContext, Task<IResult>> handler) =>
+        async context => await (await handler(context).ConfigureAwait(false)).ExecuteAsync(context).ConfigureAwait(false);
+
+    private long Now() => options.Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private async Task<IResult> Public(HttpContext context, int weight, Func<IReadOnlyDictionary<string, StringValues>, object> handler)
+    {
+        if (Weigh(context, weight) is { } limited)
+        {
+            return limited;
+        }
+
+        var parameters = await ReadParameters(context).ConfigureAwait(false);
+        return Answer(context, null, Handle(() => handler(parameters.Values)));
+    }
+
+    private async Task<IResult> Signed(HttpContext context, int weight, Func<SandboxKey, IReadOnlyDictionary<string, StringValues>, object> handler)
+    {
+        if (Weigh(context, weight) is { } limited)
+        {
+            return limited;
+        }
+
+        var parameters = await ReadParameters(context).ConfigureAwait(false);
+        var apiKey = context.Request.Headers["X-MBX-APIKEY"].ToString();
+        if (apiKey.Length == 0)
+        {
+            return Answer(context, null, BinanceErrors.ApiKeyFormat);
+        }
+
+        var key = keys.Find(apiKey);
+        if (key is null)
+        {
+            return Answer(context, SecretMask.Mask(apiKey), BinanceErrors.RejectedKey);
+        }
+
+        return Answer(context, SecretMask.Mask(apiKey), Authenticate(key, parameters) ?? Handle(() => handler(key, parameters.Values)));
+    }
+
+    private SandboxError? Authenticate(SandboxKey key, RequestParameters parameters)
+    {
+        var values = parameters.Values;
+        var recvWindow = 5000L;
+        if (values.TryGetValue("recvWindow", out var window))
+        {
+            if (!long.TryParse(window.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out recvWindow))
+            {
+                return BinanceErrors.Mandatory("recvWindow");
+            }
+
+            if (recvWindow > 60000)
+            {
+                return BinanceErrors.BadRecvWindow;
+            }
+        }
+
+        if (!values.TryGetValue("timestamp", out var stamp) ||
+            !long.TryParse(stamp.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
+        {
+            return BinanceErrors.Mandatory("timestamp");
+        }
+
+        if (!values.TryGetValue("signature", out var signature) || signature.Count != 1)
+        {
+            return BinanceErrors.Mandatory("signature");
+        }
+
+        if (!RequestSigner.Verify(key.ApiSecret, parameters.SignedPayload, signature.ToString()))
+        {
+            return BinanceErrors.InvalidSignature;
+        }
+
+        var now = Now();
+        if (timestamp >= now + 1000)
+        {
+            return BinanceErrors.AheadOfServer;
+        }
+
+        return now - timestamp > recvWindow ? BinanceErrors.OutsideRecvWindow : null;
+    }
+
+    private static object Handle(Func<object> handler)
+    {
+        try
+        {
+            return handler();
+        }
+        catch (SandboxRefusal refusal)
+        {
+            return refusal.Error;
+        }
+    }
+
+    private IResult Answer(HttpContext context, string? maskedKey, object result)
+    {
+        var path = context.Request.Path.Value;
+        if (result is SandboxError error)
+        {
+            logger.LogInformation("{Method} {Path} key {Key}: {Code} {Message}", context.Request.Method, path, maskedKey ?? "(none)", error.Code, error.Message);
+            return Results.Json(new Dictionary<string, object> { ["code"] = error.Code, ["msg"] = error.Message }, statusCode: error.HttpStatus);
+        }
+
+        logger.LogDebug("{Method} {Path} key {Key}: ok", context.Request.Method, path, maskedKey ?? "(none)");
+        return Results.Json(result);
+    }
+
+    private IResult? Weigh(HttpContext context, int weight)
+    {
+        int used;
+        long retryAfterSeconds;
+        lock (weightGate)
+        {
+            var now = options.Time.GetUtcNow();
+            var minute = now.ToUnixTimeSeconds() / 60;
+            if (minute != weightMinute)
+            {
+                weightMinute = minute;
+                usedWeight = 0;
+            }
+
+            usedWeight += weight;
+            used = usedWeight;
+            retryAfterSeconds = ((minute + 1) * 60) - now.ToUnixTimeSeconds();
+        }
+
+        context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = used.ToString(CultureInfo.InvariantCulture);
+        if (used <= options.WeightLimitPerMinute)
+        {
+            return null;
+        }
+
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        logger.LogWarning("{Method} {Path}: request weight {Used} over the limit of {Limit}; answered 429", context.Request.Method, context.Request.Path.Value, used, options.WeightLimitPerMinute);
+        var error = BinanceErrors.TooManyRequests;
+        return Results.Json(new Dictionary<string, object> { ["code"] = error.Code, ["msg"] = error.Message }, statusCode: error.HttpStatus);
+    }
+
+    private static async Task<RequestParameters> ReadParameters(HttpContext context)
+    {
+        var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty;
+        var body = string.Empty;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var values = new Dictionary<string, StringValues>(StringComparer.Ordinal);
+        foreach (var (name, value) in QueryHelpers.ParseQuery(query).Concat(QueryHelpers.ParseQuery(body)))
+        {
+            values[name] = values.TryGetValue(name, out var earlier) ? StringValues.Concat(earlier, value) : value;
+        }
+
+        // Binance signs totalParams = query string + request body, as sent, without the signature parameter.
+        return new RequestParameters(values, WithoutSignature(query) + WithoutSignature(body));
+    }
+
+    private static string WithoutSignature(string raw) =>
+        string.Join('&', raw.Split('&').Where(part => part.Length > 0 && !part.StartsWith("signature=", StringComparison.Ordinal)));
+
+    private object ExchangeInfo(IReadOnlyDictionary<string, StringValues> p)
+    {
+        if (p.TryGetValue("symbol", out var symbol) && symbol.ToString() != market.Symbol)
+        {
+            throw new SandboxRefusal(BinanceErrors.InvalidSymbol);
+        }
+
+        return new Dictionary<string, object>
+        {
+            ["timezone"] = "UTC",
+            ["serverTime"] = Now(),
+            ["rateLimits"] = new object[]
+            {
+                new Dictionary<string, object> { ["rateLimitType"] = "REQUEST_WEIGHT", ["interval"] = "MINUTE", ["intervalNum"] = 1, ["limit"] = options.WeightLimitPerMinute },
+            },
+            ["symbols"] = new object[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["symbol"] = market.Symbol,
+                    ["status"] = market.IsFinished ? "BREAK" : "TRADING",
+                    ["baseAsset"] = market.Symbol,
+                    ["quoteAsset"] = market.QuoteAsset,
+                    ["orderTypes"] = new[] { "LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT" },
+                },
+            },
+        };
+    }
+
+    private object Klines(IReadOnlyDictionary<string, StringValues> p)
+    {
+        RequireSymbol(p);
+        long? start = p.TryGetValue("startTime", out var s) ? Long(s, "startTime") : null;
+        var limit = p.TryGetValue("limit", out var l) ? (int)Math.Clamp(Long(l, "limit"), 1, 1000) : 500;
+        return market.ClosedBars(start, limit).Select(b =>
+        {
+            var open = ReplayMarket.ToUnixMs(b.Time);
+            return new object[]
+            {
+                open, Amount(b.Open), Amount(b.High), Amount(b.Low), Amount(b.Close), Amount(b.Volume), open + 86_399_999,
+                Amount(b.Volume * b.Close), 0, "0", "0", "0",
+            };
+        }).ToArray();
+    }
+
+    private object Account()
+    {
+        var (quoteFree, baseFree, baseLocked) = market.Balances();
+        return new Dictionary<string, object>
+        {
+            ["makerCommission"] = 0,
+            ["takerCommission"] = 0,
+            ["canTrade"] = true,
+            ["canWithdraw"] = false,
+            ["canDeposit"] = false,
+            ["accountType"] = "SPOT",
+            ["updateTime"] = market.MarketTime() ?? 0,
+            ["balances"] = new object[]
+            {
+                new Dictionary<string, object> { ["asset"] = market.Symbol, ["free"] = Amount(baseFree), ["locked"] = Amount(baseLocked) },
+                new Dictionary<string, object> { ["asset"] = market.QuoteAsset, ["free"] = Amount(quoteFree), ["locked"] = Amount(0) },
+            },
+            ["permissions"] = new[] { "SPOT" },
+        };
+    }
+
+    private object NewOrder(IReadOnlyDictionary<string, StringValues> p)
+    {
+        RequireSymbol(p);
+        var side = BinanceNames.ParseSide(Required(p, "side")) ?? throw new SandboxRefusal(BinanceErrors.Mandatory("side"));
+        var type = BinanceNames.ParseType(Required(p, "type")) ?? throw new SandboxRefusal(BinanceErrors.InvalidOrderType);
+        var quantity = Decimal(p, "quantity") ?? throw new SandboxRefusal(BinanceErrors.Mandatory("quantity"));
+        var price = Decimal(p, "price");
+        var stop = Decimal(p, "stopPrice");
+        if (type is OrderType.Limit or OrderType.StopLimit)
+        {
+            if (price is null)
+            {
+                throw new SandboxRefusal(BinanceErrors.Mandatory("price"));
+            }
+
+            if (Required(p, "timeInForce") != "GTC")
+            {
+                throw new SandboxRefusal(new SandboxError(-1115, 400, "Invalid timeInForce."));
+            }
+        }
+
+        if (type is OrderType.Stop or OrderType.StopLimit && stop is null)
+        {
+            throw new SandboxRefusal(BinanceErrors.Mandatory("stopPrice"));
+        }
+
+        var clientId = p.TryGetValue("newClientOrderId", out var c) && c.ToString().Length > 0
+            ? c.ToString()
+            : "sandbox-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        var request = new OrderRequest(side, quantity, type, type is OrderType.Limit or OrderType.StopLimit ? price : null,
+            type is OrderType.Stop or OrderType.StopLimit ? stop : null);
+        var order = market.Place(request, quantity, clientId) ?? throw new SandboxRefusal(BinanceErrors.OrderRejected("Market is closed."));
+        if (order.Status == OrderStatus.Rejected)
+        {
+            var reason = order.Reason ?? "rejected";
+            throw new SandboxRefusal(BinanceErrors.OrderRejected(reason.StartsWith("not enough cash", StringComparison.Ordinal) || reason.StartsWith("would sell", StringComparison.Ordinal)
+                ? "Account has insufficient balance for requested action."
+                : reason));
+        }
+
+        return Order(order);
+    }
+
+    private object QueryOrder(IReadOnlyDictionary<string, StringValues> p)
+    {
+        RequireSymbol(p);
+        var order = market.Find(Long(p.GetValueOrDefault("orderId"), "orderId")) ?? throw new SandboxRefusal(BinanceErrors.NoSuchOrder);
+        return Order(order);
+    }
+
+    private object CancelOrder(IReadOnlyDictionary<string, StringValues> p)
+    {
+        RequireSymbol(p);
+        var (order, cancelled) = market.Cancel(Long(p.GetValueOrDefault("orderId"), "orderId"));
+        return order is not null && cancelled ? Order(order) : throw new SandboxRefusal(BinanceErrors.UnknownOrder);
+    }
+
+    private object OpenOrders(IReadOnlyDictionary<string, StringValues> p)
+    {
+        RequireSymbol(p);
+        return market.OpenOrders().Select(Order).ToArray();
+    }
+
+    private object MyTrades(IReadOnlyDictionary<string, StringValues> p)
+    {
+        RequireSymbol(p);
+        long? fromId = p.TryGetValue("fromId", out var f) ? Long(f, "fromId") : null;
+        var limit = p.TryGetValue("limit", out var l) ? (int)Math.Clamp(Long(l, "limit"), 1, 1000) : 500;
+        return market.Trades(fromId, limit).Select(t => new Dictionary<string, object>
+        {
+            ["symbol"] = market.Symbol,
+            ["id"] = t.Id,
+            ["orderId"] = t.OrderId,
+            ["orderListId"] = -1,
+            ["price"] = Amount(t.Price),
+            ["qty"] = Amount(t.Quantity),
+            ["quoteQty"] = Amount(t.Price * t.Quantity),
+            ["commission"] = Amount(t.Commission),
+            ["commissionAsset"] = market.QuoteAsset,
+            ["time"] = t.Time,
+            ["isBuyer"] = t.Side == OrderSide.Buy,
+            ["isMaker"] = false,
+            ["isBestMatch"] = true,
+        }).ToArray();
+    }
+
+    private static object Restrictions(SandboxKey key) => new Dictionary<string, object>
+    {
+        ["ipRestrict"] = key.IpRestricted,
+        ["createTime"] = 0,
+        ["enableReading"] = true,
+        ["enableSpotAndMarginTrading"] = true,
+        ["enableWithdrawals"] = key.Withdrawals,
+        ["enableInternalTransfer"] = false,
+        ["permitsUniversalTransfer"] = false,
+        ["enableMargin"] = false,
+        ["enableFutures"] = false,
+        ["enableVanillaOptions"] = false,
+        ["enablePortfolioMarginTrading"] = false,
+    };
+
+    private Dictionary<string, object> Order(Order order)
+    {
+        var filled = order.Status == OrderStatus.Filled;
+        var placed = market.BarTime(order.PlacedAtBar);
+        var updated = filled ? market.BarTime(order.FilledAtBar!.Value) : placed;
+        return new Dictionary<string, object>
+        {
+            ["symbol"] = market.Symbol,
+            ["orderId"] = order.Id,
+            ["orderListId"] = -1,
+            ["clientOrderId"] = market.ClientOrderId(order.Id),
+            ["transactTime"] = placed,
+            ["time"] = placed,
+            ["updateTime"] = updated,
+            ["workingTime"] = placed,
+            ["price"] = Amount(order.LimitPrice ?? 0),
+            ["stopPrice"] = Amount(order.StopPrice ?? 0),
+            ["origQty"] = Amount(order.Quantity),
+            ["executedQty"] = Amount(filled ? order.Quantity : 0),
+            ["cummulativeQuoteQty"] = Amount(filled ? order.Quantity * order.FillPrice!.Value : 0),
+            ["status"] = BinanceNames.Status(BinanceNames.FromBroker(order.Status)),
+            ["timeInForce"] = "GTC",
+            ["type"] = BinanceNames.Type(order.Type) ?? "MARKET",
+            ["side"] = BinanceNames.Side(order.Side),
+            ["isWorking"] = order.IsWorking,
+            ["origQuoteOrderQty"] = Amount(0),
+            ["selfTradePreventionMode"] = "NONE",
+        };
+    }
+
+    private void RequireSymbol(IReadOnlyDictionary<string, StringValues> p)
+    {
+        if (Required(p, "symbol") != market.Symbol)
+        {
+            throw new SandboxRefusal(BinanceErrors.InvalidSymbol);
+        }
+    }
+
+    private static string Required(IReadOnlyDictionary<string, StringValues> p, string name) =>
+        p.TryGetValue(name, out var v) && v.ToString().Length > 0 ? v.ToString() : throw new SandboxRefusal(BinanceErrors.Mandatory(name));
+
+    private static long Long(StringValues value, string name) =>
+        long.TryParse(value.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw new SandboxRefusal(BinanceErrors.Mandatory(name));
+
+    private static decimal? Decimal(IReadOnlyDictionary<string, StringValues> p, string name)
+    {
+        if (!p.TryGetValue(name, out var v) || v.ToString().Length == 0)
+        {
+            return null;
+        }
+
+        return decimal.TryParse(v.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+            ? d
+            : throw new SandboxRefusal(BinanceErrors.Illegal(name));
+    }
+
+    /// <summary>Binance writes amounts as strings with at least 8 decimals; more are kept so no fill price is rounded.</summary>
+    private static string Amount(decimal value) => value.ToString("0.00000000##################", CultureInfo.InvariantCulture);
+
+    private sealed record RequestParameters(IReadOnlyDictionary<string, StringValues> Values, string SignedPayload);
+
+    private sealed class SandboxRefusal(SandboxError error) : Exception(error.Message)
+    {
+        public SandboxError Error { get; } = error;
+    }
+}
