@@ -128,22 +128,12 @@ public static class CsvBarLoader
                 return index >= 0 || !required ? index : throw DataFileException.MissingColumn(source, name);
             }
 
-            var map = new ColumnMap(names)
-            {
-                Date = Find("Date", true),
-                Time = Find("Time", false),
-                Open = Find("Open", true),
-                High = Find("High", true),
-                Low = Find("Low", true),
-                Close = Find("Close", true),
-                AdjClose = Find("Adj Close", false),
-                Volume = Find("Volume", true),
-            };
+            int[] found = [Find("Date", true), Find("Time", false), Find("Open", true), Find("High", true), Find("Low", true),
+                Find("Close", true), Find("Adj Close", false), Find("Volume", true)];
             return new ColumnMap(names)
             {
-                Date = map.Date, Time = map.Time, Open = map.Open, High = map.High, Low = map.Low, Close = map.Close,
-                AdjClose = map.AdjClose, Volume = map.Volume,
-                Required = new[] { map.Date, map.Time, map.Open, map.High, map.Low, map.Close, map.AdjClose, map.Volume }.Max() + 1,
+                Date = found[0], Time = found[1], Open = found[2], High = found[3], Low = found[4], Close = found[5],
+                AdjClose = found[6], Volume = found[7], Required = found.Max() + 1,
             };
         }
     }

@@ -1,5 +1,4 @@
 using Tradeguard.Trading.Broker;
-using Tradeguard.Trading.Events;
 using Tradeguard.Trading.Risk;
 
 namespace Tradeguard.Trading.Engine;
@@ -24,7 +23,4 @@ public sealed record EngineOptions
 
     /// <summary>Limits enforced between the strategy and the broker. Defaults to none.</summary>
     public RiskLimits Risk { get; init; } = RiskLimits.None;
-
-    /// <summary>Paper or live; the engine's own broker is the paper broker, so runs here are paper.</summary>
-    public TradingMode Mode { get; init; } = TradingMode.Paper;
 }

@@ -46,7 +46,7 @@ public sealed class Portfolio
     public IReadOnlyList<ClosedTrade> Trades => trades;
 
     /// <summary>Cash plus the position valued at <paramref name="price"/>.</summary>
-    public decimal Equity(decimal price) => Cash + (Position * price);
+    public decimal Equity(decimal price) => Position == 0 ? Cash : Cash + (Position * price);
 
     /// <summary>Applies a fill; returns the trade it closed, if it made the position flat.</summary>
     internal ClosedTrade? Apply(OrderSide side, decimal quantity, decimal price, decimal commission, DateTime time, int bar)

@@ -16,6 +16,9 @@ namespace Tradeguard.Trading.Engine;
 public sealed class TradingEngine
 {
     private const int ProgressEvery = 8192;
+
+    // The engine's broker is the paper broker: every event it publishes is a paper event.
+    private const TradingMode Mode = TradingMode.Paper;
     private readonly Strategy strategy;
     private readonly EngineOptions options;
     private readonly ITradingEventSink[] sinks;
@@ -53,7 +56,8 @@ public sealed class TradingEngine
         private readonly PaperBroker broker;
         private readonly RiskGuard risk;
         private readonly List<Order> changed = [];
-        private readonly List<Order> pendingUpdates = [];
+        private List<Order> pendingUpdates = [];
+        private List<Order> delivering = [];
         private Bar bar;
         private int index;
 
@@ -145,7 +149,7 @@ public sealed class TradingEngine
             var reference = request.LimitPrice ?? request.StopPrice ?? bar.Close;
             var positionAfter = portfolio.Position + broker.WorkingBuyUnits() + (request.Side == OrderSide.Buy ? quantity : 0);
             var refusal = quantity > 0 ? risk.Check(request.Side, quantity, reference, positionAfter, bar.Time) : null;
-            if (refusal is not null)
+            if (refusal is not null && Observed)
             {
                 Publish(TradingEventKind.RiskLimitHit, request.Side, bar.Time, new TradingEventDetails(Quantity: quantity, Price: reference, Reason: refusal));
             }
@@ -153,14 +157,14 @@ public sealed class TradingEngine
             var order = broker.Place(series.Symbol, request, quantity, OrderRole.Strategy, index, bar.Time, reference, rejection: refusal);
             if (order.Status == OrderStatus.Rejected)
             {
-                Publish(TradingEventKind.OrderRejected, order.Side, bar.Time, Details(order));
-                Audit("engine.order_rejected", AuditOutcome.Denied, order.Reason ?? "", ("order", Id(order)), ("side", order.Side.ToString()));
+                PublishOrder(TradingEventKind.OrderRejected, order);
+                AuditOrder("engine.order_rejected", order);
                 pendingUpdates.Add(order);
                 return order;
             }
 
-            Publish(TradingEventKind.OrderSubmitted, order.Side, bar.Time, Details(order));
-            Audit("engine.order_submitted", AuditOutcome.Success, "", ("order", Id(order)), ("side", order.Side.ToString()), ("type", order.Type.ToString()));
+            PublishOrder(TradingEventKind.OrderSubmitted, order);
+            AuditOrder("engine.order_submitted", order);
             return order;
         }
 
@@ -171,7 +175,7 @@ public sealed class TradingEngine
                 return false;
             }
 
-            Publish(TradingEventKind.OrderCancelled, order.Side, bar.Time, Details(order));
+            PublishOrder(TradingEventKind.OrderCancelled, order);
             pendingUpdates.Add(order);
             return true;
         }
@@ -187,12 +191,13 @@ public sealed class TradingEngine
             changed.Clear();
 
             // The strategy may place orders from its callback; those it hears about on the next bar.
-            var updates = pendingUpdates.ToArray();
-            pendingUpdates.Clear();
-            foreach (var order in updates)
+            (delivering, pendingUpdates) = (pendingUpdates, delivering);
+            foreach (var order in delivering)
             {
                 engine.strategy.OnOrderUpdate(this, order);
             }
+
+            delivering.Clear();
         }
 
         private void PublishStatus(Order order)
@@ -200,27 +205,27 @@ public sealed class TradingEngine
             switch (order.Status)
             {
                 case OrderStatus.Filled:
-                    Publish(TradingEventKind.OrderFilled, order.Side, bar.Time, Details(order));
-                    Audit("engine.order_filled", AuditOutcome.Success, "", ("order", Id(order)), ("side", order.Side.ToString()));
+                    PublishOrder(TradingEventKind.OrderFilled, order);
+                    AuditOrder("engine.order_filled", order);
                     if (order.Role == OrderRole.StopLoss)
                     {
-                        Publish(TradingEventKind.StopLossTriggered, order.Side, bar.Time, Details(order));
+                        PublishOrder(TradingEventKind.StopLossTriggered, order);
                     }
                     else if (order.Role == OrderRole.TakeProfit)
                     {
-                        Publish(TradingEventKind.TakeProfitHit, order.Side, bar.Time, Details(order));
+                        PublishOrder(TradingEventKind.TakeProfitHit, order);
                     }
 
                     break;
                 case OrderStatus.Rejected:
-                    Publish(TradingEventKind.OrderRejected, order.Side, bar.Time, Details(order));
-                    Audit("engine.order_rejected", AuditOutcome.Denied, order.Reason ?? "", ("order", Id(order)), ("side", order.Side.ToString()));
+                    PublishOrder(TradingEventKind.OrderRejected, order);
+                    AuditOrder("engine.order_rejected", order);
                     break;
                 case OrderStatus.Cancelled:
-                    Publish(TradingEventKind.OrderCancelled, order.Side, bar.Time, Details(order));
+                    PublishOrder(TradingEventKind.OrderCancelled, order);
                     break;
                 case OrderStatus.Expired:
-                    Publish(TradingEventKind.OrderExpired, order.Side, bar.Time, Details(order));
+                    PublishOrder(TradingEventKind.OrderExpired, order);
                     break;
             }
         }
@@ -233,7 +238,7 @@ public sealed class TradingEngine
             {
                 if (order.Side == OrderSide.Buy && broker.Cancel(order, "kill switch engaged"))
                 {
-                    Publish(TradingEventKind.OrderCancelled, order.Side, bar.Time, Details(order));
+                    PublishOrder(TradingEventKind.OrderCancelled, order);
                     pendingUpdates.Add(order);
                 }
             }
@@ -256,14 +261,37 @@ public sealed class TradingEngine
                 Reason: order.Reason);
         }
 
-        private void Publish(TradingEventKind kind, OrderSide? side, DateTime time, TradingEventDetails details)
+        /// <summary>True when some sink listens: events and their details are only built then.</summary>
+        private bool Observed => engine.sinks.Length > 0;
+
+        private void PublishOrder(TradingEventKind kind, Order order)
         {
-            if (engine.sinks.Length == 0)
+            if (Observed)
+            {
+                Publish(kind, order.Side, bar.Time, Details(order));
+            }
+        }
+
+        private void AuditOrder(string action, Order order)
+        {
+            if (ReferenceEquals(engine.audit, NullAuditLog.Instance))
             {
                 return;
             }
 
-            var tradingEvent = new TradingEvent(kind, series.Symbol, side, engine.options.Mode, time, details);
+            var rejected = order.Status == OrderStatus.Rejected;
+            Audit(action, rejected ? AuditOutcome.Denied : AuditOutcome.Success, rejected ? order.Reason ?? "" : "",
+                ("order", order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("side", order.Side.ToString()), ("type", order.Type.ToString()));
+        }
+
+        private void Publish(TradingEventKind kind, OrderSide? side, DateTime time, TradingEventDetails details)
+        {
+            if (!Observed)
+            {
+                return;
+            }
+
+            var tradingEvent = new TradingEvent(kind, series.Symbol, side, Mode, time, details);
             foreach (var sink in engine.sinks)
             {
                 sink.Publish(tradingEvent);
@@ -278,10 +306,8 @@ public sealed class TradingEngine
             }
 
             var map = details.ToDictionary(d => d.Key, d => d.Value);
-            map["mode"] = engine.options.Mode == TradingMode.Paper ? "paper" : "live";
+            map["mode"] = "paper";
             engine.audit.Record(new AuditEvent("engine", action, series.Symbol, outcome, reason, map));
         }
-
-        private static string Id(Order order) => order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

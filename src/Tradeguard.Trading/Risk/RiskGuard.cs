@@ -43,7 +43,7 @@ public sealed class RiskGuard
         }
 
         var notional = quantity * referencePrice;
-        if (limits.MaxOrderNotional is { } maxNotional && notional > maxNotional)
+        if (addsExposure && limits.MaxOrderNotional is { } maxNotional && notional > maxNotional)
         {
             return $"max order notional: the order is worth {notional:0.##}, above the limit of {maxNotional}";
         }

@@ -4,7 +4,7 @@ namespace Tradeguard.Trading.Risk;
 /// The limits the risk guard enforces between the strategy and the broker; a null limit is not enforced.
 /// </summary>
 /// <param name="MaxPosition">Largest position, in units, that a buy may lead to (counting buys still working).</param>
-/// <param name="MaxOrderNotional">Largest value of one order, quote currency (units × reference price).</param>
+/// <param name="MaxOrderNotional">Largest value of one buy, quote currency (units × reference price); exits are never held back by it.</param>
 /// <param name="MaxOrdersPerMinute">Most orders accepted within any 60 seconds of market time.</param>
 /// <param name="MaxDailyLoss">
 /// Loss from the day's opening equity, quote currency, at which the kill switch engages: working buys are cancelled

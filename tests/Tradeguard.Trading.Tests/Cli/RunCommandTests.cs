@@ -36,7 +36,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("closed trades", result.Stdout);
         Assert.Equal(["equity.csv", "equity.png", "metrics.json", "trades.csv"], Directory.GetFiles(temp.Combine("report")).Select(Path.GetFileName).Order());
         Assert.Equal(22, File.ReadAllLines(temp.Combine("report/trades.csv")).Length);
-        Assert.Contains("\"finalValue\": 975.600", File.ReadAllText(temp.Combine("report/metrics.json")));
+        Assert.Contains("\"finalValue\": 975.60,", File.ReadAllText(temp.Combine("report/metrics.json")));
     }
 
     [Fact]
