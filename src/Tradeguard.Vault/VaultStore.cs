@@ -184,7 +184,7 @@ public sealed class VaultStore : ISecretStore, IDisposable
             foreach (var (reference, value) in values)
             {
                 RegisterWithRedactor(value);
-                var draft = new EntryRecord(RandomNumberGenerator.GetBytes(VaultFileFormat.IdLength), reference.Item, reference.Field, now, []);
+                var draft = new EntryRecord(RandomNumberGenerator.GetBytes(VaultFileFormat.IdLength), reference.Item, reference.Field, now, ReadOnlyMemory<byte>.Empty);
                 sealedEntries.Add(draft with { Sealed = value.Use(clear => _key.Entries.Seal(clear, VaultFileFormat.EntryAssociatedData(_state.VaultId, draft))) });
             }
 
@@ -393,7 +393,7 @@ public sealed class VaultStore : ISecretStore, IDisposable
         {
             var resealed = entries.Select(x =>
             {
-                var draft = x.Entry with { Id = RandomNumberGenerator.GetBytes(VaultFileFormat.IdLength), Sealed = [] };
+                var draft = x.Entry with { Id = RandomNumberGenerator.GetBytes(VaultFileFormat.IdLength), Sealed = ReadOnlyMemory<byte>.Empty };
                 return draft with { Sealed = x.Value.Use(clear => _key.Entries.Seal(clear, VaultFileFormat.EntryAssociatedData(_state.VaultId, draft))) };
             }).ToList();
             Mutate(state => state with { Entries = resealed });
@@ -467,7 +467,7 @@ public sealed class VaultStore : ISecretStore, IDisposable
 
     private static Secret? TryDecrypt(EntryRecord entry, DataKey key, byte[] vaultId)
     {
-        if (!entry.Complete || !key.Entries.TryOpen(entry.Sealed, VaultFileFormat.EntryAssociatedData(vaultId, entry), out var clear))
+        if (!entry.Complete || !key.Entries.TryOpen(entry.Sealed.Span, VaultFileFormat.EntryAssociatedData(vaultId, entry), out var clear))
         {
             return null;
         }
