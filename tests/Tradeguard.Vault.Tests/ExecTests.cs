@@ -5,21 +5,27 @@ using Tradeguard.TestSupport;
 
 namespace Tradeguard.Vault.Tests;
 
-/// <summary><c>tradeguard exec</c> through the real CLI: values byte for byte, exit codes, signals, nothing leaked.</summary>
-public sealed class ExecTests : IDisposable
+/// <summary>One vault for all exec tests, written in-process (the CLI under test is exec, not set).</summary>
+public sealed class ExecVaultFixture : IDisposable
 {
-    private const string Pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF\n-----END PRIVATE KEY-----";
-    private const string Json = "{\"apiKey\": \"k-123456789\",\n \"note\": \"line\\nbreak\"}\n";
-    private readonly TempFolder _home = new();
-
-    public ExecTests()
+    public ExecVaultFixture()
     {
-        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
-        Assert.Equal(0, Cli(Pem + "\n", "vault", "set", "exchange", "pem").ExitCode);
-        Assert.Equal(0, Cli(Json + "\n", "vault", "set", "exchange", "json").ExitCode);
+        using var vault = TestVaults.Create(Path.Combine(Home.Path, "vault.tgv"));
+        vault.Set("exchange", "pem", ExecTests.Pem);
+        vault.Set("exchange", "json", ExecTests.Json);
     }
 
-    public void Dispose() => _home.Dispose();
+    public TempFolder Home { get; } = new();
+
+    public void Dispose() => Home.Dispose();
+}
+
+/// <summary><c>tradeguard exec</c> through the real CLI: values byte for byte, exit codes, signals, nothing leaked.</summary>
+public sealed class ExecTests(ExecVaultFixture fixture) : IClassFixture<ExecVaultFixture>
+{
+    internal const string Pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF\n-----END PRIVATE KEY-----";
+    internal const string Json = "{\"apiKey\": \"k-123456789\",\n \"note\": \"line\\nbreak\"}\n";
+    private readonly TempFolder _home = fixture.Home;
 
     private Dictionary<string, string?> Env() => new()
     {
@@ -67,7 +73,7 @@ public sealed class ExecTests : IDisposable
     [Fact]
     public void MissingReference_IsExit5_AndStartsNothing()
     {
-        var marker = _home.Combine("started");
+        var marker = _home.Combine($"started-{Guid.NewGuid():N}");
         var result = Cli(null, "exec", "--env", "K=vault://nope/missing", "--", "touch", marker);
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("vault://nope/missing", result.Stderr, StringComparison.Ordinal);
@@ -85,7 +91,7 @@ public sealed class ExecTests : IDisposable
     [Fact]
     public void EnvFile_MapsReferencesAndLiterals_AndMustBePrivate()
     {
-        var mapping = _home.Combine("exec.env");
+        var mapping = _home.Combine($"exec-{Guid.NewGuid():N}.env");
         File.WriteAllText(mapping, "# mapping\nexport PEM_KEY=vault://exchange/pem\nMODE=paper\n");
         File.SetUnixFileMode(mapping, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var result = Cli(null, "exec", "--env-file", mapping, "--", "sh", "-c", "printf '%s|%s' \"$MODE\" \"$(printf %s \"$PEM_KEY\" | sha256sum)\"");

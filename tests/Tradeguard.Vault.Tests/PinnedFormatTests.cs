@@ -25,7 +25,7 @@ public sealed class PinnedFormatTests
         return path;
     }
 
-    private static void AssertContent(Vault vault)
+    private static void AssertContent(VaultStore vault)
     {
         Assert.Equal(["vault://binance/api_key", "vault://exchange/pem", "vault://misc/unicode"], vault.List().Select(r => r.ToString()));
         Assert.Equal("pinned-api-key-0123456789abcdef", vault.Get("binance", "api_key"));
@@ -52,7 +52,7 @@ public sealed class PinnedFormatTests
         var path = PrivateCopy(dir, "v1.tgv");
         using var key = VaultKeyFile.Read(PrivateCopy(dir, "v1.key"));
         using var credential = VaultCredential.Key(key);
-        using var vault = Vault.Open(path, credential, TestVaults.Options);
+        using var vault = VaultStore.Open(path, credential, TestVaults.Options);
         AssertContent(vault);
     }
 

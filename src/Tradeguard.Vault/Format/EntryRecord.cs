@@ -5,9 +5,9 @@ namespace Tradeguard.Vault.Format;
 /// <param name="Item">The item name.</param>
 /// <param name="Field">The field name.</param>
 /// <param name="UpdatedAt">When the value was last written.</param>
-/// <param name="Sealed">nonce ‖ ciphertext ‖ tag; shorter than declared when the file was truncated.</param>
+/// <param name="Sealed">nonce ‖ ciphertext ‖ tag (a slice of the file read); shorter than declared when the file was truncated.</param>
 /// <param name="Complete">False when the file ended before this entry's declared length.</param>
-internal sealed record EntryRecord(byte[] Id, string Item, string Field, DateTimeOffset UpdatedAt, byte[] Sealed, bool Complete = true)
+internal sealed record EntryRecord(byte[] Id, string Item, string Field, DateTimeOffset UpdatedAt, ReadOnlyMemory<byte> Sealed, bool Complete = true)
 {
     public string Name => $"{Item}/{Field}";
 }

@@ -31,9 +31,9 @@ internal static class VaultFileFormat
         public required DateTimeOffset SavedAt { get; init; }
         public required IReadOnlyList<KeySlot> Slots { get; init; }
         public required byte[] SealedIndex { get; init; }
-        public required byte[] AuthenticatedRegion { get; init; }
+        public required ReadOnlyMemory<byte> AuthenticatedRegion { get; init; }
         public required byte[] Mac { get; init; }
-        public required byte[] Body { get; init; }
+        public required ReadOnlyMemory<byte> Body { get; init; }
     }
 
     public static byte[] Encode(VaultState state, DataKey key)
@@ -62,7 +62,7 @@ internal static class VaultFileFormat
         var file = new ByteWriter().Bytes(region).Bytes(SHA256.HashData(region)).Bytes(key.Mac(region));
         foreach (var e in state.Entries)
         {
-            file.Bytes(e.Sealed);
+            file.Bytes(e.Sealed.Span);
         }
 
         return file.ToArray();
@@ -70,14 +70,14 @@ internal static class VaultFileFormat
 
     /// <summary>Checks the preamble, lengths and checksum and parses the header's clear fields.</summary>
     /// <exception cref="FormatDamage">Anything is out of shape.</exception>
-    public static Outer ReadOuter(ReadOnlySpan<byte> file)
+    public static Outer ReadOuter(byte[] file)
     {
         if (file.Length < PreambleLength)
         {
             throw new FormatDamage($"the file is truncated ({file.Length} bytes; a vault has at least {PreambleLength + 2 * DigestLength})");
         }
 
-        var pre = new ByteReader(file[..PreambleLength], "the preamble");
+        var pre = new ByteReader(file.AsSpan(0, PreambleLength), "the preamble");
         if (!pre.Bytes(8).SequenceEqual(Magic))
         {
             throw new FormatDamage("the file does not start with the vault magic bytes (not a Tradeguard vault, or its first bytes are damaged)");
@@ -101,8 +101,8 @@ internal static class VaultFileFormat
         }
 
         var regionLength = PreambleLength + (int)headerLength;
-        var region = file[..regionLength];
-        var checksum = file.Slice(regionLength, DigestLength);
+        var region = file.AsSpan(0, regionLength);
+        var checksum = file.AsSpan(regionLength, DigestLength);
         Span<byte> actual = stackalloc byte[DigestLength];
         SHA256.HashData(region, actual);
         if (!actual.SequenceEqual(checksum))
@@ -141,9 +141,9 @@ internal static class VaultFileFormat
             SavedAt = savedAt,
             Slots = slots,
             SealedIndex = sealedIndex,
-            AuthenticatedRegion = region.ToArray(),
-            Mac = file.Slice(regionLength + DigestLength, DigestLength).ToArray(),
-            Body = file[(regionLength + 2 * DigestLength)..].ToArray(),
+            AuthenticatedRegion = file.AsMemory(0, regionLength),
+            Mac = file.AsSpan(regionLength + DigestLength, DigestLength).ToArray(),
+            Body = file.AsMemory(regionLength + 2 * DigestLength),
         };
     }
 
@@ -152,7 +152,7 @@ internal static class VaultFileFormat
     /// <exception cref="FormatDamage">The authenticated index is out of shape, or the body is longer than the index says.</exception>
     public static VaultState? ReadInner(Outer outer, DataKey key)
     {
-        if (!CryptographicOperations.FixedTimeEquals(key.Mac(outer.AuthenticatedRegion), outer.Mac))
+        if (!CryptographicOperations.FixedTimeEquals(key.Mac(outer.AuthenticatedRegion.Span), outer.Mac))
         {
             return null;
         }
@@ -170,7 +170,7 @@ internal static class VaultFileFormat
         }
 
         var entries = new List<EntryRecord>((int)count);
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<(string, string)>();
         long offset = 0;
         for (var i = 0; i < count; i++)
         {
@@ -179,13 +179,13 @@ internal static class VaultFileFormat
             var field = r.ShortAscii();
             var updated = ReadTime(r.I64(), "the index");
             var length = r.U32();
-            if (!SecretReference.IsValidName(item) || !SecretReference.IsValidName(field) || !names.Add(item + "/" + field))
+            if (!SecretReference.IsValidName(item) || !SecretReference.IsValidName(field) || !names.Add((item, field)))
             {
                 throw new FormatDamage($"index entry {i} has an invalid or repeated name");
             }
 
             var available = Math.Clamp(outer.Body.Length - offset, 0, length);
-            var sealedValue = outer.Body.AsSpan((int)Math.Min(offset, outer.Body.Length), (int)available).ToArray();
+            var sealedValue = outer.Body.Slice((int)Math.Min(offset, outer.Body.Length), (int)available);
             entries.Add(new EntryRecord(id, item, field, updated, sealedValue, available == length));
             offset += length;
         }

@@ -112,7 +112,7 @@ public static class PlaintextImporter
     }
 
     /// <summary>Stores every value of <paramref name="plan"/> in <paramref name="vault"/> in one save.</summary>
-    public static void Apply(ImportPlan plan, Vault vault, string sourcePath)
+    public static void Apply(ImportPlan plan, VaultStore vault, string sourcePath)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(vault);

@@ -1,0 +1,75 @@
+using Tradeguard.TestSupport;
+
+namespace Tradeguard.Vault.Tests;
+
+/// <summary><c>vault import</c> through the real CLI.</summary>
+public sealed class ImportCliTests : IDisposable
+{
+    private readonly TempFolder _home = new();
+
+    public ImportCliTests()
+    {
+        TestVaults.Create(Path.Combine(_home.Path, "vault.tgv")).Dispose();
+    }
+
+    public void Dispose() => _home.Dispose();
+
+    private ProcessResult Cli(params string[] args) => TradeguardCli.Run(args, null, new Dictionary<string, string?>
+    {
+        ["TRADEGUARD_HOME"] = _home.Path,
+        ["TRADEGUARD_VAULT"] = null,
+        ["TRADEGUARD_VAULT_KEY"] = null,
+        ["TRADEGUARD_VAULT_PASSWORD"] = TestVaults.Passphrase,
+    }, workingDirectory: _home.Path);
+
+    [Fact]
+    public void ConfigIni_SectionsBecomeItems_DefaultsAreInherited_AndGitTrackedFilesAreListed()
+    {
+        var repo = Path.Combine(_home.Path, "bot");
+        Directory.CreateDirectory(repo);
+        var ini = Path.Combine(repo, "config.ini");
+        File.WriteAllText(ini, "[DEFAULT]\nrecv_window = 5000\n\n[binance]\nAPI_KEY = ini-key-0123456789\napi_secret: ini-secret-%(recv_window)s\n");
+        Assert.Equal(0, ChildProcess.Run("git", ["init", "-q"], workingDirectory: repo).ExitCode);
+        Assert.Equal(0, ChildProcess.Run("git", ["add", "config.ini"], workingDirectory: repo).ExitCode);
+
+        var result = Cli("vault", "import", ini, "--keep");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("[binance] api_key", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("-> vault://binance/api_secret", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("git still tracks", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("git rm --cached config.ini", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("ini-key-0123456789", result.AllOutput, StringComparison.Ordinal);
+        Assert.True(File.Exists(ini));
+
+        using var vault = TestVaults.Open(Path.Combine(_home.Path, "vault.tgv"));
+        Assert.Equal("ini-key-0123456789", vault.Get("binance", "api_key"));
+        Assert.Equal("ini-secret-5000", vault.Get("binance", "api_secret"));
+        Assert.Equal("5000", vault.Get("binance", "recv_window"));
+    }
+
+    [Fact]
+    public void DotenvWithABadLine_IsRejectedWithItsLineNumber_AndNothingIsImported()
+    {
+        var env = Path.Combine(_home.Path, "bad.env");
+        File.WriteAllText(env, "GOOD=value-one\n\nBAD KEY=2\n");
+        var result = Cli("vault", "import", env, "--delete");
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("bad.env line 3:", result.Stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(env));
+        using var vault = TestVaults.Open(Path.Combine(_home.Path, "vault.tgv"));
+        Assert.Empty(vault.List());
+    }
+
+    [Fact]
+    public void Delete_OverwritesAndRemovesThePlaintext()
+    {
+        var env = Path.Combine(_home.Path, ".env");
+        File.WriteAllText(env, "export BINANCE_API_KEY='env-key-0123456789'\n");
+        var result = Cli("vault", "import", env, "--item", "binance", "--delete");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Overwrote and deleted", result.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(env));
+        using var vault = TestVaults.Open(Path.Combine(_home.Path, "vault.tgv"));
+        Assert.Equal("env-key-0123456789", vault.Get("binance", "BINANCE_API_KEY"));
+    }
+}
