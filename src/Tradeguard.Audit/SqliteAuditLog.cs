@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Tradeguard.Core.Audit;
 using Tradeguard.Core.Errors;
@@ -192,21 +193,33 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         ArgumentNullException.ThrowIfNull(e);
         ArgumentException.ThrowIfNullOrWhiteSpace(e.Actor, nameof(e.Actor));
         ArgumentException.ThrowIfNullOrWhiteSpace(e.Action, nameof(e.Action));
-        var redactor = Redactor.Shared;
-        var details = e.Details is null or { Count: 0 }
-            ? AuditDetails.None
-            : e.Details
-                .Select(d => new KeyValuePair<string, string>(redactor.Redact(d.Key), redactor.Redact(d.Value)))
-                .OrderBy(d => d.Key, StringComparer.Ordinal)
-                .ToArray();
+        var target = e.Target ?? string.Empty;
+        var reason = e.Reason ?? string.Empty;
+        var pairs = e.Details is { Count: > 0 } given ? given.ToArray() : [];
+        // One scan of the whole record decides whether any field needs masking, instead of one scan per field: a
+        // secret or token inside a field is also found in the fields joined by '\n'.
+        var joined = new StringBuilder(e.Actor).Append('\n').Append(e.Action).Append('\n').Append(target).Append('\n').Append(reason);
+        foreach (var (key, value) in pairs)
+        {
+            joined.Append('\n').Append(key).Append('\n').Append(value);
+        }
+
+        Func<string, string> clean = Redactor.Shared.ContainsSecret(joined.ToString()) ? Redactor.Shared.Redact : text => text;
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = new(clean(pairs[i].Key), clean(pairs[i].Value));
+        }
+
+        Array.Sort(pairs, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        IReadOnlyList<KeyValuePair<string, string>> details = pairs.Length == 0 ? AuditDetails.None : pairs;
         var row = new StoredRow(
             0,
             timeMicros,
-            redactor.Redact(e.Actor),
-            redactor.Redact(e.Action),
-            redactor.Redact(e.Target ?? string.Empty),
+            clean(e.Actor),
+            clean(e.Action),
+            clean(target),
             AuditOutcomes.ToText(e.Outcome),
-            redactor.Redact(e.Reason ?? string.Empty),
+            clean(reason),
             AuditDetails.ToJson(details),
             []);
         return (row, details);
