@@ -4,6 +4,7 @@ using Tradeguard.Core.Audit;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Redaction;
 using Tradeguard.Core.Secrets;
+using Tradeguard.Core.Storage;
 
 namespace Tradeguard.Audit;
 
@@ -57,21 +58,7 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         var database = AuditDatabase.OpenForWriting(paths.Database);
         try
         {
-            var key = AuditKey.TryLoad(secrets);
-            if (key is null)
-            {
-                var (sequence, _) = database.Tail();
-                if (sequence > 0)
-                {
-                    throw new TradeguardException(
-                        ExitCode.IntegrityFailure,
-                        $"The audit log {database.Path} holds {sequence} records but the vault has no audit key at {AuditKey.Reference}. " +
-                        "Restore the vault from its backup: a new key would leave every existing record unverifiable.");
-                }
-
-                key = AuditKey.LoadOrCreate(secrets);
-            }
-
+            var key = AuditKey.TryLoad(secrets) ?? CreateKey(database, paths, secrets);
             return new SqliteAuditLog(database, key, new AuditCheckpoints(paths.Checkpoint, secrets), time ?? TimeProvider.System);
         }
         catch
@@ -79,6 +66,41 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
             database.Dispose();
             throw;
         }
+    }
+
+    // First use of an installation: one writer, under a lock, makes the key and marks the log with a checkpoint at
+    // sequence 0, so a writer whose vault was opened before the key existed (another process) finds the mark and
+    // stops, instead of making a second key that would split the chain.
+    private static AuditKey CreateKey(AuditDatabase database, AuditPaths paths, ISecretStore secrets)
+    {
+        using var gate = FileLock.Acquire(paths.Database, TimeSpan.FromSeconds(60));
+        var key = AuditKey.TryLoad(secrets);
+        if (key is not null)
+        {
+            return key;
+        }
+
+        var (sequence, _) = database.Tail();
+        if (sequence > 0)
+        {
+            throw new TradeguardException(
+                ExitCode.IntegrityFailure,
+                $"The audit log {database.Path} holds {sequence} records but the vault has no audit key at {AuditKey.Reference}. " +
+                "Restore the vault from its backup: a new key would leave every existing record unverifiable.");
+        }
+
+        if (File.Exists(paths.Checkpoint))
+        {
+            throw new TradeguardException(
+                ExitCode.IntegrityFailure,
+                $"The audit checkpoint {Path.GetFullPath(paths.Checkpoint)} exists but this vault has no audit key at {AuditKey.Reference}: " +
+                "another tradeguard process created the key after this vault was opened (run the command again), or the vault was replaced (restore it from its backup).");
+        }
+
+        key = AuditKey.LoadOrCreate(secrets);
+        using var macs = key.CreateMac();
+        AtomicFile.WriteText(paths.Checkpoint, new AuditCheckpoint(0, new byte[AuditCanonicalForm.MacLength]).Serialize(macs));
+        return key;
     }
 
     /// <summary>Opens the installation's log (<see cref="AuditPaths.ForInstallation"/>); see <see cref="Open"/>.</summary>
