@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json;
 
 namespace Tradeguard.Audit;
 
@@ -54,6 +56,84 @@ internal static class AuditCanonicalForm
         output.Write(mac);
     }
 
+    /// <summary>
+    /// Writes the details part (u32 count, then str key, str value per pair, in stored order) straight from the
+    /// stored JSON object; false when it is not an object whose values are all strings.
+    /// </summary>
+    public static bool TryWriteDetails(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> json)
+    {
+        if (json.SequenceEqual("{}"u8))
+        {
+            WriteUInt32(output, 0);
+            return true;
+        }
+
+        var countAt = output.WrittenCount;
+        WriteUInt32(output, 0);
+        uint count = 0;
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                WriteJsonString(output, ref reader);
+                if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                {
+                    return false;
+                }
+
+                WriteJsonString(output, ref reader);
+                count++;
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        BinaryPrimitives.WriteUInt32BigEndian(MemoryMarshal.AsMemory(output.WrittenMemory).Span.Slice(countAt, 4), count);
+        return true;
+    }
+
+    /// <summary>Writes a str from UTF-8 bytes as they are.</summary>
+    public static void WriteString(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
+    {
+        WriteUInt32(output, (uint)utf8.Length);
+        output.Write(utf8);
+    }
+
+    /// <summary>Writes an i64, big-endian.</summary>
+    public static void WriteInt64(IBufferWriter<byte> output, long value)
+    {
+        BinaryPrimitives.WriteInt64BigEndian(output.GetSpan(8), value);
+        output.Advance(8);
+    }
+
+    private static void WriteJsonString(IBufferWriter<byte> output, ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            WriteString(output, reader.ValueSpan);
+            return;
+        }
+
+        // Unescaping never lengthens the text.
+        var span = output.GetSpan(4 + reader.ValueSpan.Length);
+        var length = reader.CopyString(span[4..]);
+        BinaryPrimitives.WriteUInt32BigEndian(span, (uint)length);
+        output.Advance(4 + length);
+    }
+
     private static void WriteString(IBufferWriter<byte> output, string text)
     {
         var length = Encoding.UTF8.GetByteCount(text);
@@ -63,21 +143,9 @@ internal static class AuditCanonicalForm
         output.Advance(length);
     }
 
-    private static void WriteString(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
-    {
-        WriteUInt32(output, (uint)utf8.Length);
-        output.Write(utf8);
-    }
-
     private static void WriteUInt32(IBufferWriter<byte> output, uint value)
     {
         BinaryPrimitives.WriteUInt32BigEndian(output.GetSpan(4), value);
         output.Advance(4);
-    }
-
-    private static void WriteInt64(IBufferWriter<byte> output, long value)
-    {
-        BinaryPrimitives.WriteInt64BigEndian(output.GetSpan(8), value);
-        output.Advance(8);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -19,8 +20,8 @@ internal static class AuditDetails
             return "{}";
         }
 
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             foreach (var (key, value) in sortedPairs)
@@ -31,7 +32,7 @@ internal static class AuditDetails
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Parses a JSON object whose values are all strings, keeping the stored order; false for anything else.</summary>

@@ -28,6 +28,13 @@ internal sealed class AuditMac : IDisposable
         Finish(mac);
     }
 
+    /// <summary>The MAC of canonical bytes built by the caller.</summary>
+    public void Compute(ReadOnlySpan<byte> canonical, Span<byte> mac)
+    {
+        _hmac.AppendData(canonical);
+        _hmac.GetHashAndReset(mac);
+    }
+
     public byte[] ComputeCheckpointTag(long sequence, ReadOnlySpan<byte> mac)
     {
         _buffer.ResetWrittenCount();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Secrets;
@@ -42,9 +43,10 @@ public static class AuditVerifier
         {
             try
             {
-                foreach (var row in database.Rows())
+                using var cursor = database.OpenCursor();
+                while (cursor.Next())
                 {
-                    chain.Add(row);
+                    chain.Add(cursor);
                 }
             }
             catch (TradeguardException e) when (e.ExitCode == ExitCode.IntegrityFailure)
@@ -110,6 +112,7 @@ public static class AuditVerifier
     private sealed class ChainCheck(AuditMac macs, long? fileCheckpoint, long? vaultCheckpoint)
     {
         private readonly byte[] _computed = new byte[AuditCanonicalForm.MacLength];
+        private readonly ArrayBufferWriter<byte> _canonical = new(512);
         private byte[] _previous = new byte[AuditCanonicalForm.MacLength];
         private long _expected = 1;
         private long _first;
@@ -126,23 +129,25 @@ public static class AuditVerifier
         public byte[]? MacAtCheckpoint(long sequence) =>
             sequence == fileCheckpoint ? _fileCheckpointMac : sequence == vaultCheckpoint ? _vaultCheckpointMac : null;
 
-        public void Add(in StoredRow row)
+        public void Add(AuditRowCursor row)
         {
+            var sequence = row.Int64(0);
+            var mac = row.Bytes(8);
             if (Count++ == 0)
             {
-                _first = row.Sequence;
+                _first = sequence;
             }
 
-            if (row.Sequence != _expected && _problem is null && _unclassified is null)
+            if (sequence != _expected && _problem is null && _unclassified is null)
             {
-                _problem = row.Sequence > _expected
+                _problem = sequence > _expected
                     ? new AuditProblem(_expected, _expected == 1
-                        ? $"record 1 is missing: the log starts at record {row.Sequence}"
-                        : $"record {_expected} is missing: the sequence jumps from {_expected - 1} to {row.Sequence}")
-                    : new AuditProblem(row.Sequence, $"record {row.Sequence} is not a valid sequence number");
+                        ? $"record 1 is missing: the log starts at record {sequence}"
+                        : $"record {_expected} is missing: the sequence jumps from {_expected - 1} to {sequence}")
+                    : new AuditProblem(sequence, $"record {sequence} is not a valid sequence number");
             }
 
-            var damage = Link(row, out var linked);
+            var damage = Link(row, sequence, mac, out var linked);
             if (_unclassified is { } pending)
             {
                 // A record whose successor still chains to its stored MAC was edited in place; one whose successor
@@ -159,27 +164,35 @@ public static class AuditVerifier
             {
                 if (damage is not null)
                 {
-                    _problem = new AuditProblem(row.Sequence, $"record {row.Sequence} is damaged: {damage}");
+                    _problem = new AuditProblem(sequence, $"record {sequence} is damaged: {damage}");
                 }
                 else
                 {
-                    _unclassified = row.Sequence;
+                    _unclassified = sequence;
                 }
             }
 
-            if (row.Sequence == fileCheckpoint)
+            if (sequence == fileCheckpoint)
             {
-                _fileCheckpointMac = row.Mac;
+                _fileCheckpointMac = mac.ToArray();
             }
 
-            if (row.Sequence == vaultCheckpoint)
+            if (sequence == vaultCheckpoint)
             {
-                _vaultCheckpointMac = row.Mac;
+                _vaultCheckpointMac = mac.ToArray();
             }
 
-            _previous = row.Mac;
-            _expected = row.Sequence + 1;
-            Last = row.Sequence;
+            if (_previous.Length == mac.Length)
+            {
+                mac.CopyTo(_previous);
+            }
+            else
+            {
+                _previous = mac.ToArray();
+            }
+
+            _expected = sequence + 1;
+            Last = sequence;
         }
 
         public void Stop(string reason) =>
@@ -208,22 +221,31 @@ public static class AuditVerifier
         private static AuditProblem OutOfPlace(long sequence) =>
             new(sequence, $"record {sequence} is out of place: its MAC does not match its position in the chain (records were reordered, replaced or inserted)");
 
-        private string? Link(in StoredRow row, out bool linked)
+        private string? Link(AuditRowCursor row, long sequence, ReadOnlySpan<byte> mac, out bool linked)
         {
             linked = false;
-            if (row.Mac.Length != AuditCanonicalForm.MacLength)
+            if (mac.Length != AuditCanonicalForm.MacLength)
             {
-                return $"its MAC is {row.Mac.Length} bytes, not {AuditCanonicalForm.MacLength}";
+                return $"its MAC is {mac.Length} bytes, not {AuditCanonicalForm.MacLength}";
             }
 
-            if (!AuditDetails.TryParse(row.DetailsJson, out var details))
+            _canonical.ResetWrittenCount();
+            AuditCanonicalForm.WriteString(_canonical, AuditCanonicalForm.RecordLabel);
+            AuditCanonicalForm.WriteInt64(_canonical, sequence);
+            AuditCanonicalForm.WriteInt64(_canonical, row.Int64(1));
+            for (var column = 2; column <= 6; column++)
+            {
+                AuditCanonicalForm.WriteString(_canonical, row.Bytes(column));
+            }
+
+            if (!AuditCanonicalForm.TryWriteDetails(_canonical, row.Bytes(7)))
             {
                 return "its details are not a JSON object of strings";
             }
 
-            macs.ComputeRecord(row.Sequence, row.TimeMicros, row.Actor, row.Action, row.Target, row.Outcome,
-                row.Reason, details, _previous, _computed);
-            linked = CryptographicOperations.FixedTimeEquals(_computed, row.Mac);
+            _canonical.Write(_previous);
+            macs.Compute(_canonical.WrittenSpan, _computed);
+            linked = CryptographicOperations.FixedTimeEquals(_computed, mac);
             return null;
         }
     }

@@ -1,8 +1,10 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Tradeguard.Core.Audit;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Redaction;
 using Tradeguard.Core.Secrets;
+using Tradeguard.Core.Storage;
 
 namespace Tradeguard.Audit;
 
@@ -56,21 +58,7 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         var database = AuditDatabase.OpenForWriting(paths.Database);
         try
         {
-            var key = AuditKey.TryLoad(secrets);
-            if (key is null)
-            {
-                var (sequence, _) = database.Tail();
-                if (sequence > 0)
-                {
-                    throw new TradeguardException(
-                        ExitCode.IntegrityFailure,
-                        $"The audit log {database.Path} holds {sequence} records but the vault has no audit key at {AuditKey.Reference}. " +
-                        "Restore the vault from its backup: a new key would leave every existing record unverifiable.");
-                }
-
-                key = AuditKey.LoadOrCreate(secrets);
-            }
-
+            var key = AuditKey.TryLoad(secrets) ?? CreateKey(database, paths, secrets);
             return new SqliteAuditLog(database, key, new AuditCheckpoints(paths.Checkpoint, secrets), time ?? TimeProvider.System);
         }
         catch
@@ -78,6 +66,41 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
             database.Dispose();
             throw;
         }
+    }
+
+    // First use of an installation: one writer, under a lock, makes the key and marks the log with a checkpoint at
+    // sequence 0, so a writer whose vault was opened before the key existed (another process) finds the mark and
+    // stops, instead of making a second key that would split the chain.
+    private static AuditKey CreateKey(AuditDatabase database, AuditPaths paths, ISecretStore secrets)
+    {
+        using var gate = FileLock.Acquire(paths.Database, TimeSpan.FromSeconds(60));
+        var key = AuditKey.TryLoad(secrets);
+        if (key is not null)
+        {
+            return key;
+        }
+
+        var (sequence, _) = database.Tail();
+        if (sequence > 0)
+        {
+            throw new TradeguardException(
+                ExitCode.IntegrityFailure,
+                $"The audit log {database.Path} holds {sequence} records but the vault has no audit key at {AuditKey.Reference}. " +
+                "Restore the vault from its backup: a new key would leave every existing record unverifiable.");
+        }
+
+        if (File.Exists(paths.Checkpoint))
+        {
+            throw new TradeguardException(
+                ExitCode.IntegrityFailure,
+                $"The audit checkpoint {Path.GetFullPath(paths.Checkpoint)} exists but this vault has no audit key at {AuditKey.Reference}: " +
+                "another tradeguard process created the key after this vault was opened (run the command again), or the vault was replaced (restore it from its backup).");
+        }
+
+        key = AuditKey.LoadOrCreate(secrets);
+        using var macs = key.CreateMac();
+        AtomicFile.WriteText(paths.Checkpoint, new AuditCheckpoint(0, new byte[AuditCanonicalForm.MacLength]).Serialize(macs));
+        return key;
     }
 
     /// <summary>Opens the installation's log (<see cref="AuditPaths.ForInstallation"/>); see <see cref="Open"/>.</summary>
@@ -192,21 +215,33 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         ArgumentNullException.ThrowIfNull(e);
         ArgumentException.ThrowIfNullOrWhiteSpace(e.Actor, nameof(e.Actor));
         ArgumentException.ThrowIfNullOrWhiteSpace(e.Action, nameof(e.Action));
-        var redactor = Redactor.Shared;
-        var details = e.Details is null or { Count: 0 }
-            ? AuditDetails.None
-            : e.Details
-                .Select(d => new KeyValuePair<string, string>(redactor.Redact(d.Key), redactor.Redact(d.Value)))
-                .OrderBy(d => d.Key, StringComparer.Ordinal)
-                .ToArray();
+        var target = e.Target ?? string.Empty;
+        var reason = e.Reason ?? string.Empty;
+        var pairs = e.Details is { Count: > 0 } given ? given.ToArray() : [];
+        // One scan of the whole record decides whether any field needs masking, instead of one scan per field: a
+        // secret or token inside a field is also found in the fields joined by '\n'.
+        var joined = new StringBuilder(e.Actor).Append('\n').Append(e.Action).Append('\n').Append(target).Append('\n').Append(reason);
+        foreach (var (key, value) in pairs)
+        {
+            joined.Append('\n').Append(key).Append('\n').Append(value);
+        }
+
+        Func<string, string> clean = Redactor.Shared.ContainsSecret(joined.ToString()) ? Redactor.Shared.Redact : text => text;
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = new(clean(pairs[i].Key), clean(pairs[i].Value));
+        }
+
+        Array.Sort(pairs, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        IReadOnlyList<KeyValuePair<string, string>> details = pairs.Length == 0 ? AuditDetails.None : pairs;
         var row = new StoredRow(
             0,
             timeMicros,
-            redactor.Redact(e.Actor),
-            redactor.Redact(e.Action),
-            redactor.Redact(e.Target ?? string.Empty),
+            clean(e.Actor),
+            clean(e.Action),
+            clean(target),
             AuditOutcomes.ToText(e.Outcome),
-            redactor.Redact(e.Reason ?? string.Empty),
+            clean(reason),
             AuditDetails.ToJson(details),
             []);
         return (row, details);

@@ -153,6 +153,22 @@ public class AuditLogTests
     }
 
     [Fact]
+    public void SecondKey_FromAVaultOpenedBeforeTheFirstWasMade_IsRefused()
+    {
+        using var log = new AuditTestLog();
+        using (log.Open())
+        {
+        }
+
+        var e = Assert.Throws<TradeguardException>(() => SqliteAuditLog.Open(log.Paths, new InMemorySecretStore()));
+
+        Assert.Equal(ExitCode.IntegrityFailure, e.ExitCode);
+        Assert.Equal($"The audit checkpoint {log.Paths.Checkpoint} exists but this vault has no audit key at vault://tradeguard/audit_key: " +
+            "another tradeguard process created the key after this vault was opened (run the command again), or the vault was replaced (restore it from its backup).", e.Message);
+        Assert.True(log.Verify().IsIntact);
+    }
+
+    [Fact]
     public void WrongLengthKey_IsAnIntegrityFailure()
     {
         using var log = new AuditTestLog();

@@ -11,11 +11,15 @@ public class ConcurrentWriterTests
         const int perWriter = 25_000;
         const int batch = 250;
         using var log = new AuditTestLog();
+        var vault = new SynchronizedSecretStore(log.Vault);
 
-        // Each writer has its own log instance and so its own SQLite connection, as separate processes would.
+        // Each writer has its own log instance and so its own SQLite connection, as separate processes would; they
+        // start together on an installation with no key yet, so they also race to create it.
+        using var start = new Barrier(writers);
         var threads = Enumerable.Range(0, writers).Select(w => new Thread(() =>
         {
-            using var audit = SqliteAuditLog.Open(log.Paths, log.Vault);
+            start.SignalAndWait();
+            using var audit = SqliteAuditLog.Open(log.Paths, vault);
             for (var done = 0; done < perWriter; done += batch)
             {
                 audit.Record(Enumerable.Range(done, batch)

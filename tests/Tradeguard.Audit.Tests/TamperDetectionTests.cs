@@ -238,6 +238,23 @@ public class TamperDetectionTests
     }
 
     [Fact]
+    public void ForgedCheckpointFile_IsLeftAsEvidence_WhileAppendsCarryOn()
+    {
+        using var log = new AuditTestLog();
+        log.Write(3);
+        var forged = File.ReadAllText(log.Paths.Checkpoint).Replace("\"sequence\":3", "\"sequence\":2", StringComparison.Ordinal);
+        File.WriteAllText(log.Paths.Checkpoint, forged);
+
+        log.Write(2);
+
+        Assert.Equal(forged, File.ReadAllText(log.Paths.Checkpoint));
+        var result = log.Verify();
+        Assert.Equal(5, result.LastSequence);
+        Assert.Equal($"the checkpoint file {log.Paths.Checkpoint} is not signed by this installation's audit key: it was forged or copied from another installation",
+            result.Problems.Single().Description);
+    }
+
+    [Fact]
     public void DeletedCheckpointFile_IsNamed()
     {
         using var log = new AuditTestLog();
