@@ -9,6 +9,7 @@ Positive cases expect at least one leak label; negative cases expect none (near-
 Run: /usr/bin/python3 generate_corpus.py > corpus.json  (deterministic; commit the output)
 """
 import base64
+import itertools
 import json
 import random
 import string
@@ -45,10 +46,16 @@ def password():
     return rand(string.ascii_letters, 4) + rand(string.digits, 3) + rng.choice("!#%&*+") + rand(ALNUM, 5)
 
 
+pem_counter = itertools.count()
+PEM_KINDS = [("RSA PRIVATE KEY", 1192, 64), ("EC PRIVATE KEY", 121, 64), ("OPENSSH PRIVATE KEY", 387, 70), ("PRIVATE KEY", 1218, 64)]
+
+
 def pem():
-    body = b64(121)
-    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
-    return "-----BEGIN EC PRIVATE KEY-----\n" + "\n".join(lines) + "\n-----END EC PRIVATE KEY-----"
+    """A PEM block of the size a real key of that type has (RSA 2048 PKCS#1, P-256 SEC1, Ed25519 OpenSSH, RSA PKCS#8)."""
+    label, size, width = PEM_KINDS[next(pem_counter) % len(PEM_KINDS)]
+    body = b64(size)
+    lines = [body[i:i + width] for i in range(0, len(body), width)]
+    return f"-----BEGIN {label}-----\n" + "\n".join(lines) + f"\n-----END {label}-----"
 
 
 def aws_id():
