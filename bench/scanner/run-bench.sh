@@ -36,7 +36,7 @@ done
 /usr/bin/time -f "%U %S" -o "$work/tg.cpu" "${tradeguard[@]}" "$work/tree" --format json > /dev/null || true
 sl=$( cd "$work/tree" && seconds /usr/bin/time -f "%U %S" -o "$work/sl.cpu" "${secretlint[@]}" "**/*" --output "$work/secretlint-tree.json" )
 mb=$(echo "scale=3; $bytes / 1048576" | bc)
-tg_cpu=$(awk '{print $1 + $2}' "$work/tg.cpu"); sl_cpu=$(awk '{print $1 + $2}' "$work/sl.cpu")
+tg_cpu=$(tail -1 "$work/tg.cpu" | awk '{print $1 + $2}'); sl_cpu=$(tail -1 "$work/sl.cpu" | awk '{print $1 + $2}')
 printf 'tree: %s MB, %s files, %s cores, load %s\n' "$mb" "$(find "$work/tree" -type f | wc -l)" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)"
 printf 'tradeguard scan: %6.2f s wall  %7.1f MB/s   %6.2f CPU-s  %7.1f MB per CPU-s\n' "$best" "$(echo "$mb / $best" | bc -l)" "$tg_cpu" "$(echo "$mb / $tg_cpu" | bc -l)"
 printf 'secretlint:      %6.2f s wall  %7.1f MB/s   %6.2f CPU-s  %7.1f MB per CPU-s\n' "$sl" "$(echo "$mb / $sl" | bc -l)" "$sl_cpu" "$(echo "$mb / $sl_cpu" | bc -l)"

@@ -37,7 +37,12 @@ public static class SecretScanner
         string? topLevel = null;
         if (options.History && (topLevel = GitCli.TopLevel(root)) is null)
         {
-            throw new TradeguardException(ExitCode.Usage, $"--history needs a git work tree, and '{options.Root}' is not inside one");
+            throw new TradeguardException(ExitCode.Usage, $"--history needs git and a git work tree, and '{options.Root}' is not inside one");
+        }
+
+        if (options.History && !GitCli.HasCommits(topLevel!))
+        {
+            throw new TradeguardException(ExitCode.Usage, $"--history: the repository at '{topLevel}' has no commits yet; scan without --history");
         }
 
         var (files, skippedByWalk) = FileWalker.Walk(root, options.RespectGitignore, options.MaxFileBytes);

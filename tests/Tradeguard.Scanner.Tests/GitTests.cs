@@ -33,6 +33,9 @@ public sealed class GitTests
         using var tree = new TestTree();
         Assert.Equal(2, tree.Cli(".", "--history").ExitCode);
         tree.Git("init", "-q");
+        var empty = tree.Cli(".", "--history");
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("has no commits yet", empty.Stderr, StringComparison.Ordinal);
         tree.Write("bot.py", $"BOT_TOKEN = \"{Values.TelegramToken}\"\n");
         tree.Write(".gitignore", "");
         tree.Git("add", ".");

@@ -9,13 +9,27 @@ namespace Tradeguard.Scanner.Git;
 /// </summary>
 internal static class GitCli
 {
-    /// <summary>The work tree's top folder containing <paramref name="path"/>, or null when it is not inside one.</summary>
+    /// <summary>
+    /// The work tree's top folder containing <paramref name="path"/>, or null when it is not inside one or git is not
+    /// installed (the git-based checks are then left out rather than failing the scan).
+    /// </summary>
     public static string? TopLevel(string path)
     {
         var folder = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var (code, output) = Run(folder, ["rev-parse", "--show-toplevel"], stdin: null, allowFailure: true);
-        return code == 0 ? output.Trim() : null;
+        try
+        {
+            var (code, output) = Run(folder, ["rev-parse", "--show-toplevel"], stdin: null, allowFailure: true);
+            return code == 0 ? output.Trim() : null;
+        }
+        catch (TradeguardException e) when (e.ExitCode == ExitCode.ExternalService)
+        {
+            return null;
+        }
     }
+
+    /// <summary>True when the repository at <paramref name="topLevel"/> has at least one commit.</summary>
+    public static bool HasCommits(string topLevel) =>
+        Run(topLevel, ["rev-parse", "--verify", "--quiet", "HEAD"], stdin: null, allowFailure: true).ExitCode == 0;
 
     /// <summary>Runs git in <paramref name="workingDirectory"/> and returns its exit code and standard output.</summary>
     /// <exception cref="TradeguardException">git is not installed (exit 6), or it failed and <paramref name="allowFailure"/> is false (exit 6).</exception>

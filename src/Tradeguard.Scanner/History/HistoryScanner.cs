@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tradeguard.Core.Errors;
 using Tradeguard.Scanner.Detection;
 using Tradeguard.Scanner.Findings;
 using Tradeguard.Scanner.Git;
@@ -19,6 +20,7 @@ internal static class HistoryScanner
     /// <param name="topLevel">The git work tree's top folder.</param>
     /// <param name="root">The scan root inside it; only its paths are scanned and they are reported relative to it.</param>
     /// <param name="maxAddedChars">Files whose added text in one commit exceeds this are passed over (like oversized files).</param>
+    /// <exception cref="TradeguardException">git log failed (exit 6).</exception>
     public static List<Finding> Scan(ContentScanner scanner, string topLevel, string root, long maxAddedChars)
     {
         var rootFromTop = Path.GetRelativePath(topLevel, root).Replace('\\', '/');
@@ -27,7 +29,7 @@ internal static class HistoryScanner
 
         using var git = GitCli.Start(topLevel,
             ["log", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--format=" + CommitMarker + "%H", "HEAD", "--", prefix.Length == 0 ? "." : prefix]);
-        _ = git.StandardError.ReadToEndAsync();
+        var errors = git.StandardError.ReadToEndAsync();
         var reader = git.StandardOutput;
         string? commit = null;
         string? path = null;
@@ -83,6 +85,11 @@ internal static class HistoryScanner
 
         Flush();
         git.WaitForExit();
+        if (git.ExitCode != 0)
+        {
+            throw new TradeguardException(ExitCode.ExternalService, $"git log failed in '{topLevel}' (exit {git.ExitCode}): {errors.Result.Trim()}");
+        }
+
         return [.. oldest.Values];
     }
 

@@ -9,6 +9,7 @@ Positive cases expect at least one leak label; negative cases expect none (near-
 Run: /usr/bin/python3 generate_corpus.py > corpus.json  (deterministic; commit the output)
 """
 import base64
+import itertools
 import json
 import random
 import string
@@ -45,10 +46,30 @@ def password():
     return rand(string.ascii_letters, 4) + rand(string.digits, 3) + rng.choice("!#%&*+") + rand(ALNUM, 5)
 
 
+pem_counter = itertools.count()
+
+
+def rand_bytes(n):
+    return bytes(rng.getrandbits(8) for _ in range(n))
+
+
+# DER/OpenSSH headers of real keys (RFC 8017 PKCS#1, RFC 5208 PKCS#8, RFC 5915 SEC1, OpenSSH PROTOCOL.key) followed
+# by random bytes, so each block starts and sizes like a real key: "MIIE..." (RSA), "MHcC..." (P-256), "b3Bl..." (OpenSSH).
+PEM_KINDS = [
+    ("RSA PRIVATE KEY", lambda: bytes.fromhex("308204a40201000282010100") + rand_bytes(1180), 64),
+    ("EC PRIVATE KEY", lambda: bytes.fromhex("30770201010420") + rand_bytes(32)
+     + bytes.fromhex("a00a06082a8648ce3d030107a144034200") + b"\x04" + rand_bytes(64), 64),
+    ("OPENSSH PRIVATE KEY", lambda: b"openssh-key-v1\0" + bytes.fromhex("000000046e6f6e65000000046e6f6e65") + rand_bytes(360), 70),
+    ("PRIVATE KEY", lambda: bytes.fromhex("308204be020100300d06092a864886f70d0101010500048204a8") + rand_bytes(1192), 64),
+]
+
+
 def pem():
-    body = b64(121)
-    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
-    return "-----BEGIN EC PRIVATE KEY-----\n" + "\n".join(lines) + "\n-----END EC PRIVATE KEY-----"
+    """A PEM block shaped like a real key of its type (RSA 2048 PKCS#1, P-256 SEC1, Ed25519 OpenSSH, RSA PKCS#8)."""
+    label, der, width = PEM_KINDS[next(pem_counter) % len(PEM_KINDS)]
+    body = base64.b64encode(der()).decode()
+    lines = [body[i:i + width] for i in range(0, len(body), width)]
+    return f"-----BEGIN {label}-----\n" + "\n".join(lines) + f"\n-----END {label}-----"
 
 
 def aws_id():
