@@ -11,7 +11,7 @@ namespace Tradeguard.Alerts.Security;
 /// </summary>
 /// <remarks>
 /// A burst raises one alert: per action at most one alert per <c>window</c> (default 5 minutes); the next alert after
-/// a quiet spell says how many were held back. The record is always written first: an alert is never the only trace.
+/// a quiet spell says how many were held back. New Telegram links and the kill switch are never held back. The record is always written first: an alert is never the only trace.
 /// </remarks>
 public sealed class SecurityAlertingAuditLog : IAuditLog
 {
@@ -71,7 +71,7 @@ public sealed class SecurityAlertingAuditLog : IAuditLog
         long sequence;
         lock (_gate)
         {
-            if (_throttle.TryGetValue(auditEvent.Action, out var state) && now - state.LastAlert < _window)
+            if (_throttle.TryGetValue(auditEvent.Action, out var state) && now - state.LastAlert < _window && !IsRare(auditEvent.Action))
             {
                 _throttle[auditEvent.Action] = state with { HeldBack = state.HeldBack + 1 };
                 return;
@@ -102,6 +102,9 @@ public sealed class SecurityAlertingAuditLog : IAuditLog
             t_depth--;
         }
     }
+
+    // Each of these is rare and each matters on its own: never held back.
+    private static bool IsRare(string action) => action is "telegram.link" or "engine.kill_switch";
 
     // A successful login or link is routine except for linking, which admins should always hear about.
     private static bool IsAlarming(AuditEvent e) =>

@@ -226,7 +226,7 @@ public sealed class CommandBot
             return Reject(updateId, from, chat, command, "link code unknown, expired or used");
         }
 
-        Audit(from, chat, "telegram.link", command, AuditOutcome.Success, "", operatorName);
+        Audit(from, chat, "telegram.link", new BotCommand(operatorName, null, []), AuditOutcome.Success, "", operatorName);
         Reply(updateId, chat, $"Linked to operator {operatorName}. Commands: /status /positions /pnl /pause /resume /stop /closeall.");
         return new UpdateDecision(UpdateVerdict.Accepted, $"linked to {operatorName}");
     }
@@ -279,7 +279,8 @@ public sealed class CommandBot
         }
 
         var actor = from is null ? "telegram:unknown" : $"telegram:{from.Id.ToString(CultureInfo.InvariantCulture)}";
-        _audit.Record(new AuditEvent(actor, action, command?.ToString() ?? "(no command)", outcome, reason, details));
+        var target = action == "telegram.link" && outcome == AuditOutcome.Success ? command!.Name : command?.ToString() ?? "(no command)";
+        _audit.Record(new AuditEvent(actor, action, target, outcome, reason, details));
     }
 
     // Keyed by update and text, so a reply is committed once however often its update is seen.

@@ -31,17 +31,32 @@ internal static class AlertsCommand
         {
             var filter = ParseState(parseResult.GetValue(state));
             var outbox = AlertsRuntime.OpenOutbox();
-            var table = new Table().AddColumns("id", "created (UTC)", "to", "kind", "state", "tries", "text / last error");
-            foreach (var m in outbox.List(filter, parseResult.GetValue(limit)))
+            var messages = outbox.List(filter, parseResult.GetValue(limit));
+            if (Console.IsOutputRedirected)
             {
-                var text = m.Text ?? $"(sealed {m.AttachmentName})";
-                var shown = m.State is OutboxState.Sent ? text : $"{text}{(m.LastError is null ? "" : " — " + m.LastError)}";
-                table.AddRow(m.Id.ToString(CultureInfo.InvariantCulture), m.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    Markup.Escape($"{m.Channel}:{m.Recipient}"), Markup.Escape(m.Kind), m.State.ToString().ToLowerInvariant(),
-                    m.Attempts.ToString(CultureInfo.InvariantCulture), Markup.Escape(Shorten(shown, 80)));
+                // For scripts and pipes: one tab-separated line per message, nothing cut.
+                foreach (var m in messages)
+                {
+                    Console.WriteLine(string.Join('\t', m.Id.ToString(CultureInfo.InvariantCulture),
+                        m.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), $"{m.Channel}:{m.Recipient}", m.Kind,
+                        m.State.ToString().ToLowerInvariant(), m.Attempts.ToString(CultureInfo.InvariantCulture),
+                        (m.Text ?? $"(sealed {m.AttachmentName})").Replace('\n', ' '), m.LastError ?? ""));
+                }
             }
+            else
+            {
+                var table = new Table().AddColumns("id", "created (UTC)", "to", "kind", "state", "tries", "text / last error");
+                foreach (var m in messages)
+                {
+                    var text = m.Text ?? $"(sealed {m.AttachmentName})";
+                    var shown = m.State is OutboxState.Sent ? text : $"{text}{(m.LastError is null ? "" : " — " + m.LastError)}";
+                    table.AddRow(m.Id.ToString(CultureInfo.InvariantCulture), m.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                        Markup.Escape($"{m.Channel}:{m.Recipient}"), Markup.Escape(m.Kind), m.State.ToString().ToLowerInvariant(),
+                        m.Attempts.ToString(CultureInfo.InvariantCulture), Markup.Escape(Shorten(shown, 80)));
+                }
 
-            AnsiConsole.Write(table);
+                AnsiConsole.Write(table);
+            }
             Console.WriteLine($"{outbox.Count(OutboxState.Pending)} pending, {outbox.Count(OutboxState.Failed)} failed, " +
                 $"{outbox.Count(OutboxState.Undeliverable)} undeliverable, {outbox.Count(OutboxState.Sent)} sent");
             return 0;

@@ -1,0 +1,85 @@
+using Tradeguard.Alerts.Outbox;
+using Tradeguard.TestSupport;
+
+namespace Tradeguard.Telegram.Tests;
+
+/// <summary>The real <c>tradeguard</c> CLI: alerts list|retry|purge, telegram link, refusals with their exit codes.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly TempFolder _home = new();
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _home.Dispose();
+    }
+
+    private ProcessResult Run(params string[] args) =>
+        TradeguardCli.Run(args, null, new Dictionary<string, string?> { ["TRADEGUARD_HOME"] = _home.Path, ["TRADEGUARD_VAULT_PASSWORD"] = null });
+
+    [Fact]
+    public void AlertsListRetryPurge_ShowAndManageTheOutbox()
+    {
+        var outbox = OutboxStore.Open(_home.Combine("outbox.db"));
+        outbox.Enqueue([
+            new NewOutboxMessage("telegram", "100000001", "stop_loss.triggered", "a", "[paper] Stop loss triggered · ORCL"),
+            new NewOutboxMessage("telegram", "100000002", "order.filled", "b", "[paper] Buy order executed · TEL2_B"),
+        ]);
+        var first = outbox.List(OutboxState.Pending).Single(m => m.DedupeKey == "a");
+        outbox.MarkSent(first.Id);
+        outbox.MarkRecipientUndeliverable("telegram", "100000002", "sendMessage HTTP 403: Forbidden: bot was blocked by the user");
+
+        var list = Run("alerts", "list");
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("0 pending, 0 failed, 1 undeliverable, 1 sent", list.Stdout, StringComparison.Ordinal);
+        var undeliverable = list.Stdout.Split('\n').Single(l => l.Contains("\tundeliverable\t", StringComparison.Ordinal)).Split('\t');
+        Assert.Equal(["telegram:100000002", "order.filled", "undeliverable", "0", "[paper] Buy order executed · TEL2_B",
+            "sendMessage HTTP 403: Forbidden: bot was blocked by the user"], undeliverable[2..]);
+
+        var retry = Run("alerts", "retry");
+        Assert.Equal((0, "1 message queued again."), (retry.ExitCode, retry.Stdout.Trim()));
+        Assert.Equal(1, outbox.Count(OutboxState.Pending));
+
+        Assert.Equal((0, "0 messages purged."), (Run("alerts", "purge", "--older-than", "7d").ExitCode, Run("alerts", "purge", "--older-than", "7d").Stdout.Trim()));
+        var purge = Run("alerts", "purge", "--older-than", "0m");
+        Assert.Equal((0, "1 message purged."), (purge.ExitCode, purge.Stdout.Trim()));
+        Assert.Equal(1, outbox.Count(OutboxState.Pending));
+
+        Assert.Equal(2, Run("alerts", "list", "--state", "lost").ExitCode);
+        Assert.Equal(2, Run("alerts", "purge", "--older-than", "soon").ExitCode);
+    }
+
+    [Fact]
+    public void TelegramLink_PrintsAOneTimeCode_ThatRedeemsOnce()
+    {
+        var result = Run("telegram", "link", "alice");
+        Assert.Equal(0, result.ExitCode);
+        var code = result.Stdout.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("/link ", StringComparison.Ordinal))[6..];
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$", code);
+
+        var store = Linking.TelegramStore.Open(_home.Combine("telegram.db"));
+        Assert.Equal("alice", store.RedeemLinkCode(code, 100000001));
+        Assert.Null(store.RedeemLinkCode(code, 200000002));
+        Assert.Equal(2, Run("telegram", "link", "not a name").ExitCode);
+    }
+
+    [Fact]
+    public void PlainHttpBaseUrl_OnAPublicHost_IsRefusedWithExit5()
+    {
+        File.WriteAllText(_home.Combine("alerts.json"), """{ "telegram": { "api_base_url": "http://api.telegram.org" } }""");
+        File.SetUnixFileMode(_home.Combine("alerts.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var result = Run("alerts", "dispatch", "--until-empty");
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("plain http on a non-loopback host", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SettingsReadableByOthers_AreRefusedWithTheChmodToFixThem()
+    {
+        File.WriteAllText(_home.Combine("alerts.json"), """{ "console": true }""");
+        File.SetUnixFileMode(_home.Combine("alerts.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        var result = Run("alerts", "dispatch", "--until-empty");
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("chmod 600", result.Stderr, StringComparison.Ordinal);
+    }
+}
