@@ -14,6 +14,8 @@ internal static class TradeguardCommand
         root.Subcommands.Add(Commands.Vault.VaultCommand.Create());
         root.Subcommands.Add(Commands.Run.RunCommand.Create());
         root.Subcommands.Add(Commands.Exec.ExecCommand.Create());
+        root.Subcommands.Add(Commands.Sandbox.SandboxCommand.Create());
+        root.Subcommands.Add(Commands.Exchange.ExchangeCommand.Create());
         return root;
     }
 }
