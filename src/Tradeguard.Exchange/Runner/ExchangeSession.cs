@@ -13,7 +13,7 @@ namespace Tradeguard.Exchange.Runner;
 
 /// <summary>
 /// Everything a trading run on an exchange needs, prepared in the safe order: mode resolved, run config loaded,
-/// files private and vault fields present (before any connection), key pair read, then clock and key permissions
+/// config and vault private and vault fields present (before any connection), key pair read, then clock and key permissions
 /// checked against the exchange. Only then can <see cref="CreateRunner"/> be called. Dispose to zero the keys.
 /// </summary>
 public sealed class ExchangeSession : IDisposable
@@ -75,7 +75,8 @@ public sealed class ExchangeSession : IDisposable
         }
 
         var plan = RunConfigLoader.Load(config.RunPath);
-        List<PrivatePath> files = [new(config.Path, "config"), new(config.RunPath, "run config")];
+        // The run config holds strategy parameters only, no secret or vault reference, so it may be shared.
+        List<PrivatePath> files = [new(config.Path, "config")];
         if (vaultPath is not null)
         {
             files.Add(new PrivatePath(vaultPath, "vault"));

@@ -34,12 +34,12 @@ internal sealed class ExchangeOptions
     public ILogger Logger(ParseResult parseResult) => new ConsoleLog(parseResult.GetValue(Verbose) ? LogLevel.Debug : LogLevel.Information);
 
     /// <summary>Loads the config, opens the vault only long enough to read the key pair, and runs every pre-flight check.</summary>
-    public Task<ExchangeSession> PrepareAsync(ParseResult parseResult, ILogger logger, CancellationToken cancellationToken)
+    public async Task<ExchangeSession> PrepareAsync(ParseResult parseResult, ILogger logger, CancellationToken cancellationToken)
     {
         var config = ExchangeRunConfig.Load(parseResult.GetValue(Config)!);
         var vaultPath = VaultAccess.ResolvePath(parseResult.GetValue(Vault));
         using var vault = VaultAccess.Open(parseResult.GetValue(Vault), parseResult.GetValue(KeyFile));
-        return ExchangeSession.PrepareAsync(config, vault, vaultPath, parseResult.GetValue(Live), parseResult.GetValue(AllowWithdrawalKeys),
+        return await ExchangeSession.PrepareAsync(config, vault, vaultPath, parseResult.GetValue(Live), parseResult.GetValue(AllowWithdrawalKeys),
             logger, cancellationToken: cancellationToken);
     }
 }
