@@ -15,14 +15,14 @@ internal sealed class BundledFont : IFontResolver
     private static readonly object Gate = new();
     private static bool registered;
 
-    /// <summary>Adds the resolver to ScottPlot once per process.</summary>
+    /// <summary>Adds the resolver to ScottPlot once per process, ahead of the system font lookup.</summary>
     public static void Register()
     {
         lock (Gate)
         {
             if (!registered)
             {
-                Fonts.FontResolvers.Add(new BundledFont());
+                Fonts.FontResolvers.Insert(0, new BundledFont());
                 registered = true;
             }
         }

@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using Tradeguard.TestSupport;
+
+namespace Tradeguard.Trading.Tests.Cli;
+
+/// <summary>The real <c>tradeguard run</c>, as a child process with redirected output.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private ProcessResult Run(params string[] args) =>
+        TradeguardCli.Run(args, env: new Dictionary<string, string?> { ["TRADEGUARD_HOME"] = temp.Combine("home") }, workingDirectory: temp.Path);
+
+    private string Config(string json, string name = "run.json")
+    {
+        var path = temp.Combine(name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void SampleRun_PrintsAlertLines_TheSummary_AndWritesTheReport()
+    {
+        var result = Run("run", RepoPaths.Samples("sma-cross-orcl.json"), "--output", temp.Combine("report"));
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains("2000-01-26 [paper] Buy order executed · ORCL", lines);
+        Assert.Contains("2000-01-28 [paper] Sell order executed · ORCL", lines);
+        var eventLines = lines.Where(l => l.Contains("[paper]", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(1 + 44 + 43 + 1, eventLines.Length); // run started, 44 submitted, 43 executed (the last bar's order never fills), run finished
+        Assert.All(eventLines, l => Assert.Matches(new Regex("^\\d{4}-\\d{2}-\\d{2} \\[paper\\] [A-Za-z -]+ · ORCL$"), l));
+        Assert.Contains("975.60", result.Stdout);
+        Assert.Contains("closed trades", result.Stdout);
+        Assert.Equal(["equity.csv", "equity.png", "metrics.json", "trades.csv"], Directory.GetFiles(temp.Combine("report")).Select(Path.GetFileName).Order());
+        Assert.Equal(22, File.ReadAllLines(temp.Combine("report/trades.csv")).Length);
+        Assert.Contains("\"finalValue\": 975.60,", File.ReadAllText(temp.Combine("report/metrics.json")));
+    }
+
+    [Fact]
+    public void DefaultOutputFolder_IsOutSlashRunName()
+    {
+        var result = Run("run", RepoPaths.Samples("sma-cross-orcl.json"), "--quiet");
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(temp.Combine("out/sma-cross-orcl/equity.png")));
+        Assert.DoesNotContain("[paper]", result.Stdout);
+    }
+
+    [Fact]
+    public void FromAndTo_OverrideTheConfigsDates()
+    {
+        var result = Run("run", RepoPaths.Samples("sma-cross-orcl.json"), "--from", "2000-03-01", "--to", "2000-03-31", "--output", temp.Combine("r"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("2000-03-01 [paper] Run started · ORCL", result.Stdout);
+        Assert.Contains("2000-03-01 … 2000-03-31", result.Stdout);
+    }
+
+    [Fact]
+    public void Sweep_PrintsARankedTableOf21Variants()
+    {
+        var result = Run("run", RepoPaths.Samples("sma-cross-orcl.json"), "--sweep", "period=10..30", "--output", temp.Combine("sweep"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("sweep: 21/21 variants done", result.Stderr);
+        Assert.Contains("sweep of period", result.Stdout);
+        Assert.DoesNotContain("[paper] Buy", result.Stdout);
+        Assert.Equal(22, File.ReadAllLines(temp.Combine("sweep/sweep.csv")).Length);
+    }
+
+    [Fact]
+    public void MalformedDataFile_ExitsWith4_NamingFileLineAndColumn()
+    {
+        File.WriteAllText(temp.Combine("bars.csv"), "Date,Open,High,Low,Close,Volume\n2000-01-03,1,2,1,1.5,100\n2000-01-04,1,2,1,oops,100\n");
+        var result = Run("run", Config("{ \"data\": { \"file\": \"bars.csv\" }, \"strategy\": { \"name\": \"price-sma-cross\" } }"));
+        Assert.Equal(4, result.ExitCode);
+        Assert.Equal($"error: {temp.Combine("bars.csv")}: line 3, column 5 (Close): \"oops\" is not a number\n", result.Stderr);
+    }
+
+    [Fact]
+    public void InvalidConfigJson_ExitsWith5()
+    {
+        var path = Config("{ \"data\": ");
+        var result = Run("run", path);
+        Assert.Equal(5, result.ExitCode);
+        Assert.Equal($"error: {path}: line 1, column 11: not valid JSON at data\n", result.Stderr);
+    }
+
+    [Fact]
+    public void BadStrategyParameter_ExitsWith5()
+    {
+        var path = Config("{ \"data\": { \"file\": \"bars.csv\" }, \"strategy\": { \"name\": \"price-sma-cross\", \"parameters\": { \"period\": -1 } } }");
+        var result = Run("run", path);
+        Assert.Equal(5, result.ExitCode);
+        Assert.Equal($"error: {path}: strategy.parameters.period must be a whole number from 1 to 10000 (got -1)\n", result.Stderr);
+    }
+
+    [Fact]
+    public void MissingConfig_ExitsWith5()
+    {
+        var result = Run("run", "absent.json");
+        Assert.Equal(5, result.ExitCode);
+        Assert.Equal("error: absent.json: cannot read the config (FileNotFoundException): check the path and its permissions\n", result.Stderr);
+    }
+
+    [Fact]
+    public void BadSweepSyntax_ExitsWith2()
+    {
+        var result = Run("run", RepoPaths.Samples("sma-cross-orcl.json"), "--sweep", "period=30..10");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --sweep \"period=30..10\": expected NAME=FROM..TO", result.Stderr);
+    }
+
+    [Fact]
+    public void BadDateOption_ExitsWith2()
+    {
+        var result = Run("run", RepoPaths.Samples("sma-cross-orcl.json"), "--from", "01/02/2000");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: --from \"01/02/2000\" is not a date: use yyyy-MM-dd\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Help_DocumentsTheExitCodes()
+    {
+        var result = Run("run", "--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Exit codes: 0 done, 2 usage, 4 malformed data file, 5 bad config", result.Stdout);
+        Assert.Contains("--sweep", result.Stdout);
+    }
+}

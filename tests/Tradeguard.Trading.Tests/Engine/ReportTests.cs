@@ -1,0 +1,48 @@
+using Tradeguard.Trading.Engine;
+using Tradeguard.Trading.Reports;
+
+namespace Tradeguard.Trading.Tests.Engine;
+
+public sealed class ReportTests
+{
+    private static RunResult Curve(params decimal[] equity) => new("TEST", "scripted", equity[0], equity[^1], 0, equity[^1], 1.5m,
+        equity.Select((e, i) => new EquityPoint(new DateTime(2024, 1, 1).AddDays(i), e, i is > 0 and < 3 ? 1 : 0)).ToArray(),
+        [new ClosedTrade("TEST", new DateTime(2024, 1, 2), new DateTime(2024, 1, 4), 1, 10, 12, 2, 0.5m, 2), new ClosedTrade("TEST", new DateTime(2024, 1, 4), new DateTime(2024, 1, 5), 1, 12, 11, -1, 0.5m, 1)],
+        [], false);
+
+    [Fact]
+    public void Metrics_AreComputedFromTheEquityCurve()
+    {
+        var m = PerformanceMetrics.From(Curve(100, 110, 99, 121));
+
+        // bar returns from the starting cash: 0, 0.1, -0.1, 0.2222…; sample standard deviation; × √252
+        double[] r = [0, 0.1, -0.1, (121.0 / 99) - 1];
+        var mean = r.Average();
+        var sd = Math.Sqrt(r.Sum(x => (x - mean) * (x - mean)) / 3);
+        Assert.Equal(0.21, m.TotalReturn, 12);
+        Assert.Equal(mean / sd * Math.Sqrt(252), m.Sharpe, 12);
+        Assert.Equal(0.1, m.MaxDrawdown, 12); // 110 → 99
+        Assert.Equal(Math.Pow(1.21, 365.25 / 3) - 1, m.Cagr, 9);
+        Assert.Equal((2, 0.5, 0.5, 1.5m), (m.TradeCount, m.WinRate, m.Exposure, m.Fees));
+    }
+
+    [Fact]
+    public void TradesCsv_ListsEveryClosedTrade()
+    {
+        Assert.Equal(
+            "symbol,entry_time,exit_time,quantity,entry_price,exit_price,gross_pnl,commission,net_pnl,bars_held\n" +
+            "TEST,2024-01-02T00:00:00,2024-01-04T00:00:00,1,10,12,2,0.5,1.5,2\n" +
+            "TEST,2024-01-04T00:00:00,2024-01-05T00:00:00,1,12,11,-1,0.5,-1.5,1\n",
+            ReportFiles.TradesCsv(Curve(100, 110, 99, 121).Trades));
+    }
+
+    [Fact]
+    public void ChartText_UsesTheBundledFont_SoItRendersWithoutInstalledFonts()
+    {
+        var png = EquityChart.Render(Curve(100, 110, 99, 121), 400, 200);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
+        var typeface = ScottPlot.Fonts.GetTypeface(BundledFont.Name, bold: false, italic: false);
+        Assert.Equal("DejaVu Sans", typeface.FamilyName);
+        Assert.Same(new BundledFont().CreateTypeface(BundledFont.Name, false, false), typeface);
+    }
+}
