@@ -39,10 +39,10 @@ public static class VaultRecovery
         ArgumentNullException.ThrowIfNull(credential);
         options ??= VaultOptions.Default;
         var full = Path.GetFullPath(path);
-        Vault current;
+        VaultStore current;
         try
         {
-            current = Vault.Open(full, credential, options);
+            current = VaultStore.Open(full, credential, options);
         }
         catch (TradeguardException e) when (e.ExitCode == ExitCode.IntegrityFailure)
         {
@@ -95,7 +95,7 @@ public static class VaultRecovery
 
     private static VaultRecoveryResult RestoreBackup(string path, VaultCredential credential, VaultOptions options)
     {
-        var backupPath = Vault.BackupPathFor(path);
+        var backupPath = VaultStore.BackupPathFor(path);
         using var backup = TryOpenBackup(path, credential, options)
             ?? throw VaultErrors.Damaged(path, $"its header is unreadable and there is no intact backup at {backupPath} to restore");
         if (backup.DamagedEntryNames().Count > 0)
@@ -110,9 +110,9 @@ public static class VaultRecovery
         return new VaultRecoveryResult(VaultRecoveryAction.RestoredBackup, [], [], copy);
     }
 
-    private static Vault? TryOpenBackup(string path, VaultCredential credential, VaultOptions options)
+    private static VaultStore? TryOpenBackup(string path, VaultCredential credential, VaultOptions options)
     {
-        var backupPath = Vault.BackupPathFor(path);
+        var backupPath = VaultStore.BackupPathFor(path);
         if (!File.Exists(backupPath))
         {
             return null;
@@ -120,7 +120,7 @@ public static class VaultRecovery
 
         try
         {
-            return Vault.Open(backupPath, credential, options);
+            return VaultStore.Open(backupPath, credential, options);
         }
         catch (TradeguardException e) when (e.ExitCode == ExitCode.IntegrityFailure)
         {

@@ -20,19 +20,19 @@ internal static class TestVaults
         return VaultCredential.Passphrase(secret);
     }
 
-    public static Vault Create(string path, string passphrase = Passphrase, VaultOptions? options = null)
+    public static VaultStore Create(string path, string passphrase = Passphrase, VaultOptions? options = null)
     {
         using var credential = Pass(passphrase);
-        return Vault.Create(path, credential, options ?? Options);
+        return VaultStore.Create(path, credential, options ?? Options);
     }
 
-    public static Vault Open(string path, string passphrase = Passphrase, VaultOptions? options = null)
+    public static VaultStore Open(string path, string passphrase = Passphrase, VaultOptions? options = null)
     {
         using var credential = Pass(passphrase);
-        return Vault.Open(path, credential, options ?? Options);
+        return VaultStore.Open(path, credential, options ?? Options);
     }
 
-    public static void Set(this Vault vault, string item, string field, string value)
+    public static void Set(this VaultStore vault, string item, string field, string value)
     {
         using var secret = Secret.FromString(value);
         vault.Set(new SecretReference(item, field), secret);

@@ -15,7 +15,7 @@ public sealed class VaultCrashAndConcurrencyTests
         var keyText = key.Use(b => Convert.ToBase64String(b));
         using var keyCredential = VaultCredential.Key(key);
         using var pass = TestVaults.Pass();
-        Vault.Create(path, [pass, keyCredential], TestVaults.Options).Dispose();
+        VaultStore.Create(path, [pass, keyCredential], TestVaults.Options).Dispose();
         return keyText;
     }
 
@@ -46,15 +46,27 @@ public sealed class VaultCrashAndConcurrencyTests
         {
             using var writer = StartWriter(path, keyText, "w", next, 200 - attempted);
             Assert.Equal("ready", writer.StandardOutput.ReadLine());
+            // Kill at a random moment shortly after a random number of acknowledged saves, so every round makes
+            // progress however loaded the machine is, and the kill lands anywhere inside a save.
             var lastSaved = -1;
-            var reader = Task.Run(() =>
+            var killAfter = random.Next(1, 25);
+            var seen = 0;
+            var killed = new TaskCompletionSource();
+            var reader = Task.Run(async () =>
             {
-                while (writer.StandardOutput.ReadLine() is { } line)
+                while (await writer.StandardOutput.ReadLineAsync() is { } line)
                 {
                     lastSaved = int.Parse(line["saved ".Length..]);
+                    if (++seen == killAfter)
+                    {
+                        killed.TrySetResult();
+                    }
                 }
+
+                killed.TrySetResult();
             });
-            await Task.Delay(random.Next(10, 500));
+            await killed.Task;
+            await Task.Delay(random.Next(0, 15));
             writer.Kill();
             await writer.WaitForExitAsync();
             await reader;

@@ -7,7 +7,7 @@ using Tradeguard.Vault;
 var (path, item, first, count) = (args[0], args[1], int.Parse(args[2]), int.Parse(args[3]));
 using var key = VaultKeyFile.Parse(System.Text.Encoding.ASCII.GetBytes(Environment.GetEnvironmentVariable("TRADEGUARD_VAULT_KEY")!), "key");
 using var credential = VaultCredential.Key(key);
-using var vault = Vault.Open(path, credential);
+using var vault = VaultStore.Open(path, credential);
 Console.Out.WriteLine("ready");
 Console.Out.Flush();
 for (var n = first; n < first + count; n++)

@@ -41,16 +41,7 @@ public static class PlaintextImporter
             throw new TradeguardException(ExitCode.Usage, $"item '{dotenvItem}' is not a valid vault name: use 1-64 of A-Z a-z 0-9 _ . -");
         }
 
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(File.ReadAllBytes(path));
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new TradeguardException(ExitCode.IntegrityFailure, $"{path} is not UTF-8 text; save it as UTF-8 and import again. Nothing was imported.");
-        }
-
+        var text = ReadText(path);
         var source = Path.GetFileName(path);
         var chosen = format ?? Detect(path);
         var notes = new List<string>();
@@ -104,8 +95,24 @@ public static class PlaintextImporter
         return new ImportPlan(chosen, values, notes);
     }
 
+    /// <summary>
+    /// Reads the file as Python's <c>open(path, encoding="utf-8")</c> does: strict UTF-8, a byte-order mark kept as
+    /// U+FEFF (newline translation is left to the parsers).
+    /// </summary>
+    internal static string ReadText(string path)
+    {
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(File.ReadAllBytes(path));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new TradeguardException(ExitCode.IntegrityFailure, $"{path} is not UTF-8 text; save it as UTF-8 and import again. Nothing was imported.");
+        }
+    }
+
     /// <summary>Stores every value of <paramref name="plan"/> in <paramref name="vault"/> in one save.</summary>
-    public static void Apply(ImportPlan plan, Vault vault, string sourcePath)
+    public static void Apply(ImportPlan plan, VaultStore vault, string sourcePath)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(vault);

@@ -6,7 +6,6 @@ using Tradeguard.Core.Secrets;
 using Tradeguard.Core.Storage;
 using Tradeguard.Vault;
 using Tradeguard.Vault.Crypto;
-using VaultFile = Tradeguard.Vault.Vault;
 
 namespace Tradeguard.Cli.Commands.Vault;
 
@@ -75,7 +74,7 @@ internal static class VaultAccess
     /// <param name="keyFile">The <c>--key-file</c> value or null.</param>
     /// <param name="audit">Where to record unlock, reveal and changes; null for none.</param>
     /// <exception cref="TradeguardException">Exit 3, 4 or 5 as described on the class.</exception>
-    public static VaultFile Open(string? vaultOption, string? keyFile = null, IAuditLog? audit = null)
+    public static VaultStore Open(string? vaultOption, string? keyFile = null, IAuditLog? audit = null)
     {
         var path = ResolvePath(vaultOption);
         if (!File.Exists(path))
@@ -85,7 +84,7 @@ internal static class VaultAccess
         }
 
         using var credential = ReadCredential(keyFile);
-        return VaultFile.Open(path, credential, Options(audit));
+        return VaultStore.Open(path, credential, Options(audit));
     }
 
     /// <summary>The credential from the environment, a key file, stdin or the prompt (see the class remarks).</summary>

@@ -3,7 +3,6 @@ using Tradeguard.Cli.Input;
 using Tradeguard.Core.Errors;
 using Tradeguard.Vault;
 using Tradeguard.Vault.Crypto;
-using VaultFile = Tradeguard.Vault.Vault;
 
 namespace Tradeguard.Cli.Commands.Vault;
 
@@ -41,7 +40,7 @@ internal static class VaultInitCommand
                     credentials.Add(VaultCredential.Key(key));
                 }
 
-                using var vault = VaultFile.Create(path, credentials, VaultAccess.Options(null, kdfParameters));
+                using var vault = VaultStore.Create(path, credentials, VaultAccess.Options(null, kdfParameters));
                 Console.WriteLine($"Created vault {path} (Argon2id {kdfParameters}, {credentials.Count} key slot{(credentials.Count == 1 ? "" : "s")}).");
                 if (createdKeyFile)
                 {

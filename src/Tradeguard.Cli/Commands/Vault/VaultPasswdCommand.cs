@@ -26,7 +26,7 @@ internal static class VaultPasswdCommand
             var kdfParameters = VaultInitCommand.ParseKdf(parseResult.GetValue(kdf));
             var path = VaultAccess.ResolvePath(parseResult.GetValue(vaultOption));
             using var unlock = VaultAccess.ReadCredential(parseResult.GetValue(keyFile), "Current vault passphrase");
-            using var vault = Tradeguard.Vault.Vault.Open(path, unlock, VaultAccess.Options(null, kdfParameters));
+            using var vault = VaultStore.Open(path, unlock, VaultAccess.Options(null, kdfParameters));
             using var newPassphrase = SecretInput.Read("New vault passphrase", NewPasswordVariable, confirm: true);
             using var credential = VaultCredential.Passphrase(newPassphrase);
             vault.ChangePassphrase(credential);

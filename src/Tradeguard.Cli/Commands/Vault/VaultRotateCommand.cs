@@ -23,7 +23,7 @@ internal static class VaultRotateCommand
             var kdfParameters = VaultInitCommand.ParseKdf(parseResult.GetValue(kdf));
             var path = VaultAccess.ResolvePath(parseResult.GetValue(vaultOption));
             using var passphrase = VaultAccess.ReadCredential(null);
-            using var vault = Tradeguard.Vault.Vault.Open(path, passphrase, VaultAccess.Options(null, kdfParameters));
+            using var vault = VaultStore.Open(path, passphrase, VaultAccess.Options(null, kdfParameters));
             var credentials = new List<VaultCredential> { passphrase };
             var keyFilePath = parseResult.GetValue(keyFile);
             using var key = string.IsNullOrEmpty(keyFilePath) ? null : VaultKeyFile.Read(keyFilePath);

@@ -21,7 +21,7 @@ namespace Tradeguard.Vault;
 /// kept as <c>PATH.bak</c> when all of its entries were intact.</para>
 /// <para>Thread-safe. Dispose to zero the data key.</para>
 /// </remarks>
-public sealed class Vault : ISecretStore, IDisposable
+public sealed class VaultStore : ISecretStore, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly VaultOptions _options;
@@ -29,7 +29,7 @@ public sealed class Vault : ISecretStore, IDisposable
     private VaultState _state;
     private bool _disposed;
 
-    private Vault(string path, DataKey key, VaultState state, VaultOptions options)
+    private VaultStore(string path, DataKey key, VaultState state, VaultOptions options)
     {
         Path = path;
         _key = key;
@@ -65,7 +65,7 @@ public sealed class Vault : ISecretStore, IDisposable
     /// <param name="credentials">At least one; passphrases must pass <see cref="VaultPassphraseRule"/>.</param>
     /// <param name="options">Audit, KDF cost and lock settings; null for <see cref="VaultOptions.Default"/>.</param>
     /// <exception cref="TradeguardException">Exit 1 for a weak passphrase; exit 5 when the file exists or cannot be written.</exception>
-    public static Vault Create(string path, IReadOnlyList<VaultCredential> credentials, VaultOptions? options = null)
+    public static VaultStore Create(string path, IReadOnlyList<VaultCredential> credentials, VaultOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         if (credentials.Count is 0 or > VaultFileFormat.MaxSlots)
@@ -98,7 +98,7 @@ public sealed class Vault : ISecretStore, IDisposable
                 ["slots"] = string.Join(",", slots.Select(s => s.Kind.ToString().ToLowerInvariant())),
                 ["kdf"] = options.Kdf.ToString(),
             });
-            return new Vault(full, key, state, options);
+            return new VaultStore(full, key, state, options);
         }
         catch
         {
@@ -108,7 +108,7 @@ public sealed class Vault : ISecretStore, IDisposable
     }
 
     /// <summary>Creates a new vault with one slot; see <see cref="Create(string, IReadOnlyList{VaultCredential}, VaultOptions?)"/>.</summary>
-    public static Vault Create(string path, VaultCredential credential, VaultOptions? options = null) =>
+    public static VaultStore Create(string path, VaultCredential credential, VaultOptions? options = null) =>
         Create(path, [credential], options);
 
     /// <summary>
@@ -119,7 +119,7 @@ public sealed class Vault : ISecretStore, IDisposable
     /// Exit 3 "wrong passphrase" (or wrong key); exit 4 naming what is damaged; exit 5 when the file is missing,
     /// unreadable, or accessible by group or others (with the <c>chmod</c> that fixes it).
     /// </exception>
-    public static Vault Open(string path, VaultCredential credential, VaultOptions? options = null)
+    public static VaultStore Open(string path, VaultCredential credential, VaultOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(credential);
         options ??= VaultOptions.Default;
@@ -132,7 +132,7 @@ public sealed class Vault : ISecretStore, IDisposable
             var state = ReadInnerOrThrow(full, outer, key, options)
                 ?? throw Damaged(options, full, "the header does not authenticate under the unlocked data key (it was modified outside tradeguard)");
             Record(options, "vault.unlock", full, AuditOutcome.Success, details: new Dictionary<string, string> { ["slot"] = credential.Kind.ToString().ToLowerInvariant() });
-            return new Vault(full, key, state, options);
+            return new VaultStore(full, key, state, options);
         }
         catch
         {
