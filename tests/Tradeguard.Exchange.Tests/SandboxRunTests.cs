@@ -70,6 +70,26 @@ public sealed class SandboxRunTests
         Assert.Equal(sentAtStop, runner.Orders.Count);
     }
 
+    [Fact]
+    public async Task CatchingUpOnSeveralCandles_OnlyTheLatestMayTrade()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        for (var i = 0; i < 60; i++)
+        {
+            sandbox.Market.Advance();
+        }
+
+        var runner = new ExchangeStrategyRunner(sandbox.Client, sandbox.Plan.CreateStrategy(),
+            new ExchangeRunOptions { Symbol = "ORCL", Engine = sandbox.Plan.Engine, StartTime = 0 });
+
+        Assert.Equal(60, await runner.PollOnceAsync());
+
+        var stale = runner.Orders.Where(o => o.PlacedAt < sandbox.Bars.Bars[59].Time).ToArray();
+        Assert.NotEmpty(stale);
+        Assert.All(stale, o => Assert.Equal((OrderStatus.Rejected, "the candle is no longer the latest: the market has moved on since it closed"), (o.Status, o.Reason)));
+        Assert.DoesNotContain(sandbox.Market.OpenOrders(), o => o.PlacedAtBar < 59);
+    }
+
     private static List<(OrderSide Side, decimal Quantity, decimal Price, DateTime Time)> Fills(IEnumerable<Order> orders) =>
         orders.Where(o => o.Status == OrderStatus.Filled).Select(o => (o.Side, o.Quantity, o.FillPrice!.Value, o.FilledAt!.Value)).ToList();
 }

@@ -97,9 +97,9 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
         return new ResilienceHandler(pipeline) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } };
     }
 
-    /// <summary>Measures the server-time offset (call at start; the client also does it on -1021).</summary>
-    public Task<long> SyncClockAsync(CancellationToken cancellationToken = default) =>
-        Clock.MeasureAsync(GetServerTimeAsync, cancellationToken);
+    /// <summary>Measures the server-time offset from <paramref name="samples"/> round trips (call at start; the client also does it on -1021); returns it, milliseconds.</summary>
+    public Task<long> SyncClockAsync(CancellationToken cancellationToken = default, int samples = 3) =>
+        Clock.MeasureAsync(GetServerTimeAsync, cancellationToken, samples);
 
     /// <inheritdoc />
     public async Task<long> GetServerTimeAsync(CancellationToken cancellationToken = default)

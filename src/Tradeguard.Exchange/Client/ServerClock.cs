@@ -25,15 +25,30 @@ public sealed class ServerClock
     /// <summary>The server's time now as estimated here, Unix milliseconds.</summary>
     public long Now() => LocalNow() + OffsetMs;
 
-    /// <summary>Measures the offset with <paramref name="readServerTime"/> (which returns the server's Unix milliseconds); returns it.</summary>
-    public async Task<long> MeasureAsync(Func<CancellationToken, Task<long>> readServerTime, CancellationToken cancellationToken)
+    /// <summary>
+    /// Measures the offset with <paramref name="readServerTime"/> (which returns the server's Unix milliseconds)
+    /// <paramref name="samples"/> times and keeps the sample with the shortest round trip (the least uncertain, as NTP
+    /// does); returns the offset.
+    /// </summary>
+    public async Task<long> MeasureAsync(Func<CancellationToken, Task<long>> readServerTime, CancellationToken cancellationToken, int samples = 1)
     {
-        var sent = LocalNow();
-        var server = await readServerTime(cancellationToken).ConfigureAwait(false);
-        var received = LocalNow();
-        LastRoundTripMs = received - sent;
-        var offset = server - (sent + (LastRoundTripMs / 2));
-        Interlocked.Exchange(ref offsetMs, offset);
-        return offset;
+        var bestRoundTrip = long.MaxValue;
+        var bestOffset = 0L;
+        for (var i = 0; i < Math.Max(1, samples); i++)
+        {
+            var sent = LocalNow();
+            var server = await readServerTime(cancellationToken).ConfigureAwait(false);
+            var received = LocalNow();
+            var roundTrip = received - sent;
+            if (roundTrip < bestRoundTrip)
+            {
+                bestRoundTrip = roundTrip;
+                bestOffset = server - (sent + (roundTrip / 2));
+            }
+        }
+
+        LastRoundTripMs = bestRoundTrip;
+        Interlocked.Exchange(ref offsetMs, bestOffset);
+        return bestOffset;
     }
 }

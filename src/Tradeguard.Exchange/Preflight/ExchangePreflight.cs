@@ -43,8 +43,7 @@ public static class ExchangePreflight
         logger ??= NullLogger.Instance;
         audit ??= NullAuditLog.Instance;
         var offset = await client.SyncClockAsync(cancellationToken).ConfigureAwait(false);
-        var skew = Math.Abs(offset) + (client.Clock.LastRoundTripMs / 2);
-        if (skew >= options.MaxClockSkew.TotalMilliseconds)
+        if (Math.Abs(offset) >= options.MaxClockSkew.TotalMilliseconds)
         {
             Deny(audit, options, "clock skew");
             throw new TradeguardException(ExitCode.Configuration,

@@ -20,6 +20,9 @@ public sealed record ExchangeRunOptions
     /// <summary>First candle open time fed to the strategy, Unix milliseconds; null: only candles that close after the start.</summary>
     public long? StartTime { get; init; }
 
+    /// <summary>Stop after the strategy has seen this many candles; null runs until cancelled.</summary>
+    public int? MaxBars { get; init; }
+
     /// <summary>How often <see cref="ExchangeStrategyRunner.RunAsync"/> polls for closed candles and order updates.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

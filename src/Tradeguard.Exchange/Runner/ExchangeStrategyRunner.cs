@@ -44,6 +44,7 @@ public sealed class ExchangeStrategyRunner
     private long nextId = 1;
     private decimal lastEquity;
     private bool started;
+    private bool onLatestCandle;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="client">The exchange.</param>
@@ -119,9 +120,14 @@ public sealed class ExchangeStrategyRunner
 
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (!cancellationToken.IsCancellationRequested && !(BarsSeen >= options.MaxBars))
             {
                 await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+                if (BarsSeen >= options.MaxBars)
+                {
+                    break;
+                }
+
                 await Task.Delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -147,13 +153,16 @@ public sealed class ExchangeStrategyRunner
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var klines = await client.GetKlinesAsync(options.Symbol, options.Interval, lastOpenTime + 1, 1000, cancellationToken).ConfigureAwait(false);
         var processed = 0;
-        foreach (var kline in klines)
+        var closed = klines.Where(k => k.CloseTime < now && k.OpenTime > lastOpenTime).ToArray();
+        foreach (var kline in closed)
         {
-            if (kline.CloseTime >= now || kline.OpenTime <= lastOpenTime)
+            if (BarsSeen >= options.MaxBars)
             {
-                continue; // still forming, or seen
+                break;
             }
 
+            // Catching up on several candles, only the latest may trade: an order for an older one would meet a later market.
+            onLatestCandle = ReferenceEquals(kline, closed[^1]);
             await ApplyExchangeUpdatesAsync(kline.CloseTime, cancellationToken).ConfigureAwait(false);
             var bar = new Bar(DateTimeOffset.FromUnixTimeMilliseconds(kline.OpenTime).UtcDateTime, kline.Open, kline.High, kline.Low, kline.Close, kline.Volume);
             LastBar = bar;
@@ -358,6 +367,11 @@ public sealed class ExchangeStrategyRunner
             {
                 refusal = "the quantity must be above zero";
             }
+            if (refusal is null && !runner.onLatestCandle)
+            {
+                refusal = "the candle is no longer the latest: the market has moved on since it closed";
+            }
+
             if (refusal is null && BinanceNames.Type(request.Type) is null)
             {
                 refusal = $"{request.Type} orders have no exchange equivalent";

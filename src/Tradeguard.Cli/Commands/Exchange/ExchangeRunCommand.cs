@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Tradeguard.Core.Errors;
+using Tradeguard.Trading.Events;
+
+namespace Tradeguard.Cli.Commands.Exchange;
+
+/// <summary><c>exchange run</c>: pre-flight, then the strategy on the exchange until SIGTERM, Ctrl+C or --max-bars.</summary>
+internal static class ExchangeRunCommand
+{
+    public static Command Create()
+    {
+        var options = new ExchangeOptions();
+        var maxBars = new Option<int?>("--max-bars") { Description = "Stop after the strategy has seen this many candles" };
+        var command = new Command("run",
+            "Run the config's strategy on the exchange after the pre-flight checks. Paper unless --live and \"mode\": \"live\". " +
+            "Stops gracefully on SIGTERM or Ctrl+C: no new order is sent after the signal.");
+        options.AddTo(command);
+        command.Options.Add(maxBars);
+        command.SetAction(parseResult =>
+        {
+            var bars = parseResult.GetValue(maxBars);
+            if (bars is <= 0)
+            {
+                throw new TradeguardException(ExitCode.Usage, "--max-bars must be at least 1");
+            }
+
+            var logger = options.Logger(parseResult);
+            using var shutdown = new ShutdownSignal();
+            using var session = options.PrepareAsync(parseResult, logger, shutdown.Token).GetAwaiter().GetResult();
+            var mode = session.Mode == TradingMode.Live ? "LIVE" : "paper";
+            Console.WriteLine($"Trading {session.Plan.Strategy.Name} on {session.Config.Symbol} at {session.Config.BaseUrl.GetLeftPart(UriPartial.Authority)} " +
+                $"({mode}) with {session.Credentials}.");
+            var printer = new DelegateEventSink(e =>
+            {
+                if (e.Kind is not (TradingEventKind.RunStarted or TradingEventKind.RunFinished))
+                {
+                    Console.WriteLine($"{e.Time:yyyy-MM-dd} {e.AlertLine}");
+                }
+            });
+            var runner = session.CreateRunner([printer], logger: logger, maxBars: bars);
+            runner.RunAsync(shutdown.Token).GetAwaiter().GetResult();
+            var filled = runner.Orders.Count(o => o.Status == Trading.Broker.OrderStatus.Filled);
+            Console.WriteLine($"Run stopped ({mode}) after {runner.BarsSeen} candles: {runner.Orders.Count} orders, {filled} filled. Position {runner.Position}, cash {runner.Cash:0.00}.");
+            return 0;
+        });
+        return command;
+    }
+}

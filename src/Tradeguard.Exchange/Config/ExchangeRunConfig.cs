@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Tradeguard.Core.Errors;
+using Tradeguard.Core.Secrets;
+using Tradeguard.Core.Storage;
+
+namespace Tradeguard.Exchange.Config;
+
+/// <summary>
+/// The exchange config (JSON, camelCase, comments allowed; see docs/exchange.md): where to trade and which run config
+/// (strategy, sizing, risk) to trade. Kept apart from the run config so a backtest config stays exchange-free.
+/// </summary>
+public sealed record ExchangeRunConfig
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary><c>paper</c> (default) or <c>live</c>; live also needs <c>--live</c>.</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>The vault item with the key pair (<c>vault://&lt;exchange&gt;/api_key</c>, <c>api_secret</c>); default <c>sandbox</c>.</summary>
+    public string Exchange { get; init; } = "sandbox";
+
+    /// <summary>REST base URL; default the sandbox at <c>http://127.0.0.1:8765/</c>.</summary>
+    public Uri BaseUrl { get; init; } = new("http://127.0.0.1:8765/");
+
+    /// <summary>Trading pair.</summary>
+    public string? Symbol { get; init; }
+
+    /// <summary>Candle interval; default <c>1d</c>.</summary>
+    public string Interval { get; init; } = "1d";
+
+    /// <summary>The run config (strategy, broker sizing, risk), relative to this file's folder.</summary>
+    public string? Run { get; init; }
+
+    /// <summary>recvWindow, milliseconds; default 5000.</summary>
+    public int RecvWindowMs { get; init; } = 5000;
+
+    /// <summary>Seconds between polls; default 1.</summary>
+    public double PollSeconds { get; init; } = 1;
+
+    /// <summary>First candle fed to the strategy (UTC date); default: only candles closing after the start.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>The file it was read from.</summary>
+    [JsonIgnore]
+    public string Path { get; init; } = string.Empty;
+
+    /// <summary>The run config's full path.</summary>
+    [JsonIgnore]
+    public string RunPath => System.IO.Path.GetFullPath(Run!, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+
+    /// <summary>Reads and checks a config; refuses one that group or others can access.</summary>
+    /// <exception cref="TradeguardException">Exit 5 naming the file and the bad setting.</exception>
+    public static ExchangeRunConfig Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new TradeguardException(ExitCode.Configuration, $"no exchange config at {path}");
+        }
+
+        PrivateFile.EnsurePrivate(path, "config");
+        ExchangeRunConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<ExchangeRunConfig>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException e)
+        {
+            throw new TradeguardException(ExitCode.Configuration, $"{path}: {e.Message}");
+        }
+
+        config = (config ?? throw new TradeguardException(ExitCode.Configuration, $"{path} is empty")) with { Path = path };
+        config.Validate();
+        return config;
+    }
+
+    private void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Symbol))
+        {
+            throw Setting("symbol", "is required, e.g. \"ORCL\" for the sandbox");
+        }
+
+        if (string.IsNullOrWhiteSpace(Run))
+        {
+            throw Setting("run", "is required: the run config with the strategy, e.g. \"sma-cross-orcl.json\"");
+        }
+
+        if (!SecretReference.IsValidName(Exchange))
+        {
+            throw Setting("exchange", "must be a vault item name (1-64 of A-Z a-z 0-9 _ . -)");
+        }
+
+        if (PollSeconds is <= 0 or > 3600)
+        {
+            throw Setting("pollSeconds", "must be above 0 and at most 3600");
+        }
+    }
+
+    private TradeguardException Setting(string name, string problem) =>
+        new(ExitCode.Configuration, $"{Path}: \"{name}\" {problem}");
+}

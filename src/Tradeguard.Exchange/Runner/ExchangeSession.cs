@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tradeguard.Core.Audit;
+using Tradeguard.Core.Secrets;
+using Tradeguard.Exchange.Client;
+using Tradeguard.Exchange.Config;
+using Tradeguard.Exchange.Preflight;
+using Tradeguard.Exchange.Signing;
+using Tradeguard.Trading.Config;
+using Tradeguard.Trading.Events;
+
+namespace Tradeguard.Exchange.Runner;
+
+/// <summary>
+/// Everything a trading run on an exchange needs, prepared in the safe order: mode resolved, run config loaded,
+/// config and vault private and vault fields present (before any connection), key pair read, then clock and key permissions
+/// checked against the exchange. Only then can <see cref="CreateRunner"/> be called. Dispose to zero the keys.
+/// </summary>
+public sealed class ExchangeSession : IDisposable
+{
+    private ExchangeSession(ExchangeRunConfig config, RunPlan plan, TradingMode mode, ApiCredentials credentials, BinanceSpotClient client,
+        PreflightReport report, IReadOnlyList<string> warnings)
+    {
+        Config = config;
+        Plan = plan;
+        Mode = mode;
+        Credentials = credentials;
+        Client = client;
+        Preflight = report;
+        Warnings = warnings;
+    }
+
+    /// <summary>The exchange config.</summary>
+    public ExchangeRunConfig Config { get; }
+
+    /// <summary>The strategy, sizing and risk limits.</summary>
+    public RunPlan Plan { get; }
+
+    /// <summary>Paper or live.</summary>
+    public TradingMode Mode { get; }
+
+    /// <summary>The key pair (shown masked only).</summary>
+    public ApiCredentials Credentials { get; }
+
+    /// <summary>The signed client.</summary>
+    public BinanceSpotClient Client { get; }
+
+    /// <summary>What the remote checks found.</summary>
+    public PreflightReport Preflight { get; }
+
+    /// <summary>Every warning of the preparation (mode, key not IP-restricted, withdrawal key allowed).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Prepares a session; every failure is exit 5 with the fix, or exit 6 when the exchange fails.</summary>
+    /// <param name="config">The exchange config.</param>
+    /// <param name="store">The unlocked vault.</param>
+    /// <param name="vaultPath">The vault file, checked to be private.</param>
+    /// <param name="live">True when <c>--live</c> was given.</param>
+    /// <param name="allowWithdrawalKeys">True when <c>--allow-withdrawal-keys</c> was given.</param>
+    /// <param name="logger">Gets warnings and request lines (never secrets).</param>
+    /// <param name="audit">Records pre-flight outcomes and allowed withdrawal keys.</param>
+    /// <param name="cancellationToken">Cancels the remote checks.</param>
+    public static async Task<ExchangeSession> PrepareAsync(ExchangeRunConfig config, ISecretStore store, string? vaultPath, bool live,
+        bool allowWithdrawalKeys, ILogger? logger = null, IAuditLog? audit = null, CancellationToken cancellationToken = default)
+    {
+        logger ??= NullLogger.Instance;
+        var clientOptions = new ExchangeClientOptions { BaseAddress = config.BaseUrl, RecvWindowMs = config.RecvWindowMs };
+        clientOptions.Validate();
+        var (mode, modeWarning) = ModeGate.Resolve(live, config.Mode, clientOptions.IsLoopback);
+        var warnings = new List<string>();
+        if (modeWarning is not null)
+        {
+            warnings.Add(modeWarning);
+            logger.LogWarning("{Warning}", modeWarning);
+        }
+
+        var plan = RunConfigLoader.Load(config.RunPath);
+        // The run config holds strategy parameters only, no secret or vault reference, so it may be shared.
+        List<PrivatePath> files = [new(config.Path, "config")];
+        if (vaultPath is not null)
+        {
+            files.Add(new PrivatePath(vaultPath, "vault"));
+        }
+
+        var options = new PreflightOptions { Exchange = config.Exchange, AllowWithdrawalKeys = allowWithdrawalKeys, PrivateFiles = files };
+        ExchangePreflight.CheckLocal(store, options);
+        var credentials = ApiCredentials.Load(store, config.Exchange);
+        BinanceSpotClient? client = null;
+        try
+        {
+            client = BinanceSpotClient.Create(credentials, clientOptions, logger);
+            var report = await ExchangePreflight.CheckRemoteAsync(client, credentials.MaskedKey, options, logger, audit, cancellationToken).ConfigureAwait(false);
+            warnings.AddRange(report.Warnings);
+            return new ExchangeSession(config, plan, mode, credentials, client, report, warnings);
+        }
+        catch
+        {
+            client?.Dispose();
+            credentials.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A runner for the session's strategy, sizing, risk limits and mode.</summary>
+    public ExchangeStrategyRunner CreateRunner(IEnumerable<ITradingEventSink>? sinks = null, IAuditLog? audit = null, ILogger? logger = null, int? maxBars = null) =>
+        new(Client, Plan.CreateStrategy(), new ExchangeRunOptions
+        {
+            Symbol = Config.Symbol!,
+            Interval = Config.Interval,
+            Engine = Plan.Engine with { Mode = Mode },
+            StartTime = Config.StartDate is { } start ? new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : null,
+            PollInterval = TimeSpan.FromSeconds(Config.PollSeconds),
+            MaxBars = maxBars,
+        }, sinks, audit, logger);
+
+    /// <summary>Disposes the client and zeroes the keys.</summary>
+    public void Dispose()
+    {
+        Client.Dispose();
+        Credentials.Dispose();
+    }
+}
