@@ -11,6 +11,8 @@ internal static class TradeguardCommand
             "Tradeguard: a security-first runtime and toolkit for algorithmic trading.\n\n" +
             "Exit codes: 0 success, 1 check failed or findings, 2 usage, 3 authentication failed, " +
             "4 integrity failure, 5 configuration or permission problem, 6 external service failed.");
+        root.Subcommands.Add(Commands.Vault.VaultCommand.Create());
+        root.Subcommands.Add(Commands.Exec.ExecCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Tradeguard.Cli.Commands.Vault;
+using Tradeguard.Core.Errors;
+using Tradeguard.Vault.Exec;
+
+namespace Tradeguard.Cli.Commands.Exec;
+
+/// <summary>
+/// <c>tradeguard exec [--env NAME=vault://item/field ...] [--env-file FILE] -- CMD ARGS...</c>: runs a program with
+/// secrets from the vault in its environment only.
+/// </summary>
+internal static class ExecCommand
+{
+    public static Command Create()
+    {
+        var env = new Option<string[]>("--env")
+        {
+            Description = "NAME=vault://item/field to put in the child's environment (repeatable; references only, never values)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var envFile = new Option<string?>("--env-file") { Description = "A .env-style file of NAME=vault://item/field (or NAME=literal) lines" };
+        var program = new Argument<string[]>("command") { Description = "The program and its arguments, after --", Arity = ArgumentArity.OneOrMore };
+        var vaultOption = VaultAccess.CreateVaultOption();
+        var keyFile = VaultAccess.CreateKeyFileOption();
+        var command = new Command("exec",
+            "Run a program with vault secrets in its environment, e.g.\n" +
+            "  tradeguard exec --env BINANCE_API_KEY=vault://binance/api_key -- python bot.py\n" +
+            "The child's exit code is returned (128+N if signal N killed it); SIGTERM and SIGHUP are forwarded. " +
+            "TRADEGUARD_VAULT_PASSWORD and TRADEGUARD_VAULT_KEY are removed from the child's environment.")
+        {
+            env, envFile, vaultOption, keyFile, program,
+        };
+        command.SetAction(parseResult =>
+        {
+            var mappings = (parseResult.GetValue(env) ?? []).Select(EnvironmentMapping.ParseOption).ToList();
+            if (parseResult.GetValue(envFile) is { } file)
+            {
+                mappings.InsertRange(0, EnvironmentMapping.ReadFile(file));
+            }
+
+            var argv = parseResult.GetValue(program) ?? [];
+            if (argv.Length == 0)
+            {
+                throw new TradeguardException(ExitCode.Usage, "no command given: tradeguard exec [--env NAME=vault://item/field] -- CMD ARGS");
+            }
+
+            IReadOnlyDictionary<string, Core.Secrets.Secret> secrets;
+            using (var vault = VaultAccess.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile)))
+            {
+                secrets = SecretExec.Resolve(vault, mappings);
+            }
+
+            try
+            {
+                return SecretExec.Run(argv[0], argv[1..], secrets);
+            }
+            finally
+            {
+                foreach (var s in secrets.Values)
+                {
+                    s.Dispose();
+                }
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Tradeguard.Vault;
+
+namespace Tradeguard.Cli.Commands.Vault;
+
+/// <summary><c>vault recover</c>: repairs a damaged vault from its intact entries and the last good backup.</summary>
+internal static class VaultRecoverCommand
+{
+    public static Command Create()
+    {
+        var vaultOption = VaultAccess.CreateVaultOption();
+        var keyFile = VaultAccess.CreateKeyFileOption();
+        var command = new Command("recover",
+            "Repair a damaged vault: keep the intact entries, take damaged ones from PATH.bak when it has them, or restore " +
+            "PATH.bak whole when the header is damaged. The damaged file is kept as PATH.damaged-<time>.")
+        {
+            vaultOption, keyFile,
+        };
+        command.SetAction(parseResult =>
+        {
+            var path = VaultAccess.ResolvePath(parseResult.GetValue(vaultOption));
+            using var credential = VaultAccess.ReadCredential(parseResult.GetValue(keyFile));
+            var result = VaultRecovery.Recover(path, credential, VaultAccess.Options(null));
+            switch (result.Action)
+            {
+                case VaultRecoveryAction.NothingToDo:
+                    Console.WriteLine($"Vault {path} is intact; nothing to recover.");
+                    return 0;
+                case VaultRecoveryAction.RestoredBackup:
+                    Console.WriteLine($"Restored {path} from its backup; changes after the backup are lost. Damaged file kept as {result.DamagedCopy}.");
+                    return 0;
+                default:
+                    Console.WriteLine($"Repaired {path}; damaged file kept as {result.DamagedCopy}.");
+                    foreach (var name in result.Restored)
+                    {
+                        Console.WriteLine($"  restored older value from backup: {name}");
+                    }
+
+                    foreach (var name in result.Lost)
+                    {
+                        Console.WriteLine($"  LOST (no intact copy anywhere): {name}; set it again");
+                    }
+
+                    return 0;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,139 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Tradeguard.Core.Audit;
+using Tradeguard.Core.Errors;
+using Tradeguard.Core.Redaction;
+using Tradeguard.Core.Secrets;
+
+namespace Tradeguard.Vault.Exec;
+
+/// <summary>
+/// Runs a program with secrets from the vault in its environment only: never in argv (ours or the child's), never in
+/// a file. The child inherits stdin, stdout and stderr; SIGTERM and SIGHUP sent to us are forwarded to it, and SIGINT
+/// and SIGQUIT too unless our stdin is a terminal (then the terminal has already sent them to the child, which is in
+/// our foreground process group). The child's exit code is returned; a child killed by signal N yields 128 + N.
+/// </summary>
+public static partial class SecretExec
+{
+    /// <summary>Variables that unlock the vault; removed from the child's environment so it never sees them.</summary>
+    public static readonly IReadOnlyList<string> UnlockVariables = ["TRADEGUARD_VAULT_PASSWORD", "TRADEGUARD_VAULT_KEY", "TRADEGUARD_VAULT_NEW_PASSWORD"];
+
+    /// <summary>
+    /// Resolves every mapping against <paramref name="store"/>; the caller disposes the values.
+    /// </summary>
+    /// <exception cref="TradeguardException">Exit 5 naming a reference that is not in the vault; exit 4 for a damaged entry.</exception>
+    public static IReadOnlyDictionary<string, Secret> Resolve(ISecretStore store, IEnumerable<EnvironmentMapping> mappings)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(mappings);
+        var values = new Dictionary<string, Secret>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var m in mappings)
+            {
+                var value = m.Reference is { } r
+                    ? store.TryGet(r) ?? throw new TradeguardException(ExitCode.Configuration,
+                        $"{m.Name} refers to {r}, which is not in the vault; 'tradeguard vault list' shows what it holds.")
+                    : Secret.FromString(m.Literal!);
+                if (values.Remove(m.Name, out var earlier))
+                {
+                    earlier.Dispose();
+                }
+
+                values[m.Name] = value;
+            }
+
+            return values;
+        }
+        catch
+        {
+            foreach (var v in values.Values)
+            {
+                v.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Starts <paramref name="program"/> with <paramref name="secrets"/> added to a copy of our environment and waits for it.</summary>
+    /// <param name="program">The program (looked up on PATH as execvp does).</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="secrets">Variables to set (they override inherited ones); registered with the redactor.</param>
+    /// <param name="audit">Records <c>vault.exec</c> with the variable names (never values).</param>
+    /// <param name="actor">The audit actor.</param>
+    /// <returns>The child's exit code, or 128 + N when signal N ended it.</returns>
+    /// <exception cref="TradeguardException">Exit 6 when the program cannot be started.</exception>
+    public static int Run(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, Secret> secrets,
+        IAuditLog? audit = null, string actor = "system")
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(secrets);
+        var info = new ProcessStartInfo(program) { UseShellExecute = false };
+        foreach (var a in arguments)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        foreach (var name in UnlockVariables)
+        {
+            info.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in secrets)
+        {
+            var text = value.Reveal();
+            Redactor.Shared.Register(text);
+            info.Environment[name] = text;
+        }
+
+        Process child;
+        try
+        {
+            child = Process.Start(info) ?? throw new TradeguardException(ExitCode.ExternalService, $"could not start {program}.");
+        }
+        catch (Win32Exception e)
+        {
+            throw new TradeguardException(ExitCode.ExternalService, $"could not start '{program}': {e.Message}. Check the name and PATH.", e);
+        }
+
+        (audit ?? NullAuditLog.Instance).Record(new AuditEvent(actor, "vault.exec", program, AuditOutcome.Success, "",
+            new Dictionary<string, string> { ["variables"] = string.Join(",", secrets.Keys.Order(StringComparer.Ordinal)) }));
+        using (child)
+        {
+            var fromTerminal = !Console.IsInputRedirected;
+            var registrations = new List<PosixSignalRegistration>
+            {
+                Forward(child, PosixSignal.SIGTERM, 15, always: true),
+                Forward(child, PosixSignal.SIGHUP, 1, always: true),
+                Forward(child, PosixSignal.SIGINT, 2, always: !fromTerminal),
+                Forward(child, PosixSignal.SIGQUIT, 3, always: !fromTerminal),
+            };
+            try
+            {
+                child.WaitForExit();
+                return child.ExitCode;
+            }
+            finally
+            {
+                registrations.ForEach(r => r.Dispose());
+            }
+        }
+    }
+
+    private static PosixSignalRegistration Forward(Process child, PosixSignal signal, int number, bool always) =>
+        PosixSignalRegistration.Create(signal, context =>
+        {
+            // We stay alive until the child has gone, so its exit code is still reported.
+            context.Cancel = true;
+            if (always && !child.HasExited)
+            {
+                _ = Kill(child.Id, number);
+            }
+        });
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Kill(int pid, int signal);
+}

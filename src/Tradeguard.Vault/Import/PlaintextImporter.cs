@@ -1,0 +1,142 @@
+using System.Text;
+using Tradeguard.Core.Errors;
+using Tradeguard.Core.Redaction;
+using Tradeguard.Core.Secrets;
+using Tradeguard.Vault.Import.Dotenv;
+using Tradeguard.Vault.Import.Ini;
+
+namespace Tradeguard.Vault.Import;
+
+/// <summary>
+/// Turns a Python trader's <c>.env</c> or <c>config.ini</c> into vault entries: <c>.env</c> keys become fields of one
+/// item (default <c>env</c>), ini sections become items and their keys fields. Names are kept when they fit
+/// <see cref="SecretReference.IsValidName"/>; other characters become <c>_</c> (noted).
+/// </summary>
+public static class PlaintextImporter
+{
+    /// <summary>Picks the format from the file name: <c>*.ini</c>, <c>*.cfg</c>, <c>*.conf</c> → ini; anything else → dotenv.</summary>
+    public static ImportFormat Detect(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension is ".ini" or ".cfg" or ".conf" ? ImportFormat.Ini : ImportFormat.Dotenv;
+    }
+
+    /// <summary>Reads and parses <paramref name="path"/> into a plan; every value is registered with the redactor.</summary>
+    /// <param name="path">The plaintext file (UTF-8, as both Python libraries read it here).</param>
+    /// <param name="format">The format, or null to <see cref="Detect"/> it.</param>
+    /// <param name="dotenvItem">The item that .env keys go into.</param>
+    /// <param name="environment">For .env <c>${VAR}</c> expansion of names the file does not define; null for the process environment.</param>
+    /// <exception cref="ImportFormatException">Exit 4 with the line, for what the Python library would reject too.</exception>
+    /// <exception cref="TradeguardException">Exit 5 when the file is missing; exit 4 when it is not UTF-8.</exception>
+    public static ImportPlan Plan(string path, ImportFormat? format = null, string dotenvItem = "env", Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new TradeguardException(ExitCode.Configuration, $"{path} does not exist.");
+        }
+
+        if (!SecretReference.IsValidName(dotenvItem))
+        {
+            throw new TradeguardException(ExitCode.Usage, $"item '{dotenvItem}' is not a valid vault name: use 1-64 of A-Z a-z 0-9 _ . -");
+        }
+
+        var text = ReadText(path);
+        var source = Path.GetFileName(path);
+        var chosen = format ?? Detect(path);
+        var notes = new List<string>();
+        var values = new List<ImportedValue>();
+        if (chosen == ImportFormat.Dotenv)
+        {
+            foreach (var (key, value) in DotenvParser.Parse(text, source, environment ?? Environment.GetEnvironmentVariable))
+            {
+                if (value is null)
+                {
+                    notes.Add($"{key}: no value (a bare key), skipped");
+                    continue;
+                }
+
+                values.Add(new ImportedValue(new SecretReference(dotenvItem, Name(key, notes, key)), key, value));
+            }
+        }
+        else
+        {
+            var sections = IniParser.Parse(text, source);
+            var onlyDefaults = sections.Count == 1;
+            foreach (var (section, items) in sections)
+            {
+                // Sections inherit DEFAULT's values (config.items(section) holds them), so DEFAULT alone is imported
+                // only when the file has no other section.
+                if (section == IniParser.DefaultSection && !onlyDefaults)
+                {
+                    continue;
+                }
+
+                var item = Name(section, notes, $"[{section}]");
+                foreach (var (key, value) in items)
+                {
+                    values.Add(new ImportedValue(new SecretReference(item, Name(key, notes, $"[{section}] {key}")), $"[{section}] {key}", value));
+                }
+            }
+        }
+
+        var duplicate = values.GroupBy(v => v.Reference).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new TradeguardException(ExitCode.Configuration,
+                $"{string.Join(" and ", duplicate.Select(v => v.Origin))} would both become {duplicate.Key}; rename one and import again. Nothing was imported.");
+        }
+
+        foreach (var v in values)
+        {
+            Redactor.Shared.Register(v.Value);
+        }
+
+        return new ImportPlan(chosen, values, notes);
+    }
+
+    /// <summary>
+    /// Reads the file as Python's <c>open(path, encoding="utf-8")</c> does: strict UTF-8, a byte-order mark kept as
+    /// U+FEFF (newline translation is left to the parsers).
+    /// </summary>
+    internal static string ReadText(string path)
+    {
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(File.ReadAllBytes(path));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new TradeguardException(ExitCode.IntegrityFailure, $"{path} is not UTF-8 text; save it as UTF-8 and import again. Nothing was imported.");
+        }
+    }
+
+    /// <summary>Stores every value of <paramref name="plan"/> in <paramref name="vault"/> in one save.</summary>
+    public static void Apply(ImportPlan plan, Vault vault, string sourcePath)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(vault);
+        var secrets = plan.Values.Select(v => (v.Reference, Secret.FromString(v.Value))).ToList();
+        try
+        {
+            vault.SetMany(secrets, "vault.import", Path.GetFullPath(sourcePath));
+        }
+        finally
+        {
+            secrets.ForEach(s => s.Item2.Dispose());
+        }
+    }
+
+    private static string Name(string name, List<string> notes, string origin)
+    {
+        if (SecretReference.IsValidName(name))
+        {
+            return name;
+        }
+
+        var cleaned = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' ? c : '_').ToArray());
+        cleaned = cleaned.Length == 0 ? "_" : cleaned[..Math.Min(cleaned.Length, 64)];
+        notes.Add($"{origin}: name stored as '{cleaned}' (vault names use A-Z a-z 0-9 _ . -)");
+        return cleaned;
+    }
+}

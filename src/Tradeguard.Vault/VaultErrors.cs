@@ -1,0 +1,52 @@
+using Tradeguard.Core.Errors;
+using Tradeguard.Core.Storage;
+
+namespace Tradeguard.Vault;
+
+/// <summary>The one place that words the vault's failures, each with its exit code (DESIGN.md, "Errors and exit codes").</summary>
+internal static class VaultErrors
+{
+    public static TradeguardException WrongPassphrase(string path) => new(
+        ExitCode.AuthenticationFailed,
+        $"wrong passphrase for vault {path} (no entry was read). Try again, or unlock with --key-file if the vault has a key-file slot.");
+
+    public static TradeguardException WrongKey(string path) => new(
+        ExitCode.AuthenticationFailed,
+        $"wrong key for vault {path}: the key file or TRADEGUARD_VAULT_KEY does not open any key slot (no entry was read).");
+
+    public static TradeguardException NoSlotFor(string path, string what) => new(
+        ExitCode.AuthenticationFailed,
+        $"vault {path} has no {what} slot; unlock it with its passphrase instead.");
+
+    public static TradeguardException Damaged(string path, string what) => new(
+        ExitCode.IntegrityFailure,
+        $"vault {path} is damaged: {what}. Run 'tradeguard vault recover' to restore the last good backup.");
+
+    public static TradeguardException EntryDamaged(string path, string name) => new(
+        ExitCode.IntegrityFailure,
+        $"entry {name} in vault {path} is damaged (its authentication tag does not match); the other entries are intact. " +
+        "Run 'tradeguard vault check' for a full report and 'tradeguard vault recover' to repair.");
+
+    public static TradeguardException Missing(string path) => new(
+        ExitCode.Configuration,
+        $"no vault at {path}. Create one with 'tradeguard vault init' or point --vault / $TRADEGUARD_VAULT at it.");
+
+    public static TradeguardException AlreadyExists(string path) => new(
+        ExitCode.Configuration,
+        $"a vault already exists at {path}; nothing was changed. Use 'tradeguard vault passwd' to change its passphrase.");
+
+    public static TradeguardException ChangedElsewhere(string path) => new(
+        ExitCode.Configuration,
+        $"vault {path} was re-keyed by another process since it was opened (rotate or recover); nothing was changed. Open it again and retry.");
+
+    public static TradeguardException CannotRead(string path, Exception e) => new(
+        ExitCode.Configuration,
+        $"cannot read vault {path}: {e.GetType().Name}. Check that the file exists and is readable by you.",
+        e);
+
+    public static TradeguardException DamagedEntriesBlock(string path, string action, int count) => new(
+        ExitCode.IntegrityFailure,
+        $"vault {path} has {count} damaged entr{(count == 1 ? "y" : "ies")}; {action} needs every entry intact. Run 'tradeguard vault recover' first.");
+
+    public static string Quote(string path) => PrivateFile.QuoteForShell(path);
+}

@@ -1,0 +1,103 @@
+using Tradeguard.TestSupport;
+
+namespace Tradeguard.Vault.Tests;
+
+/// <summary>The real CLI as a child process, with TRADEGUARD_HOME in a temp folder and a cheap KDF.</summary>
+public sealed class VaultCliTests : IDisposable
+{
+    private readonly TempFolder _home = new();
+
+    public void Dispose() => _home.Dispose();
+
+    private Dictionary<string, string?> Env(string? password = TestVaults.Passphrase) => new()
+    {
+        ["TRADEGUARD_HOME"] = _home.Path,
+        ["TRADEGUARD_VAULT"] = null,
+        ["TRADEGUARD_VAULT_KEY"] = null,
+        ["TRADEGUARD_VAULT_PASSWORD"] = password,
+    };
+
+    private ProcessResult Cli(string? stdin, params string[] args) => TradeguardCli.Run(args, stdin, Env());
+
+    [Fact]
+    public void InitSetGetList_WorkEndToEnd_AndOnlyRevealPrintsTheValue()
+    {
+        var init = Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag);
+        Assert.Equal(0, init.ExitCode);
+        Assert.True(File.Exists(Path.Combine(_home.Path, "vault.tgv")));
+
+        const string value = "sk-live-0123456789abcdefXYZ";
+        var set = Cli(value + "\n", "vault", "set", "binance", "api_key");
+        Assert.Equal(0, set.ExitCode);
+        Assert.DoesNotContain(value, set.AllOutput, StringComparison.Ordinal);
+
+        var masked = Cli(null, "vault", "get", "binance", "api_key");
+        Assert.Equal(0, masked.ExitCode);
+        Assert.Equal("vault://binance/api_key  sk-l…fXYZ\n", masked.Stdout);
+
+        var reveal = Cli(null, "vault", "get", "binance", "api_key", "--reveal");
+        Assert.Equal(0, reveal.ExitCode);
+        Assert.Equal(value + "\n", reveal.Stdout);
+
+        var list = Cli(null, "vault", "list");
+        Assert.Equal(0, list.ExitCode);
+        Assert.Matches(@"^ITEM     FIELD    UPDATED \(UTC\)\nbinance  api_key  \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n$", list.Stdout);
+    }
+
+    [Fact]
+    public void Set_StoresAMultiLinePemFromStdin_ByteForByte()
+    {
+        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        const string pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF\n-----END PRIVATE KEY-----";
+        Assert.Equal(0, Cli(pem + "\n", "vault", "set", "exchange", "pem").ExitCode);
+        Assert.Equal(pem + "\n", Cli(null, "vault", "get", "exchange", "pem", "--reveal").Stdout);
+    }
+
+    [Fact]
+    public void WrongPassphrase_Exits3_DamagedFile_Exits4()
+    {
+        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        var wrong = TradeguardCli.Run(["vault", "list"], null, Env("this is not it"));
+        Assert.Equal(3, wrong.ExitCode);
+        Assert.Contains("wrong passphrase", wrong.Stderr, StringComparison.Ordinal);
+
+        var path = Path.Combine(_home.Path, "vault.tgv");
+        var bytes = File.ReadAllBytes(path);
+        bytes[0] ^= 0xff;
+        File.WriteAllBytes(path, bytes);
+        var damaged = Cli(null, "vault", "list");
+        Assert.Equal(4, damaged.ExitCode);
+        Assert.Contains("magic bytes", damaged.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_RefusesAShortPassphrase_WithExit1()
+    {
+        var result = TradeguardCli.Run(["vault", "init", "--kdf", TestVaults.CheapKdfFlag], null, Env("short-pass"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("at least 12", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExposedVault_IsRefusedWithExit5_AndTheChmodThatFixesIt()
+    {
+        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        var path = Path.Combine(_home.Path, "vault.tgv");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        var result = Cli(null, "vault", "list");
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains($"chmod 600 {path}", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VaultOption_AndEnvironmentVariable_ChooseTheFile()
+    {
+        var custom = Path.Combine(_home.Path, "custom.tgv");
+        Assert.Equal(0, Cli(null, "vault", "init", "--vault", custom, "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        Assert.True(File.Exists(custom));
+        var env = Env();
+        env["TRADEGUARD_VAULT"] = custom;
+        Assert.Equal(0, TradeguardCli.Run(["vault", "set", "a", "b"], "value-for-custom", env).ExitCode);
+        Assert.Equal("value-for-custom\n", Cli(null, "vault", "get", "a", "b", "--reveal", "--vault", custom).Stdout);
+    }
+}
