@@ -13,6 +13,7 @@ internal static class TradeguardCommand
             "4 integrity failure, 5 configuration or permission problem, 6 external service failed.");
         root.Subcommands.Add(Commands.Vault.VaultCommand.Create());
         root.Subcommands.Add(Commands.Exec.ExecCommand.Create());
+        Commands.User.IdentityCommands.Create().ForEach(root.Subcommands.Add);
         return root;
     }
 }

@@ -94,6 +94,35 @@ public sealed class LoginService
         return new LoginResult(LoginOutcome.Success, _sessions.Issue(stored.Account));
     }
 
+    /// <summary>
+    /// Re-checks an operator's password before a sensitive change (2FA enrolment, self-service password change):
+    /// the same throttling, lockout and audit as <see cref="Login"/>, but no second factor and no session.
+    /// </summary>
+    /// <returns>The account when the password is right and the account enabled and not locked.</returns>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 3 with "invalid credentials" or the lock's end.</exception>
+    public Account Reauthenticate(string accountName, Secret password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var name = (accountName ?? "").Trim().ToLowerInvariant();
+        var locked = _throttle.LockedUntil(name);
+        if (locked is null)
+        {
+            var stored = name.Length is > 0 and <= 32 ? StoredAccount.Find(_db, name) : null;
+            var ok = _hasher.Verify(password, stored?.PasswordHash ?? _dummy.Value) != PasswordVerification.Failed;
+            if (stored is not null && ok && !stored.Account.Disabled)
+            {
+                Audit(name, AuditOutcome.Success, "re-authentication");
+                return stored.Account;
+            }
+
+            var failed = Fail(name, stored is null ? "unknown account" : ok ? "account disabled" : "wrong password");
+            locked = failed.LockedUntil;
+        }
+
+        throw new Core.Errors.TradeguardException(Core.Errors.ExitCode.AuthenticationFailed,
+            locked is null ? LoginResult.InvalidCredentialsMessage : new LoginResult(LoginOutcome.Locked, LockedUntil: locked).Message);
+    }
+
     private LoginResult Fail(string name, string reason)
     {
         Audit(name, AuditOutcome.Denied, reason);

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Tradeguard.Cli.Commands.Vault;
+using Tradeguard.Core.Audit;
+using Tradeguard.Core.Secrets;
+using Tradeguard.Identity;
+using Tradeguard.Identity.Accounts;
+
+namespace Tradeguard.Cli.Commands.User;
+
+/// <summary>
+/// How the user, login and password commands reach the Identity module: one place that opens the identity
+/// database, the vault (the one factory for the <see cref="ISecretStore"/>), and the operator's session.
+/// </summary>
+/// <remarks>
+/// The session token is read from <c>$TRADEGUARD_SESSION</c> (printed once by <c>tradeguard login</c>). Audit:
+/// <see cref="NullAuditLog"/> until the Audit module's log is wired here.
+/// </remarks>
+internal static class IdentityAccess
+{
+    public const string SessionVariable = "TRADEGUARD_SESSION";
+    public const string PasswordVariable = "TRADEGUARD_PASSWORD";
+    public const string NewPasswordVariable = "TRADEGUARD_NEW_PASSWORD";
+    public const string CodeVariable = "TRADEGUARD_TOTP_CODE";
+
+    public static IAuditLog Audit => NullAuditLog.Instance;
+
+    /// <summary>Opens the identity services over <c>$TRADEGUARD_HOME/identity.db</c> with the policy from the environment.</summary>
+    public static IdentityServices Open(ISecretStore? vault) =>
+        IdentityServices.Open(IdentityOptions.FromEnvironment(), vault, Audit, TimeProvider.System);
+
+    /// <summary>The one factory for the secret store: the operator's vault, unlocked as VaultAccess describes.</summary>
+    public static Tradeguard.Vault.Vault OpenVault(ParseResult parseResult, Option<string?> vaultOption) =>
+        VaultAccess.Open(parseResult.GetValue(vaultOption), audit: Audit);
+
+    /// <summary>The account of the session in <c>$TRADEGUARD_SESSION</c>, or null when none is set.</summary>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 3 when a token is set but expired, revoked or unknown.</exception>
+    public static Account? SessionAccount(IdentityServices identity)
+    {
+        if (Environment.GetEnvironmentVariable(SessionVariable) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        using var token = Secret.FromString(text.Trim());
+        return identity.Sessions.Validate(token)
+            ?? throw new Core.Errors.TradeguardException(Core.Errors.ExitCode.AuthenticationFailed,
+                $"The session in ${SessionVariable} is expired, revoked or unknown; run 'tradeguard login' again.");
+    }
+
+    /// <summary>Parses viewer, trader or admin.</summary>
+    public static Role ParseRole(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "viewer" => Role.Viewer,
+        "trader" => Role.Trader,
+        "admin" => Role.Admin,
+        _ => throw new Core.Errors.TradeguardException(Core.Errors.ExitCode.Usage, $"Unknown role '{text}': use viewer, trader or admin."),
+    };
+
+    public static string Lower(Role role) => role.ToString().ToLowerInvariant();
+}
