@@ -27,20 +27,47 @@ public sealed record IdentityOptions
     public SessionOptions Sessions { get; init; } = SessionOptions.Default;
 
     /// <summary>
-    /// The defaults with the policy mode taken from <c>TRADEGUARD__Identity__PasswordPolicy</c> when set.
+    /// The defaults, overridden by the environment (the configuration keys of <c>Identity</c>):
+    /// <c>TRADEGUARD__Identity__PasswordPolicy</c> (classic | nist), <c>TRADEGUARD__Identity__Argon2MemoryKiB</c> and
+    /// <c>TRADEGUARD__Identity__Argon2Iterations</c> (costs of new hashes; never below 8 KiB and 1 pass).
     /// </summary>
-    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when the variable names no known policy.</exception>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5 naming the variable when a value is not valid.</exception>
     public static IdentityOptions FromEnvironment()
     {
-        var mode = Environment.GetEnvironmentVariable("TRADEGUARD__Identity__PasswordPolicy");
-        try
+        var options = new IdentityOptions();
+        if (Read("PasswordPolicy") is { } mode)
         {
-            return new IdentityOptions { Policy = string.IsNullOrWhiteSpace(mode) ? PasswordPolicyOptions.Classic : PasswordPolicyOptions.ForMode(mode) };
+            try
+            {
+                options = options with { Policy = PasswordPolicyOptions.ForMode(mode) };
+            }
+            catch (ArgumentException)
+            {
+                throw Bad("PasswordPolicy", "use classic or nist");
+            }
         }
-        catch (ArgumentException e)
+
+        if (Read("Argon2MemoryKiB") is { } memory)
         {
-            throw new Core.Errors.TradeguardException(Core.Errors.ExitCode.Configuration,
-                $"TRADEGUARD__Identity__PasswordPolicy: {e.Message.Split(" (Parameter")[0]}");
+            options = options with { Hashing = options.Hashing with { Argon2MemoryKiB = Positive("Argon2MemoryKiB", memory, 8) } };
         }
+
+        if (Read("Argon2Iterations") is { } passes)
+        {
+            options = options with { Hashing = options.Hashing with { Argon2Iterations = Positive("Argon2Iterations", passes, 1) } };
+        }
+
+        return options;
     }
+
+    private static string? Read(string key) =>
+        Environment.GetEnvironmentVariable("TRADEGUARD__Identity__" + key) is { Length: > 0 } v ? v.Trim() : null;
+
+    private static int Positive(string key, string text, int minimum) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= minimum
+            ? value
+            : throw Bad(key, $"use a whole number of at least {minimum}");
+
+    private static Core.Errors.TradeguardException Bad(string key, string what) =>
+        new(Core.Errors.ExitCode.Configuration, $"TRADEGUARD__Identity__{key} is not valid: {what}.");
 }

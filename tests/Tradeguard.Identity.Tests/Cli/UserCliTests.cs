@@ -24,6 +24,8 @@ public sealed partial class UserCliTests : IDisposable
         ["TRADEGUARD_NEW_PASSWORD"] = null,
         ["TRADEGUARD_TOTP_CODE"] = null,
         ["TRADEGUARD__Identity__PasswordPolicy"] = null,
+        ["TRADEGUARD__Identity__Argon2MemoryKiB"] = "256",
+        ["TRADEGUARD__Identity__Argon2Iterations"] = "1",
     });
 
     [Fact]

@@ -53,15 +53,20 @@ public sealed class PublishedVectorTests
     [Fact]
     public void ReferenceImplementationEncodedHashes_VerifyAndRawTagsMatch()
     {
-        // P-H-C/phc-winner-argon2 src/test.c; the 1 GiB and 256 MiB cases are left to the reference suite.
-        var vectors = VectorFile.Load("argon2.json")["reference_test_c"]!["vectors"]!.AsArray()
-            .Where(v => (int)v!["m_cost_kib"]! <= 65536 && (int)v["parallelism"]! == 1).ToList();
-        Assert.True(vectors.Count >= 8);
+        // P-H-C/phc-winner-argon2 src/test.c: the m = 256 KiB cases, and one 64 MiB case per type (the 256 MiB and
+        // 1 GiB ones, and the other 64 MiB ones, are left to the reference suite to keep this run short).
+        var all = VectorFile.Load("argon2.json")["reference_test_c"]!["vectors"]!.AsArray();
+        var vectors = all.Where(v => (int)v!["m_cost_kib"]! == 256)
+            .Concat(all.Where(v => (int)v!["m_cost_kib"]! == 65536).DistinctBy(v => (string)v!["type"]!)).ToList();
+        Assert.Equal(6, vectors.Count);
         foreach (var v in vectors)
         {
             var encoded = (string)v!["encoded"]!;
             Assert.Equal(PasswordVerification.SuccessRehashNeeded, Verify((string)v["password"]!, encoded));
-            Assert.Equal(PasswordVerification.Failed, Verify((string)v["password"]! + "x", encoded));
+            if ((int)v["m_cost_kib"]! == 256)
+            {
+                Assert.Equal(PasswordVerification.Failed, Verify((string)v["password"]! + "x", encoded));
+            }
         }
     }
 

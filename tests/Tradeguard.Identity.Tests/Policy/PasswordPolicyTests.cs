@@ -111,14 +111,15 @@ public sealed class PasswordPolicyTests
     [Fact]
     public void GeneratedPasswordsAndPassphrases_PassTheClassicPolicy()
     {
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 5; i++)
         {
             using var chars = PasswordGenerator.Characters(16);
             Assert.Equal(16, chars.Length);
             Assert.True(Classic.Check(chars, PasswordContext.Empty).Passed);
-            using var phrase = PasswordGenerator.Passphrase(5);
-            Assert.Equal(6, phrase.Reveal().Split('-').Length);
-            Assert.True(Classic.Check(phrase, PasswordContext.Empty).Passed, string.Join("; ", Classic.Check(phrase, PasswordContext.Empty).Failures));
+            using var phrase = PasswordGenerator.Passphrase(4);
+            Assert.Equal(5, phrase.Reveal().Split('-').Length);
+            var report = Classic.Check(phrase, PasswordContext.Empty);
+            Assert.True(report.Passed, string.Join("; ", report.Failures));
         }
 
         Assert.Equal(80.87, PasswordGenerator.PassphraseBits(6), 2);
