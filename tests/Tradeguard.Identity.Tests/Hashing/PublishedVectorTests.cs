@@ -188,13 +188,18 @@ public sealed class PublishedVectorTests
     [Fact]
     public void Rfc7914Pbkdf2HmacSha256_MatchesThroughThePasslibFormat()
     {
-        // RFC 7914 §11: P="passwd", S="salt", c=1, dkLen=64 — wrapped in passlib's format with a 64-byte key is not
-        // valid (sha256 keys are 32 bytes), so check the first 32 bytes, which PBKDF2 computes as block 1.
-        var v = VectorFile.Load("pbkdf2_scrypt.json")["pbkdf2_hmac_sha256_rfc7914"]!["vectors"]![0]!;
-        var dk = VectorFile.Hex(v["DK_hex"])[..32];
-        var encoded = $"$pbkdf2-sha256$1${HashEncoding.ToAdaptedBase64("salt"u8)}${HashEncoding.ToAdaptedBase64(dk)}";
-        Assert.Equal(PasswordVerification.SuccessRehashNeeded, Verify("passwd", encoded));
-        Assert.Equal(PasswordVerification.Failed, Verify("Passwd", encoded));
+        // RFC 7914 §11 (dkLen = 64). passlib's sha256 format carries a 32-byte key, which PBKDF2 computes as the
+        // first block of the 64-byte output, so each vector's first 32 bytes are checked through the format.
+        var vectors = VectorFile.Load("pbkdf2_scrypt.json")["pbkdf2_hmac_sha256_rfc7914"]!["vectors"]!.AsArray();
+        Assert.Equal(2, vectors.Count);
+        foreach (var v in vectors)
+        {
+            var dk = VectorFile.Hex(v!["DK_hex"])[..32];
+            var salt = Encoding.UTF8.GetBytes((string)v["S"]!);
+            var encoded = $"$pbkdf2-sha256${(int)v["c"]!}${HashEncoding.ToAdaptedBase64(salt)}${HashEncoding.ToAdaptedBase64(dk)}";
+            Assert.Equal(PasswordVerification.SuccessRehashNeeded, Verify((string)v["P"]!, encoded));
+            Assert.Equal(PasswordVerification.Failed, Verify(((string)v["P"]!).ToUpperInvariant(), encoded));
+        }
     }
 
     [Fact]

@@ -45,6 +45,11 @@ internal static class PasswordHashCommand
                 throw new TradeguardException(ExitCode.Usage, "--cost is out of range (bcrypt 4-31, PBKDF2 at least 1).");
             }
 
+            if (options.Algorithm is PasswordAlgorithm.Bcrypt or PasswordAlgorithm.BcryptSha256 && options.BcryptCost < 12)
+            {
+                Console.Error.WriteLine($"warning: bcrypt cost {options.BcryptCost} is below the recommended 12; use it for tests only.");
+            }
+
             using var password = SecretInput.Read("Password", IdentityAccess.PasswordVariable, confirm: true);
             Console.WriteLine(hasher.Hash(password).Encoded);
             return 0;
