@@ -123,6 +123,9 @@ public sealed class LoginService
             locked is null ? LoginResult.InvalidCredentialsMessage : new LoginResult(LoginOutcome.Locked, LockedUntil: locked).Message);
     }
 
+    /// <summary>The hash unknown names are checked against: same algorithm and cost as new hashes.</summary>
+    internal StoredPasswordHash DummyHash => _dummy.Value;
+
     private LoginResult Fail(string name, string reason)
     {
         Audit(name, AuditOutcome.Denied, reason);
