@@ -1,4 +1,5 @@
 using Tradeguard.Trading.Engine;
+using Tradeguard.Trading.Events;
 
 namespace Tradeguard.Exchange.Runner;
 
@@ -12,10 +13,13 @@ public sealed record ExchangeRunOptions
     public string Interval { get; init; } = "1d";
 
     /// <summary>
-    /// Sizing, risk limits and mode, as in a backtest (cash, commission and slippage are the exchange's, so those
+    /// Sizing and risk limits, as in a backtest (cash, commission and slippage are the exchange's, so those
     /// fields are ignored). A default bracket is refused: protective exits are not sent to exchanges yet.
     /// </summary>
     public EngineOptions Engine { get; init; } = new();
+
+    /// <summary>Paper (the sandbox or any loopback exchange) or live; carried by every event and audit record.</summary>
+    public TradingMode Mode { get; init; } = TradingMode.Paper;
 
     /// <summary>First candle open time fed to the strategy, Unix milliseconds; null: only candles that close after the start.</summary>
     public long? StartTime { get; init; }
