@@ -29,7 +29,7 @@ internal static class IdentityAccess
         IdentityServices.Open(IdentityOptions.FromEnvironment(), vault, Audit, TimeProvider.System);
 
     /// <summary>The one factory for the secret store: the operator's vault, unlocked as VaultAccess describes.</summary>
-    public static Tradeguard.Vault.Vault OpenVault(ParseResult parseResult, Option<string?> vaultOption) =>
+    public static Tradeguard.Vault.VaultStore OpenVault(ParseResult parseResult, Option<string?> vaultOption) =>
         VaultAccess.Open(parseResult.GetValue(vaultOption), audit: Audit);
 
     /// <summary>The account of the session in <c>$TRADEGUARD_SESSION</c>, or null when none is set.</summary>
