@@ -1,3 +1,4 @@
+using Tradeguard.Trading.Events;
 using Tradeguard.Trading.Engine;
 
 namespace Tradeguard.Exchange.Runner;
@@ -16,6 +17,9 @@ public sealed record ExchangeRunOptions
     /// fields are ignored). A default bracket is refused: protective exits are not sent to exchanges yet.
     /// </summary>
     public EngineOptions Engine { get; init; } = new();
+
+    /// <summary>Paper or live: the marker every event and audit record of this run carries (the engine's own events are always paper).</summary>
+    public TradingMode Mode { get; init; } = TradingMode.Paper;
 
     /// <summary>First candle open time fed to the strategy, Unix milliseconds; null: only candles that close after the start.</summary>
     public long? StartTime { get; init; }

@@ -107,7 +107,8 @@ public sealed class ExchangeSession : IDisposable
         {
             Symbol = Config.Symbol!,
             Interval = Config.Interval,
-            Engine = Plan.Engine with { Mode = Mode },
+            Engine = Plan.Engine,
+            Mode = Mode,
             StartTime = Config.StartDate is { } start ? new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : null,
             PollInterval = TimeSpan.FromSeconds(Config.PollSeconds),
             MaxBars = maxBars,

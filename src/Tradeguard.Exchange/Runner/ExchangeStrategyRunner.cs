@@ -305,7 +305,7 @@ public sealed class ExchangeStrategyRunner
         }
     }
 
-    private string ModeWord => options.Engine.Mode == TradingMode.Live ? "live" : "paper";
+    private string ModeWord => options.Mode == TradingMode.Live ? "live" : "paper";
 
     private TradingEventDetails Details(Order order) => new(
         OrderId: order.Id,
@@ -317,7 +317,7 @@ public sealed class ExchangeStrategyRunner
 
     private void Publish(TradingEventKind kind, OrderSide? side, DateTime time, TradingEventDetails details)
     {
-        var tradingEvent = new TradingEvent(kind, options.Symbol, side, options.Engine.Mode, time, details);
+        var tradingEvent = new TradingEvent(kind, options.Symbol, side, options.Mode, time, details);
         foreach (var sink in sinks)
         {
             sink.Publish(tradingEvent);

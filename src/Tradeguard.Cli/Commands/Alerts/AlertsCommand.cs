@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Tradeguard.Alerts.Outbox;
 using Tradeguard.Cli.Commands.Vault;
+using Tradeguard.Cli.Composition;
 using Tradeguard.Core.Audit;
 using Tradeguard.Core.Errors;
 
@@ -107,8 +108,9 @@ internal static class AlertsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var logger = new StderrLogger(parseResult.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
-            using var runtime = AlertsRuntime.Start(AlertsConfig.Load(parseResult.GetValue(config)), parseResult.GetValue(vault),
-                parseResult.GetValue(keyFile), NullAuditLog.Instance, logger);
+            using var installation = Installation.OpenForAlerts(parseResult.GetValue(vault), parseResult.GetValue(keyFile),
+                AlertsConfig.Load(parseResult.GetValue(config)), logger);
+            var runtime = installation.Alerts!;
             if (!parseResult.GetValue(untilEmpty))
             {
                 await runtime.Dispatcher.RunAsync(cancellationToken);

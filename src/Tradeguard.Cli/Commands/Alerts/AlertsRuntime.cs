@@ -7,6 +7,7 @@ using Tradeguard.Alerts.Outbox;
 using Tradeguard.Alerts.Security;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Core.Audit;
+using Tradeguard.Core.Secrets;
 using Tradeguard.Core.Storage;
 using Tradeguard.Telegram;
 
@@ -43,8 +44,10 @@ internal sealed class AlertsRuntime : IDisposable
 
     public static OutboxStore OpenOutbox() => OutboxStore.Open(TradeguardHome.File(OutboxFileName));
 
-    /// <summary>Builds the pipeline; opens the vault only when Telegram is configured (for the bot token).</summary>
-    public static AlertsRuntime Start(AlertsConfig config, string? vaultOption, string? keyFile, IAuditLog inner, ILogger logger,
+    /// <summary>Builds the pipeline; <paramref name="vault"/> (the installation's, opened by the caller) supplies the bot
+    /// token when Telegram is configured.</summary>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when Telegram is configured and no vault is open.</exception>
+    public static AlertsRuntime Start(AlertsConfig config, ISecretStore? vault, IAuditLog inner, ILogger logger,
         IAlertRouting? telegramRouting = null)
     {
         var outbox = OpenOutbox();
@@ -60,7 +63,13 @@ internal sealed class AlertsRuntime : IDisposable
         var telegram = config.TelegramOptions();
         if (telegram is not null)
         {
-            using var vault = VaultAccess.Open(vaultOption, keyFile, inner);
+            if (vault is null)
+            {
+                throw new Core.Errors.TradeguardException(Core.Errors.ExitCode.Configuration,
+                    $"Telegram alerts need the bot token from the vault, and there is no vault at {VaultAccess.ResolvePath(null)}: " +
+                    "create one with 'tradeguard vault init' and store the token with 'tradeguard vault set telegram bot_token'.");
+            }
+
             client = TelegramClientFactory.Create(telegram, vault, logger);
             channels.Add(new TelegramChannel(client, logger));
         }

@@ -53,7 +53,8 @@ internal static class TelegramServeCommand
                 ?? throw new TradeguardException(ExitCode.Configuration, "No 'telegram' section in the alert settings: see docs/telegram.md.");
             var bound = ports(parseResult);
             var store = TelegramCommand.OpenStore();
-            using var runtime = AlertsRuntime.Start(settings, parseResult.GetValue(vault), parseResult.GetValue(keyFile), bound.Audit, logger,
+            using var vaultStore = VaultAccess.Open(parseResult.GetValue(vault), parseResult.GetValue(keyFile), bound.Audit);
+            using var runtime = AlertsRuntime.Start(settings, vaultStore, bound.Audit, logger,
                 new TelegramRouting(options, store, bound.Operators));
             var client = runtime.Client!;
             var me = await client.GetMe(cancellationToken);
