@@ -8,18 +8,17 @@ namespace Tradeguard.Cli.Tests.Composition;
 /// </summary>
 public sealed class InstallationAuditTests : IDisposable
 {
-    private const string VaultPassword = "vault-pass-for-composition-tests";
     private const string ApiSecret = "Zq7-api-secret-value-never-in-audit-4711";
     private const string AdminPassword = "Ledger!Canyon7Harbor";
 
-    private readonly TempFolder _home = new();
+    private readonly InstallationHome _home = new();
 
     public void Dispose() => _home.Dispose();
 
     [Fact]
     public void VaultIdentityAndFailedLogin_AreAuditedInOneVerifiableChain_WithoutSecrets()
     {
-        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", "m=8192,t=1,p=1").ExitCode);
+        _home.InitVault();
         Assert.Equal(0, Cli(ApiSecret + "\n", "vault", "set", "binance", "api_secret").ExitCode);
         var reveal = Cli(null, "vault", "get", "binance", "api_secret", "--reveal");
         Assert.Equal(ApiSecret + "\n", reveal.Stdout);
@@ -43,7 +42,7 @@ public sealed class InstallationAuditTests : IDisposable
         Assert.DoesNotContain(ApiSecret, export.Stdout);
         Assert.DoesNotContain(ApiSecret[..12], export.Stdout);
         Assert.DoesNotContain(AdminPassword, export.Stdout);
-        Assert.DoesNotContain(VaultPassword, export.Stdout);
+        Assert.DoesNotContain(InstallationHome.VaultPassword, export.Stdout);
 
         // The reveal and the failed login are security events: they wait in the outbox as alerts.
         var alerts = Cli(null, "alerts", "list");
@@ -55,7 +54,7 @@ public sealed class InstallationAuditTests : IDisposable
     [Fact]
     public void FailedLogin_WithoutAnUnlockableVault_WarnsThatItWasNotRecorded()
     {
-        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", "m=8192,t=1,p=1").ExitCode);
+        _home.InitVault();
         Assert.Equal(0, Cli(AdminPassword + "\n", "user", "add", "root", "--role", "admin").ExitCode);
 
         var failed = Cli("wrong-password\n", ["login", "root"], withVaultPassword: false);
@@ -64,17 +63,7 @@ public sealed class InstallationAuditTests : IDisposable
         Assert.Contains("audit event(s) not recorded", failed.Stderr);
     }
 
-    private ProcessResult Cli(string? stdin, params string[] args) => Cli(stdin, args, withVaultPassword: true);
+    private ProcessResult Cli(string? stdin, params string[] args) => _home.Run(stdin, args);
 
-    private ProcessResult Cli(string? stdin, string[] args, bool withVaultPassword) => TradeguardCli.Run(args, stdin, new Dictionary<string, string?>
-    {
-        ["TRADEGUARD_HOME"] = _home.Path,
-        ["TRADEGUARD_VAULT"] = null,
-        ["TRADEGUARD_VAULT_KEY"] = null,
-        ["TRADEGUARD_VAULT_PASSWORD"] = withVaultPassword ? VaultPassword : null,
-        ["TRADEGUARD_SESSION"] = null,
-        ["TRADEGUARD__Identity__PasswordPolicy"] = null,
-        ["TRADEGUARD__Identity__Argon2MemoryKiB"] = "256",
-        ["TRADEGUARD__Identity__Argon2Iterations"] = "1",
-    });
+    private ProcessResult Cli(string? stdin, string[] args, bool withVaultPassword) => _home.Run(stdin, args, withVaultPassword);
 }

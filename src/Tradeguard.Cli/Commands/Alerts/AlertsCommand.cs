@@ -117,19 +117,10 @@ internal static class AlertsCommand
                 return 0;
             }
 
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(parseResult.GetValue(timeout));
-            while (DateTimeOffset.UtcNow < deadline)
+            if (await runtime.DrainAsync(TimeSpan.FromSeconds(parseResult.GetValue(timeout)), cancellationToken))
             {
-                var pass = await runtime.Dispatcher.DispatchDueAsync(cancellationToken);
-                if (pass.Pending == 0)
-                {
-                    Console.WriteLine("Outbox empty.");
-                    return 0;
-                }
-
-                var wait = pass.NextDueAt is { } due ? due - DateTimeOffset.UtcNow : TimeSpan.FromSeconds(1);
-                await Task.Delay(wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : wait,
-                    cancellationToken);
+                Console.WriteLine("Outbox empty.");
+                return 0;
             }
 
             throw new TradeguardException(ExitCode.ExternalService,

@@ -22,8 +22,9 @@ internal sealed class AlertsRuntime : IDisposable
     public const string OutboxFileName = "outbox.db";
 
     private AlertsRuntime(OutboxStore outbox, TelegramBotClient? client, AlertDispatcher dispatcher, AlertPublisher publisher,
-        IAuditLog audit)
+        IAuditLog audit, IAlertRouting routing)
     {
+        Routing = routing;
         Outbox = outbox;
         Client = client;
         Dispatcher = dispatcher;
@@ -38,6 +39,9 @@ internal sealed class AlertsRuntime : IDisposable
     public AlertDispatcher Dispatcher { get; }
 
     public AlertPublisher Publisher { get; }
+
+    /// <summary>Who receives which alert (console, the configured Telegram chats).</summary>
+    public IAlertRouting Routing { get; }
 
     /// <summary>The audit log to hand to other modules: records go to <c>inner</c>, security ones also become alerts.</summary>
     public IAuditLog Audit { get; }
@@ -83,7 +87,30 @@ internal sealed class AlertsRuntime : IDisposable
         publisher = new AlertPublisher(outbox, config.Policy(), routing, channels, audit);
         var dispatcher = new AlertDispatcher(outbox, channels, audit, config.DispatchOptions(), TimeProvider.System, logger);
         publisher.Enqueued += dispatcher.Wake;
-        return new AlertsRuntime(outbox, client, dispatcher, publisher, audit);
+        return new AlertsRuntime(outbox, client, dispatcher, publisher, audit, routing);
+    }
+
+    /// <summary>
+    /// Sends what is due until the outbox holds nothing pending, honouring the dispatcher's rate limits and retry
+    /// times; true when empty, false when <paramref name="timeout"/> passed first (the rest stays queued, never lost).
+    /// </summary>
+    public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var pass = await Dispatcher.DispatchDueAsync(cancellationToken);
+            if (pass.Pending == 0)
+            {
+                return true;
+            }
+
+            var wait = pass.NextDueAt is { } due ? due - DateTimeOffset.UtcNow : TimeSpan.FromSeconds(1);
+            await Task.Delay(wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : wait,
+                cancellationToken);
+        }
+
+        return false;
     }
 
     public void Dispose() => Dispatcher.Dispose();
