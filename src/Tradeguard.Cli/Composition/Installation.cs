@@ -45,6 +45,9 @@ internal sealed class Installation : IDisposable
     /// <summary>The audit log to give every module: chained records, security ones also raised as alerts.</summary>
     public IAuditLog Audit { get; }
 
+    /// <summary>The chained log itself, for a pipeline that raises security alerts its own way (the command bot's).</summary>
+    public IAuditLog Log => (IAuditLog?)_log ?? Audit;
+
     /// <summary>The alert pipeline, or null without a vault (no audit log, so no security alerts to carry).</summary>
     public AlertsRuntime? Alerts => _alerts;
 
