@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using CsvHelper;
 
@@ -50,7 +51,8 @@ public static class CsvBarLoader
         using var csv = CsvReader.Create(stream, new CsvReaderOptions { TrackLineNumbers = true, SkipEmptyLines = true }, leaveOpen: true);
         var columns = ColumnMap.From(csv.Headers, sourceName);
         var adjust = options.UseAdjustedClose && columns.AdjClose >= 0;
-        var bars = new List<Bar>(1024);
+        // Daily rows take ~50-70 bytes: size the list once for the whole file rather than growing it.
+        var bars = new List<Bar>(stream.CanSeek ? (int)Math.Clamp(stream.Length / 48, 16, 1 << 24) : 1024);
         var previous = DateTime.MinValue;
         while (csv.Read())
         {
@@ -168,7 +170,7 @@ public static class CsvBarLoader
             var close = Double(columns.Close);
             var adjClose = Double(columns.AdjClose);
             var volume = Decimal(columns.Volume);
-            CheckRange((decimal)open, (decimal)high, (decimal)low, (decimal)close, volume);
+            CheckRange(open, high, low, close, volume);
             if (adjClose <= 0 || close <= 0)
             {
                 throw Fail(adjClose <= 0 ? columns.AdjClose : columns.Close, "must be above zero to compute the adjustment factor");
@@ -184,28 +186,32 @@ public static class CsvBarLoader
                 volume);
         }
 
-        private void CheckRange(decimal open, decimal high, decimal low, decimal close, decimal volume)
+        private void CheckRange<T>(T open, T high, T low, T close, decimal volume)
+            where T : INumber<T>
         {
             if (high < low)
             {
-                throw Fail(columns.High, $"High {high.ToString(CultureInfo.InvariantCulture)} is below Low {low.ToString(CultureInfo.InvariantCulture)}");
+                throw Fail(columns.High, $"High {Show(high)} is below Low {Show(low)}");
             }
 
             if (open < low || open > high)
             {
-                throw Fail(columns.Open, $"Open {open.ToString(CultureInfo.InvariantCulture)} is outside the bar's range [{low.ToString(CultureInfo.InvariantCulture)}, {high.ToString(CultureInfo.InvariantCulture)}]");
+                throw Fail(columns.Open, $"Open {Show(open)} is outside the bar's range [{Show(low)}, {Show(high)}]");
             }
 
             if (close < low || close > high)
             {
-                throw Fail(columns.Close, $"Close {close.ToString(CultureInfo.InvariantCulture)} is outside the bar's range [{low.ToString(CultureInfo.InvariantCulture)}, {high.ToString(CultureInfo.InvariantCulture)}]");
+                throw Fail(columns.Close, $"Close {Show(close)} is outside the bar's range [{Show(low)}, {Show(high)}]");
             }
 
             if (volume < 0)
             {
-                throw Fail(columns.Volume, $"Volume {volume.ToString(CultureInfo.InvariantCulture)} is negative");
+                throw Fail(columns.Volume, $"Volume {Show(volume)} is negative");
             }
         }
+
+        private static string Show<T>(T value)
+            where T : INumber<T> => value.ToString(null, CultureInfo.InvariantCulture);
 
         private decimal Decimal(int column)
         {

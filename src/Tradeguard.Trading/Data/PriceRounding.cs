@@ -18,7 +18,10 @@ internal static class PriceRounding
         var fraction = scaled - Math.Floor(scaled);
         if (Math.Abs(fraction - 0.5) > 1e-6 && Math.Abs(scaled) < 1e15)
         {
-            return (decimal)Math.Round(scaled) / (decimal)scale;
+            // The rounded integer with the decimal scale set directly: exact, and no decimal division.
+            var units = (long)Math.Round(scaled);
+            var magnitude = (ulong)Math.Abs(units);
+            return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, units < 0, (byte)decimals);
         }
 
         // Near a tie the product above may itself have been rounded: decide on the exact expansion of the double,
