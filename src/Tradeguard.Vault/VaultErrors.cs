@@ -1,5 +1,4 @@
 using Tradeguard.Core.Errors;
-using Tradeguard.Core.Storage;
 
 namespace Tradeguard.Vault;
 
@@ -47,6 +46,4 @@ internal static class VaultErrors
     public static TradeguardException DamagedEntriesBlock(string path, string action, int count) => new(
         ExitCode.IntegrityFailure,
         $"vault {path} has {count} damaged entr{(count == 1 ? "y" : "ies")}; {action} needs every entry intact. Run 'tradeguard vault recover' first.");
-
-    public static string Quote(string path) => PrivateFile.QuoteForShell(path);
 }

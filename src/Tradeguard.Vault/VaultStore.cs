@@ -384,8 +384,6 @@ public sealed class VaultStore : ISecretStore, IDisposable
         }
     }
 
-    internal VaultOptions Options => _options;
-
     /// <summary>Replaces the vault's entries with <paramref name="entries"/> (values re-sealed), in one save; for recovery.</summary>
     internal void ReplaceEntries(IReadOnlyList<(EntryRecord Entry, Secret Value)> entries)
     {

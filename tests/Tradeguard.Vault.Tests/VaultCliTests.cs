@@ -100,4 +100,25 @@ public sealed class VaultCliTests : IDisposable
         Assert.Equal(0, TradeguardCli.Run(["vault", "set", "a", "b"], "value-for-custom", env).ExitCode);
         Assert.Equal("value-for-custom\n", Cli(null, "vault", "get", "a", "b", "--reveal", "--vault", custom).Stdout);
     }
+
+    [Fact]
+    public void KeyFileSlot_AddedAfterInit_UnlocksWithoutThePassphrase_AndAWrongKeyIsExit3()
+    {
+        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        Assert.Equal(0, Cli("value-behind-key-file", "vault", "set", "svc", "token").ExitCode);
+        var keyFile = Path.Combine(_home.Path, "svc.key");
+        Assert.Equal(0, Cli(null, "vault", "add-key-file", keyFile).ExitCode);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+
+        var byFile = TradeguardCli.Run(["vault", "get", "svc", "token", "--reveal", "--key-file", keyFile], null, Env(password: null));
+        Assert.Equal("value-behind-key-file\n", byFile.Stdout);
+        var byEnv = Env(password: null);
+        byEnv["TRADEGUARD_VAULT_KEY"] = File.ReadAllText(keyFile).Trim();
+        Assert.Equal("value-behind-key-file\n", TradeguardCli.Run(["vault", "get", "svc", "token", "--reveal"], null, byEnv).Stdout);
+
+        byEnv["TRADEGUARD_VAULT_KEY"] = Convert.ToBase64String(new byte[32]);
+        var wrong = TradeguardCli.Run(["vault", "list"], null, byEnv);
+        Assert.Equal(3, wrong.ExitCode);
+        Assert.Contains("wrong key", wrong.Stderr, StringComparison.Ordinal);
+    }
 }

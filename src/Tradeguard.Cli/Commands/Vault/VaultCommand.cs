@@ -20,6 +20,7 @@ internal static class VaultCommand
         vault.Subcommands.Add(VaultCheckCommand.Create());
         vault.Subcommands.Add(VaultRecoverCommand.Create());
         vault.Subcommands.Add(VaultImportCommand.Create());
+        vault.Subcommands.Add(VaultAddKeyFileCommand.Create());
         return vault;
     }
 }

@@ -42,6 +42,10 @@ internal static class VaultInitCommand
 
                 using var vault = VaultStore.Create(path, credentials, VaultAccess.Options(null, kdfParameters));
                 Console.WriteLine($"Created vault {path} (Argon2id {kdfParameters}, {credentials.Count} key slot{(credentials.Count == 1 ? "" : "s")}).");
+                if (kdfParameters.MemoryKiB < KdfParameters.Default.MemoryKiB || kdfParameters.Iterations < KdfParameters.Default.Iterations)
+                {
+                    Console.Error.WriteLine($"warning: Argon2id cost {kdfParameters} is below the default {KdfParameters.Default}; raise it with 'vault passwd --kdf' unless this vault is for tests.");
+                }
                 if (createdKeyFile)
                 {
                     Console.WriteLine($"Created key file {Path.GetFullPath(keyFilePath!)} (mode 0600). Keep it off this machine's backups of the vault.");
