@@ -16,7 +16,8 @@ namespace Tradeguard.Audit;
 /// <para>Thread-safe. Any number of instances, in any number of processes, may append to one database: each batch
 /// reads the tail inside SQLite's write lock (<c>BEGIN IMMEDIATE</c>), so the chain stays gap-free.</para>
 /// <para>A batch is one transaction with <c>synchronous=FULL</c>: when <see cref="Record(IReadOnlyList{AuditEvent})"/>
-/// returns, the records are on disk. After each batch the checkpoint file moves to the committed tail; the vault copy
+/// returns, the records are on disk. After each batch the checkpoint file moves to the committed tail (a checkpoint that
+/// cannot be written does not fail an append whose records are kept; it catches up later); the vault copy
 /// moves on <see cref="Checkpoint"/> and on <see cref="Dispose"/>, because a vault write rewrites the vault file.</para>
 /// </remarks>
 public sealed class SqliteAuditLog : IAuditLog, IDisposable
@@ -148,7 +149,16 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
                     e);
             }
 
-            _checkpoints.Advance(_database, _macs, includeVault: false);
+            try
+            {
+                _checkpoints.Advance(_database, _macs, includeVault: false);
+            }
+            catch (Exception e) when (e is TradeguardException or IOException or SqliteException)
+            {
+                // The records are committed: failing now would invite a retry that duplicates them. The checkpoint
+                // catches up on the next batch or on Dispose.
+            }
+
             return last;
         }
     }
