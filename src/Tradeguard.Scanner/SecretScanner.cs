@@ -18,8 +18,8 @@ namespace Tradeguard.Scanner;
 /// </summary>
 public static class SecretScanner
 {
-    /// <summary>Above this many bytes to scan, regexes are compiled to IL first (measured break-even is a few MB).</summary>
-    private const long CompiledRegexThresholdBytes = 4L * 1024 * 1024;
+    /// <summary>Above this many bytes to scan, regexes are compiled to IL first: compiling costs start-up time per rule that a small scan (a pre-commit hook) never earns back, while the interpreter is about 14x slower per byte (ScannerBenchmarks: 28.7 ms vs 2.0 ms on a 39 KB file).</summary>
+    private const long CompiledRegexThresholdBytes = 512L * 1024;
 
     /// <summary>Scans <see cref="ScanOptions.Root"/>.</summary>
     /// <exception cref="TradeguardException">The root does not exist, or <c>--history</c> outside a git work tree
