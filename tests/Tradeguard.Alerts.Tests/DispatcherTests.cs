@@ -188,5 +188,6 @@ public sealed class DispatcherTests : IDisposable
         Assert.Equal(
             ["[security] Telegram command refused: /stop (+9 more held back in the last 5 min)", "[security] Telegram command refused: /stop"],
             outbox.List().Select(m => m.Text));
+        Assert.All(outbox.List(), m => Assert.Equal(AlertKinds.TelegramRejected, m.Kind));
     }
 }

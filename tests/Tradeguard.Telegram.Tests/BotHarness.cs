@@ -130,21 +130,14 @@ internal sealed class BotHarness : IAsyncDisposable
     /// Runs dispatch passes until the outbox is empty, jumping fake time to each next due moment; when a request hangs,
     /// moves time past the send timeout so the dispatcher gives up on it, as it would for real. Bounded.
     /// </summary>
-    public async Task DrainAsync(int maxPasses = 2000, Action? betweenPasses = null)
+    public async Task DrainAsync(int maxPasses = 2000)
     {
         for (var i = 0; i < maxPasses; i++)
         {
-            betweenPasses?.Invoke();
             var pass = await PassAsync();
-            if (pass.Pending == 0 && betweenPasses is null)
-            {
-                return;
-            }
-
             if (pass.Pending == 0)
             {
-                Time.Advance(TimeSpan.FromSeconds(1));
-                continue;
+                return;
             }
 
             var now = Time.GetUtcNow();

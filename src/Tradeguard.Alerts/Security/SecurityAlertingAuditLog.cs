@@ -88,7 +88,7 @@ public sealed class SecurityAlertingAuditLog : IAuditLog
             text += $" (+{heldBack} more held back in the last {_window.TotalMinutes:0} min)";
         }
 
-        var alert = new Alert(AlertKinds.SecurityPrefix + auditEvent.Action.Replace('.', '_'), text, now)
+        var alert = new Alert(AlertKinds.ForAuditAction(auditEvent.Action), text, now)
         {
             DedupeKey = string.Create(CultureInfo.InvariantCulture, $"security-{auditEvent.Action}-{now.UtcTicks}-{sequence}"),
         };
