@@ -7,13 +7,6 @@ internal sealed class InstallationHome : IDisposable
 {
     public const string VaultPassword = "vault-pass-for-composition-tests";
 
-    /// <summary>
-    /// The CLI in its own build output: this test project references ASP.NET Core (for the fake Bot API), so the SDK
-    /// leaves the Microsoft.Extensions assemblies the CLI's deps file names out of the test folder.
-    /// </summary>
-    private static readonly string CliDll = System.IO.Path.Combine(RepoPaths.Root, "src", "Tradeguard.Cli", "bin",
-        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "tradeguard.dll");
-
     private readonly TempFolder _folder = new();
 
     public string Path => _folder.Path;
@@ -31,7 +24,7 @@ internal sealed class InstallationHome : IDisposable
     }
 
     public ProcessResult Run(string? stdin, string[] args, bool withVaultPassword = true, string? workingDirectory = null) =>
-        ChildProcess.Run("dotnet", new[] { CliDll }.Concat(args), stdin, new Dictionary<string, string?>
+        TradeguardCli.Run(args, stdin, new Dictionary<string, string?>
         {
             ["TRADEGUARD_HOME"] = _folder.Path,
             ["TRADEGUARD_VAULT"] = null,

@@ -6,7 +6,19 @@ namespace Tradeguard.TestSupport;
 /// </summary>
 public static class TradeguardCli
 {
-    public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "tradeguard.dll");
+    /// <summary>
+    /// The CLI in its own build output (same configuration as the tests), else the copy beside the tests. A test
+    /// project that references ASP.NET Core (a fake HTTP server) gets no copies of the Microsoft.Extensions assemblies
+    /// the CLI's deps file names, so the copy beside it cannot start.
+    /// </summary>
+    public static string DllPath { get; } = FindDll();
+
+    private static string FindDll()
+    {
+        var own = Path.Combine(RepoPaths.Root, "src", "Tradeguard.Cli", "bin",
+            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "tradeguard.dll");
+        return File.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, "tradeguard.dll");
+    }
 
     public static ProcessResult Run(IEnumerable<string> args, string? stdin = null,
         IReadOnlyDictionary<string, string?>? env = null, string? workingDirectory = null, TimeSpan? timeout = null)
