@@ -18,7 +18,7 @@ internal static class TradeguardCommand
         root.Subcommands.Add(Commands.Audit.AuditCommand.Create());
         root.Subcommands.Add(Commands.Scan.ScanCommand.Create());
         root.Subcommands.Add(Commands.Alerts.AlertsCommand.Create());
-        root.Subcommands.Add(Commands.Telegram.TelegramCommand.Create());
+        root.Subcommands.Add(Commands.Telegram.TelegramCommand.Create(Composition.BotComposition.Ports));
         root.Subcommands.Add(Commands.Sandbox.SandboxCommand.Create());
         root.Subcommands.Add(Commands.Exchange.ExchangeCommand.Create());
         return root;

@@ -19,11 +19,11 @@ public sealed class AuditCliTests : IDisposable
         Paths = AuditPaths.InFolder(_home.Path);
         using var passphrase = Secret.FromString(Passphrase);
         using var credential = VaultCredential.Passphrase(passphrase);
-        Vault.VaultStore.Create(VaultPath, credential, CheapVault).Dispose();
+        VaultStore.Create(VaultPath, credential, CheapVault).Dispose();
 
         // Wired as the CLI wires it: the vault audits into the log whose key it holds (1 vault.unlock, 2 vault.set).
         var deferred = new DeferredAuditLog();
-        using var vault = Vault.VaultStore.Open(VaultPath, credential, CheapVault with { Audit = deferred });
+        using var vault = VaultStore.Open(VaultPath, credential, CheapVault with { Audit = deferred });
         using var log = SqliteAuditLog.Open(Paths, vault);
         deferred.Attach(log);
         log.Record(new AuditEvent("operator:alice", "vault.reveal", "vault://binance/api_key", AuditOutcome.Success));

@@ -2,22 +2,22 @@ namespace Tradeguard.TestSupport;
 
 /// <summary>
 /// Runs the real <c>tradeguard</c> CLI as a child process, so tests see exactly what a user sees: exit codes,
-/// stdout, stderr. The test project must reference Tradeguard.Cli so that it is built first.
+/// stdout, stderr. The test project must reference Tradeguard.Cli so that tradeguard.dll sits beside the tests.
 /// </summary>
-/// <remarks>
-/// The CLI runs from its own output folder (src/Tradeguard.Cli/bin/CONFIG/TFM), as <c>dotnet run</c> would: a copy
-/// beside the tests carries the CLI's deps.json but not always the package assemblies it names, because the test
-/// project resolves its own conflicts with the ASP.NET Core shared framework.
-/// </remarks>
 public static class TradeguardCli
 {
-    public static string DllPath { get; } = FindCli();
+    /// <summary>
+    /// The CLI in its own build output (same configuration as the tests), else the copy beside the tests. A test
+    /// project that references ASP.NET Core (a fake HTTP server) gets no copies of the Microsoft.Extensions assemblies
+    /// the CLI's deps file names, so the copy beside it cannot start.
+    /// </summary>
+    public static string DllPath { get; } = FindDll();
 
-    private static string FindCli()
+    private static string FindDll()
     {
-        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = tfm.Parent!.Name;
-        return Path.Combine(RepoPaths.Root, "src", "Tradeguard.Cli", "bin", configuration, tfm.Name, "tradeguard.dll");
+        var own = Path.Combine(RepoPaths.Root, "src", "Tradeguard.Cli", "bin",
+            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "tradeguard.dll");
+        return File.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, "tradeguard.dll");
     }
 
     public static ProcessResult Run(IEnumerable<string> args, string? stdin = null,
@@ -25,7 +25,7 @@ public static class TradeguardCli
     {
         if (!File.Exists(DllPath))
         {
-            throw new FileNotFoundException("tradeguard.dll is not built; reference Tradeguard.Cli from the test project", DllPath);
+            throw new FileNotFoundException("tradeguard.dll is not beside the tests; reference Tradeguard.Cli", DllPath);
         }
 
         return ChildProcess.Run("dotnet", new[] { DllPath }.Concat(args), stdin, env, workingDirectory, timeout);

@@ -1,5 +1,5 @@
-using Tradeguard.Trading.Engine;
 using Tradeguard.Trading.Events;
+using Tradeguard.Trading.Engine;
 
 namespace Tradeguard.Exchange.Runner;
 
@@ -13,12 +13,12 @@ public sealed record ExchangeRunOptions
     public string Interval { get; init; } = "1d";
 
     /// <summary>
-    /// Sizing and risk limits, as in a backtest (cash, commission and slippage are the exchange's, so those
+    /// Sizing, risk limits and mode, as in a backtest (cash, commission and slippage are the exchange's, so those
     /// fields are ignored). A default bracket is refused: protective exits are not sent to exchanges yet.
     /// </summary>
     public EngineOptions Engine { get; init; } = new();
 
-    /// <summary>Paper (the sandbox or any loopback exchange) or live; carried by every event and audit record.</summary>
+    /// <summary>Paper or live: the marker every event and audit record of this run carries (the engine's own events are always paper).</summary>
     public TradingMode Mode { get; init; } = TradingMode.Paper;
 
     /// <summary>First candle open time fed to the strategy, Unix milliseconds; null: only candles that close after the start.</summary>

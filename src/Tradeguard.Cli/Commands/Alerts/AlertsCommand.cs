@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Tradeguard.Alerts.Outbox;
 using Tradeguard.Cli.Commands.Vault;
+using Tradeguard.Cli.Composition;
 using Tradeguard.Core.Audit;
 using Tradeguard.Core.Errors;
 
@@ -107,27 +108,19 @@ internal static class AlertsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var logger = new StderrLogger(parseResult.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
-            using var runtime = AlertsRuntime.Start(AlertsConfig.Load(parseResult.GetValue(config)), parseResult.GetValue(vault),
-                parseResult.GetValue(keyFile), NullAuditLog.Instance, logger);
+            using var installation = Installation.OpenForAlerts(parseResult.GetValue(vault), parseResult.GetValue(keyFile),
+                AlertsConfig.Load(parseResult.GetValue(config)), logger);
+            var runtime = installation.Alerts!;
             if (!parseResult.GetValue(untilEmpty))
             {
                 await runtime.Dispatcher.RunAsync(cancellationToken);
                 return 0;
             }
 
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(parseResult.GetValue(timeout));
-            while (DateTimeOffset.UtcNow < deadline)
+            if (await runtime.DrainAsync(TimeSpan.FromSeconds(parseResult.GetValue(timeout)), cancellationToken))
             {
-                var pass = await runtime.Dispatcher.DispatchDueAsync(cancellationToken);
-                if (pass.Pending == 0)
-                {
-                    Console.WriteLine("Outbox empty.");
-                    return 0;
-                }
-
-                var wait = pass.NextDueAt is { } due ? due - DateTimeOffset.UtcNow : TimeSpan.FromSeconds(1);
-                await Task.Delay(wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : wait,
-                    cancellationToken);
+                Console.WriteLine("Outbox empty.");
+                return 0;
             }
 
             throw new TradeguardException(ExitCode.ExternalService,

@@ -7,6 +7,7 @@ using Tradeguard.Alerts.Outbox;
 using Tradeguard.Alerts.Security;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Core.Audit;
+using Tradeguard.Core.Secrets;
 using Tradeguard.Core.Storage;
 using Tradeguard.Telegram;
 
@@ -21,8 +22,9 @@ internal sealed class AlertsRuntime : IDisposable
     public const string OutboxFileName = "outbox.db";
 
     private AlertsRuntime(OutboxStore outbox, TelegramBotClient? client, AlertDispatcher dispatcher, AlertPublisher publisher,
-        IAuditLog audit)
+        IAuditLog audit, IAlertRouting routing)
     {
+        Routing = routing;
         Outbox = outbox;
         Client = client;
         Dispatcher = dispatcher;
@@ -38,13 +40,18 @@ internal sealed class AlertsRuntime : IDisposable
 
     public AlertPublisher Publisher { get; }
 
+    /// <summary>Who receives which alert (console, the configured Telegram chats).</summary>
+    public IAlertRouting Routing { get; }
+
     /// <summary>The audit log to hand to other modules: records go to <c>inner</c>, security ones also become alerts.</summary>
     public IAuditLog Audit { get; }
 
     public static OutboxStore OpenOutbox() => OutboxStore.Open(TradeguardHome.File(OutboxFileName));
 
-    /// <summary>Builds the pipeline; opens the vault only when Telegram is configured (for the bot token).</summary>
-    public static AlertsRuntime Start(AlertsConfig config, string? vaultOption, string? keyFile, IAuditLog inner, ILogger logger,
+    /// <summary>Builds the pipeline; <paramref name="vault"/> (the installation's, opened by the caller) supplies the bot
+    /// token when Telegram is configured.</summary>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when Telegram is configured and no vault is open.</exception>
+    public static AlertsRuntime Start(AlertsConfig config, ISecretStore? vault, IAuditLog inner, ILogger logger,
         IAlertRouting? telegramRouting = null)
     {
         var outbox = OpenOutbox();
@@ -60,7 +67,13 @@ internal sealed class AlertsRuntime : IDisposable
         var telegram = config.TelegramOptions();
         if (telegram is not null)
         {
-            using var vault = VaultAccess.Open(vaultOption, keyFile, inner);
+            if (vault is null)
+            {
+                throw new Core.Errors.TradeguardException(Core.Errors.ExitCode.Configuration,
+                    $"Telegram alerts need the bot token from the vault, and there is no vault at {VaultAccess.ResolvePath(null)}: " +
+                    "create one with 'tradeguard vault init' and store the token with 'tradeguard vault set telegram bot_token'.");
+            }
+
             client = TelegramClientFactory.Create(telegram, vault, logger);
             channels.Add(new TelegramChannel(client, logger));
         }
@@ -74,7 +87,30 @@ internal sealed class AlertsRuntime : IDisposable
         publisher = new AlertPublisher(outbox, config.Policy(), routing, channels, audit);
         var dispatcher = new AlertDispatcher(outbox, channels, audit, config.DispatchOptions(), TimeProvider.System, logger);
         publisher.Enqueued += dispatcher.Wake;
-        return new AlertsRuntime(outbox, client, dispatcher, publisher, audit);
+        return new AlertsRuntime(outbox, client, dispatcher, publisher, audit, routing);
+    }
+
+    /// <summary>
+    /// Sends what is due until the outbox holds nothing pending, honouring the dispatcher's rate limits and retry
+    /// times; true when empty, false when <paramref name="timeout"/> passed first (the rest stays queued, never lost).
+    /// </summary>
+    public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var pass = await Dispatcher.DispatchDueAsync(cancellationToken);
+            if (pass.Pending == 0)
+            {
+                return true;
+            }
+
+            var wait = pass.NextDueAt is { } due ? due - DateTimeOffset.UtcNow : TimeSpan.FromSeconds(1);
+            await Task.Delay(wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : wait,
+                cancellationToken);
+        }
+
+        return false;
     }
 
     public void Dispose() => Dispatcher.Dispose();

@@ -15,7 +15,8 @@ internal static class ExchangeCheckCommand
         command.SetAction(parseResult =>
         {
             var logger = options.Logger(parseResult);
-            using var session = options.PrepareAsync(parseResult, logger, CancellationToken.None).GetAwaiter().GetResult();
+            using var installation = options.OpenInstallation(parseResult);
+            using var session = options.PrepareAsync(parseResult, installation, logger, CancellationToken.None).GetAwaiter().GetResult();
             Console.WriteLine($"Pre-flight passed for {session.Config.Exchange} at {session.Config.BaseUrl.GetLeftPart(UriPartial.Authority)} " +
                 $"({(session.Mode == TradingMode.Live ? "LIVE" : "paper")}): {session.Credentials}, clock offset {session.Preflight.ClockOffsetMs} ms, " +
                 $"withdrawals {(session.Preflight.Restrictions.EnableWithdrawals ? "ENABLED" : "disabled")}, " +

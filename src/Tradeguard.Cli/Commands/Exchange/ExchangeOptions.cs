@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Exchange.Config;
 using Tradeguard.Exchange.Runner;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Exchange;
 
@@ -33,13 +34,18 @@ internal sealed class ExchangeOptions
 
     public ILogger Logger(ParseResult parseResult) => new ConsoleLog(parseResult.GetValue(Verbose) ? LogLevel.Debug : LogLevel.Information);
 
-    /// <summary>Loads the config, opens the vault only long enough to read the key pair, and runs every pre-flight check.</summary>
-    public async Task<ExchangeSession> PrepareAsync(ParseResult parseResult, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>The installation (vault, audit log, alerts) the session is prepared in and audits to.</summary>
+    public Installation OpenInstallation(ParseResult parseResult) =>
+        Installation.Open(parseResult.GetValue(Vault), parseResult.GetValue(KeyFile));
+
+    /// <summary>Loads the config, reads the key pair from the installation's vault, and runs every pre-flight check
+    /// (audited, as refused or accepted keys are security events).</summary>
+    public async Task<ExchangeSession> PrepareAsync(ParseResult parseResult, Installation installation, ILogger logger,
+        CancellationToken cancellationToken)
     {
         var config = ExchangeRunConfig.Load(parseResult.GetValue(Config)!);
         var vaultPath = VaultAccess.ResolvePath(parseResult.GetValue(Vault));
-        using var vault = VaultAccess.Open(parseResult.GetValue(Vault), parseResult.GetValue(KeyFile));
-        return await ExchangeSession.PrepareAsync(config, vault, vaultPath, parseResult.GetValue(Live), parseResult.GetValue(AllowWithdrawalKeys),
-            logger, cancellationToken: cancellationToken);
+        return await ExchangeSession.PrepareAsync(config, installation.Vault, vaultPath, parseResult.GetValue(Live), parseResult.GetValue(AllowWithdrawalKeys),
+            logger, installation.Audit, cancellationToken);
     }
 }

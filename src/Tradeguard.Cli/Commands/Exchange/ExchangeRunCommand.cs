@@ -26,7 +26,8 @@ internal static class ExchangeRunCommand
 
             var logger = options.Logger(parseResult);
             using var shutdown = new ShutdownSignal();
-            using var session = options.PrepareAsync(parseResult, logger, shutdown.Token).GetAwaiter().GetResult();
+            using var installation = options.OpenInstallation(parseResult);
+            using var session = options.PrepareAsync(parseResult, installation, logger, shutdown.Token).GetAwaiter().GetResult();
             var mode = session.Mode == TradingMode.Live ? "LIVE" : "paper";
             Console.WriteLine($"Trading {session.Plan.Strategy.Name} on {session.Config.Symbol} at {session.Config.BaseUrl.GetLeftPart(UriPartial.Authority)} " +
                 $"({mode}) with {session.Credentials}.");
@@ -37,7 +38,7 @@ internal static class ExchangeRunCommand
                     Console.WriteLine($"{e.Time:yyyy-MM-dd} {e.AlertLine}");
                 }
             });
-            var runner = session.CreateRunner([printer], logger: logger, maxBars: bars);
+            var runner = session.CreateRunner([printer], installation.Audit, logger, bars);
             runner.RunAsync(shutdown.Token).GetAwaiter().GetResult();
             var filled = runner.Orders.Count(o => o.Status == Trading.Broker.OrderStatus.Filled);
             Console.WriteLine($"Run stopped ({mode}) after {runner.BarsSeen} candles: {runner.Orders.Count} orders, {filled} filled. Position {runner.Position}, cash {runner.Cash:0.00}.");

@@ -4,6 +4,7 @@ using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Cli.Input;
 using Tradeguard.Core.Errors;
 using Tradeguard.Identity.Accounts;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Login;
 
@@ -25,12 +26,13 @@ internal static class LoginCommand
         {
             var account = parseResult.GetValue(name)!;
             using var password = SecretInput.Read("Password", IdentityAccess.PasswordVariable);
-            var result = IdentityAccess.Open(null).Login.Login(account, password);
+            using var installation = IdentityAccess.OpenUnattended(parseResult, vaultOption);
+            var result = IdentityAccess.Open(installation, useVault: false).Login.Login(account, password);
             if (result.Outcome == LoginOutcome.SecondFactorRequired)
             {
-                using var vault = IdentityAccess.OpenVault(parseResult, vaultOption);
+                using var opened = installation.OptionalVault is null ? IdentityAccess.OpenInstallation(parseResult, vaultOption) : null;
                 using var code = SecretInput.Read("Code", IdentityAccess.CodeVariable);
-                result = IdentityAccess.Open(vault).Login.Login(account, password, code.Reveal());
+                result = IdentityAccess.Open(opened ?? installation).Login.Login(account, password, code.Reveal());
             }
 
             if (result.Outcome != LoginOutcome.Success)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Tradeguard.Cli.Commands.User;
 using Tradeguard.Cli.Input;
 using Tradeguard.Core.Errors;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Login;
 
@@ -12,10 +13,11 @@ internal static class LogoutCommand
     {
         var command = new Command("logout",
             $"End a session: revokes the token in ${IdentityAccess.SessionVariable} (or read from stdin / prompt). Exit 3 when it was not live.");
-        command.SetAction(_ =>
+        command.SetAction(parseResult =>
         {
             using var token = SecretInput.Read("Session token", IdentityAccess.SessionVariable);
-            if (!IdentityAccess.Open(null).Sessions.Revoke(token))
+            using var installation = IdentityAccess.OpenUnattended(parseResult);
+            if (!IdentityAccess.Open(installation, useVault: false).Sessions.Revoke(token))
             {
                 throw new TradeguardException(ExitCode.AuthenticationFailed, "That session is unknown, expired or already ended.");
             }

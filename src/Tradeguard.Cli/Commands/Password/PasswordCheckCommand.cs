@@ -4,6 +4,7 @@ using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Cli.Input;
 using Tradeguard.Identity;
 using Tradeguard.Identity.Policy;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Password;
 
@@ -39,7 +40,8 @@ internal static class PasswordCheckCommand
                 }
             }
 
-            using var vault = parseResult.GetValue(withVault) ? IdentityAccess.OpenVault(parseResult, vaultOption) : null;
+            using var installation = parseResult.GetValue(withVault) ? IdentityAccess.OpenInstallation(parseResult, vaultOption) : null;
+            var vault = installation?.Vault;
             using var candidate = SecretInput.Read("Password to check", IdentityAccess.PasswordVariable);
             var report = new PasswordPolicy(options).Check(candidate, new PasswordContext
             {

@@ -1,7 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Tradeguard.Alerts.Outbox;
+using Tradeguard.Cli.Commands.Alerts;
+using Tradeguard.Cli.Composition;
 using Tradeguard.Core.Errors;
 using Tradeguard.Trading.Config;
+using Tradeguard.Trading.Events;
 using Tradeguard.Trading.Reports;
 using Tradeguard.Trading.Runs;
 
@@ -31,7 +36,7 @@ internal static class RunCommand
         command.Options.Add(sweep);
         command.Options.Add(parallel);
         command.Options.Add(quiet);
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var plan = RunConfigLoader.Load(parseResult.GetValue(config)!);
             plan = plan with
@@ -64,13 +69,44 @@ internal static class RunCommand
                 return 0;
             }
 
-            var sinks = parseResult.GetValue(quiet) ? [] : new[] { printer.EventSink };
-            var report = ProgressDisplay.Run(bars.Count, progress => Backtest.Run(plan, bars, sinks, progress: progress));
+            var alertSettings = AlertsConfig.Load(null);
+            var withTelegram = alertSettings.TelegramOptions() is not null;
+            using var installation = withTelegram
+                ? Installation.Open(null, null, alertSettings, new StderrLogger(LogLevel.Warning))
+                : Installation.OpenUnattended(null, null);
+            var sinks = new List<ITradingEventSink>();
+            if (!parseResult.GetValue(quiet))
+            {
+                sinks.Add(printer.EventSink);
+            }
+
+            var alerts = withTelegram ? installation.Alerts! : null;
+            if (alerts is not null)
+            {
+                sinks.Add(new TradingAlertSink(alerts.Publisher, alerts.Routing, Guid.NewGuid().ToString("N")));
+            }
+
+            var audit = installation.OptionalVault is null ? null : installation.Audit;
+            var report = ProgressDisplay.Run(bars.Count, progress => Backtest.Run(plan, bars, sinks, audit, progress: progress));
             printer.PrintReport(report, ReportFiles.Write(folder, report.Result, report.Metrics));
+            if (alerts is not null)
+            {
+                // A backtest takes seconds: its alerts, already committed to the outbox, go out once it is done. Cancelling
+                // a dispatcher mid-send could send a message twice, so one drain does all the sending.
+                if (!await alerts.DrainAsync(AlertDrainTimeout, cancellationToken))
+                {
+                    Console.Error.WriteLine($"warning: {alerts.Outbox.Count(OutboxState.Pending)} alerts are still queued; " +
+                                            "'tradeguard alerts dispatch' sends them, 'tradeguard alerts list' shows why.");
+                }
+            }
+
             return 0;
         });
         return command;
     }
+
+    /// <summary>How long a finished run waits for its alerts to go out before leaving the rest queued.</summary>
+    private static readonly TimeSpan AlertDrainTimeout = TimeSpan.FromSeconds(60);
 
     private static DateTime? Date(string? text, string option) =>
         text is null ? null

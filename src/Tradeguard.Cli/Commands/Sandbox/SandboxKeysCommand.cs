@@ -3,6 +3,7 @@ using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Secrets;
 using Tradeguard.Exchange.Sandbox;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Sandbox;
 
@@ -28,7 +29,8 @@ internal static class SandboxKeysCommand
                 throw new TradeguardException(ExitCode.Usage, $"'{name}' is not a valid vault item name: use 1-64 of A-Z a-z 0-9 _ . -");
             }
 
-            using var vault = VaultAccess.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            var vault = installation.Vault;
             var key = SandboxKeyring.Create(vault, name, parseResult.GetValue(withdrawals), !parseResult.GetValue(noIp));
             Console.WriteLine($"Created sandbox key {key}: withdrawals {(key.Withdrawals ? "ENABLED (for refusal tests)" : "disabled")}, " +
                 $"IP restriction {(key.IpRestricted ? "on" : "off")}. Stored at vault://{name}/api_key and vault://{name}/api_secret.");

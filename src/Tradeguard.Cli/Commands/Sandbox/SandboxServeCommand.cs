@@ -6,6 +6,7 @@ using Tradeguard.Core.Errors;
 using Tradeguard.Exchange.Sandbox;
 using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Data;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Sandbox;
 
@@ -46,8 +47,9 @@ internal static class SandboxServeCommand
                 To = parseResult.GetValue(to),
             });
             SandboxKeyring keys;
-            using (var vault = VaultAccess.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile)))
+            using (var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile)))
             {
+                var vault = installation.Vault;
                 keys = SandboxKeyring.Load(vault);
             }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Tradeguard.Cli.Commands.Alerts;
 using Tradeguard.Cli.Commands.Vault;
-using Tradeguard.Core.Audit;
+using Tradeguard.Cli.Composition;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Redaction;
 using Tradeguard.Telegram;
@@ -20,11 +20,10 @@ internal static class TelegramServeCommand
     /// <param name="Operators">Accounts and roles.</param>
     /// <param name="Totp">TOTP check with replay rejection.</param>
     /// <param name="Engine">The running engine.</param>
-    /// <param name="Audit">The audit log.</param>
-    public sealed record BotPorts(IOperatorDirectory Operators, ITotpVerifier Totp, IEngineControl Engine, IAuditLog Audit);
+    public sealed record BotPorts(IOperatorDirectory Operators, ITotpVerifier Totp, IEngineControl Engine);
 
-    /// <summary>Builds the ports once the vault is open.</summary>
-    public delegate BotPorts PortsFactory(ParseResult parseResult);
+    /// <summary>Builds the ports in the installation (vault open, audit log attached).</summary>
+    public delegate BotPorts PortsFactory(Installation installation);
 
     public static Command Create(PortsFactory? ports)
     {
@@ -51,9 +50,10 @@ internal static class TelegramServeCommand
             var settings = AlertsConfig.Load(parseResult.GetValue(config));
             var options = settings.TelegramOptions()
                 ?? throw new TradeguardException(ExitCode.Configuration, "No 'telegram' section in the alert settings: see docs/telegram.md.");
-            var bound = ports(parseResult);
+            using var installation = Installation.Open(parseResult.GetValue(vault), parseResult.GetValue(keyFile), settings, logger);
+            var bound = ports(installation);
             var store = TelegramCommand.OpenStore();
-            using var runtime = AlertsRuntime.Start(settings, parseResult.GetValue(vault), parseResult.GetValue(keyFile), bound.Audit, logger,
+            using var runtime = AlertsRuntime.Start(settings, installation.Vault, installation.Log, logger,
                 new TelegramRouting(options, store, bound.Operators));
             var client = runtime.Client!;
             var me = await client.GetMe(cancellationToken);

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Tradeguard.Cli.Commands.Vault;
-using Tradeguard.Core.Audit;
 using Tradeguard.Core.Secrets;
 using Tradeguard.Identity;
 using Tradeguard.Identity.Accounts;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.User;
 
@@ -12,8 +12,8 @@ namespace Tradeguard.Cli.Commands.User;
 /// database, the vault (the one factory for the <see cref="ISecretStore"/>), and the operator's session.
 /// </summary>
 /// <remarks>
-/// The session token is read from <c>$TRADEGUARD_SESSION</c> (printed once by <c>tradeguard login</c>). Audit:
-/// <see cref="NullAuditLog"/> until the Audit module's log is wired here.
+/// The session token is read from <c>$TRADEGUARD_SESSION</c> (printed once by <c>tradeguard login</c>). Audit: the
+/// installation's log (<see cref="Installation"/>).
 /// </remarks>
 internal static class IdentityAccess
 {
@@ -22,15 +22,21 @@ internal static class IdentityAccess
     public const string NewPasswordVariable = "TRADEGUARD_NEW_PASSWORD";
     public const string CodeVariable = "TRADEGUARD_TOTP_CODE";
 
-    public static IAuditLog Audit => NullAuditLog.Instance;
+    /// <summary>Opens the identity services over <c>$TRADEGUARD_HOME/identity.db</c> with the policy from the environment,
+    /// recording to the installation's audit log.</summary>
+    /// <param name="installation">The composed services of this command.</param>
+    /// <param name="useVault">False to keep the vault out of identity (no reuse check against stored secrets).</param>
+    public static IdentityServices Open(Installation installation, bool useVault = true) =>
+        IdentityServices.Open(IdentityOptions.FromEnvironment(), useVault ? installation.OptionalVault : null, installation.Audit,
+            TimeProvider.System);
 
-    /// <summary>Opens the identity services over <c>$TRADEGUARD_HOME/identity.db</c> with the policy from the environment.</summary>
-    public static IdentityServices Open(ISecretStore? vault) =>
-        IdentityServices.Open(IdentityOptions.FromEnvironment(), vault, Audit, TimeProvider.System);
+    /// <summary>The installation with its vault unlocked as VaultAccess describes (the one factory for the secret store).</summary>
+    public static Installation OpenInstallation(ParseResult parseResult, Option<string?> vaultOption) =>
+        Installation.Open(parseResult.GetValue(vaultOption), null);
 
-    /// <summary>The one factory for the secret store: the operator's vault, unlocked as VaultAccess describes.</summary>
-    public static Tradeguard.Vault.VaultStore OpenVault(ParseResult parseResult, Option<string?> vaultOption) =>
-        VaultAccess.Open(parseResult.GetValue(vaultOption), audit: Audit);
+    /// <summary>The installation for commands that need no vault: audited when the vault unlocks without asking.</summary>
+    public static Installation OpenUnattended(ParseResult parseResult, Option<string?>? vaultOption = null) =>
+        Installation.OpenUnattended(vaultOption is null ? null : parseResult.GetValue(vaultOption), null);
 
     /// <summary>The account of the session in <c>$TRADEGUARD_SESSION</c>, or null when none is set.</summary>
     /// <exception cref="Core.Errors.TradeguardException">Exit 3 when a token is set but expired, revoked or unknown.</exception>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Cli.Input;
 using Tradeguard.Identity.Accounts;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.User;
 
@@ -24,8 +25,11 @@ internal static class UserAddCommand
         };
         command.SetAction(parseResult =>
         {
-            using var vault = parseResult.GetValue(noVault) ? null : IdentityAccess.OpenVault(parseResult, vaultOption);
-            var identity = IdentityAccess.Open(vault);
+            var withoutVault = parseResult.GetValue(noVault);
+            using var installation = withoutVault
+                ? IdentityAccess.OpenUnattended(parseResult, vaultOption)
+                : IdentityAccess.OpenInstallation(parseResult, vaultOption);
+            var identity = IdentityAccess.Open(installation, useVault: !withoutVault);
             var actor = IdentityAccess.SessionAccount(identity);
             using var password = SecretInput.Read("New password", IdentityAccess.NewPasswordVariable, confirm: true);
             var account = identity.Accounts.Add(actor, new NewAccount(parseResult.GetValue(name)!,

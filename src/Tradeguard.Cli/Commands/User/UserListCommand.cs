@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tradeguard.Identity.Accounts;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.User;
 
@@ -9,9 +10,10 @@ internal static class UserListCommand
     public static Command Create()
     {
         var command = new Command("list", "List accounts with their role, state and 2FA (needs an admin session).");
-        command.SetAction(_ =>
+        command.SetAction(parseResult =>
         {
-            var identity = IdentityAccess.Open(null);
+            using var installation = IdentityAccess.OpenUnattended(parseResult);
+            var identity = IdentityAccess.Open(installation, useVault: false);
             Authorizer.Demand(IdentityAccess.SessionAccount(identity), Permission.ManageUsers);
             Console.WriteLine($"{"NAME",-20} {"ROLE",-7} {"STATE",-8} {"2FA",-4} CREATED (UTC)");
             foreach (var a in identity.Accounts.List())

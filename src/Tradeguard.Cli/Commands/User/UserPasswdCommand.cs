@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Cli.Input;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.User;
 
@@ -21,8 +22,11 @@ internal static class UserPasswdCommand
         };
         command.SetAction(parseResult =>
         {
-            using var vault = parseResult.GetValue(noVault) ? null : IdentityAccess.OpenVault(parseResult, vaultOption);
-            var identity = IdentityAccess.Open(vault);
+            var withoutVault = parseResult.GetValue(noVault);
+            using var installation = withoutVault
+                ? IdentityAccess.OpenUnattended(parseResult, vaultOption)
+                : IdentityAccess.OpenInstallation(parseResult, vaultOption);
+            var identity = IdentityAccess.Open(installation, useVault: !withoutVault);
             var target = parseResult.GetValue(name)!;
             var actor = IdentityAccess.SessionAccount(identity);
             if (actor is null)

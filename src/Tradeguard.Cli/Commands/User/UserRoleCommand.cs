@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.User;
 
@@ -12,7 +13,8 @@ internal static class UserRoleCommand
         var command = new Command("role", "Change an account's role (needs an admin session).") { name, role };
         command.SetAction(parseResult =>
         {
-            var identity = IdentityAccess.Open(null);
+            using var installation = IdentityAccess.OpenUnattended(parseResult);
+            var identity = IdentityAccess.Open(installation, useVault: false);
             var account = identity.Accounts.SetRole(IdentityAccess.SessionAccount(identity), parseResult.GetValue(name)!,
                 IdentityAccess.ParseRole(parseResult.GetValue(role)!));
             Console.WriteLine($"{account.Name} is now {IdentityAccess.Lower(account.Role)}");

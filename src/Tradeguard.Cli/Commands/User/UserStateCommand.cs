@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.User;
 
@@ -16,7 +17,8 @@ internal static class UserStateCommand
         };
         command.SetAction(parseResult =>
         {
-            var identity = IdentityAccess.Open(null);
+            using var installation = IdentityAccess.OpenUnattended(parseResult);
+            var identity = IdentityAccess.Open(installation, useVault: false);
             var actor = IdentityAccess.SessionAccount(identity);
             var account = disable ? identity.Accounts.Disable(actor, parseResult.GetValue(name)!)
                 : identity.Accounts.Enable(actor, parseResult.GetValue(name)!);

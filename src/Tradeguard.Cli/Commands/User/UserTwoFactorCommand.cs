@@ -2,6 +2,7 @@ using System.CommandLine;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Cli.Input;
 using Tradeguard.Core.Storage;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.User;
 
@@ -33,8 +34,8 @@ internal static class UserTwoFactorCommand
         };
         command.SetAction(parseResult =>
         {
-            using var vault = IdentityAccess.OpenVault(parseResult, vaultOption);
-            var identity = IdentityAccess.Open(vault);
+            using var installation = IdentityAccess.OpenInstallation(parseResult, vaultOption);
+            var identity = IdentityAccess.Open(installation);
             using (var password = SecretInput.Read("Password of " + parseResult.GetValue(name), IdentityAccess.PasswordVariable))
             {
                 identity.Login.Reauthenticate(parseResult.GetValue(name)!, password);
@@ -73,8 +74,8 @@ internal static class UserTwoFactorCommand
         };
         command.SetAction(parseResult =>
         {
-            using var vault = IdentityAccess.OpenVault(parseResult, vaultOption);
-            return PrintRecoveryCodes(IdentityAccess.Open(vault), parseResult.GetValue(name)!);
+            using var installation = IdentityAccess.OpenInstallation(parseResult, vaultOption);
+            return PrintRecoveryCodes(IdentityAccess.Open(installation), parseResult.GetValue(name)!);
         });
         return command;
     }
@@ -90,8 +91,8 @@ internal static class UserTwoFactorCommand
         };
         command.SetAction(parseResult =>
         {
-            using var vault = IdentityAccess.OpenVault(parseResult, vaultOption);
-            var identity = IdentityAccess.Open(vault);
+            using var installation = IdentityAccess.OpenInstallation(parseResult, vaultOption);
+            var identity = IdentityAccess.Open(installation);
             var account = parseResult.GetValue(name)!;
             using (var password = SecretInput.Read("Password of " + account, IdentityAccess.PasswordVariable))
             {

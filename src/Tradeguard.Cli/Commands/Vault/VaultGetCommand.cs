@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tradeguard.Core.Errors;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Vault;
 
@@ -22,7 +23,8 @@ internal static class VaultGetCommand
         command.SetAction(parseResult =>
         {
             var reference = VaultAccess.Reference(parseResult.GetValue(item)!, parseResult.GetValue(field)!);
-            using var vault = VaultAccess.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            var vault = installation.Vault;
             var wantsClear = parseResult.GetValue(reveal);
             using var value = (wantsClear ? vault.Reveal(reference) : vault.TryGet(reference))
                 ?? throw new TradeguardException(ExitCode.Configuration,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Storage;
 using Tradeguard.Vault.Import;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Vault;
 
@@ -57,8 +58,9 @@ internal static class VaultImportCommand
                 return 0;
             }
 
-            using (var vault = VaultAccess.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile)))
+            using (var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile)))
             {
+                var vault = installation.Vault;
                 PlaintextImporter.Apply(plan, vault, path);
                 Console.WriteLine($"Imported {plan.Values.Count} value(s) from {path} ({(plan.Format == ImportFormat.Ini ? "configparser" : "python-dotenv")} rules) into {vault.Path}.");
             }

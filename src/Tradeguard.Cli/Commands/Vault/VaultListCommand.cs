@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Vault;
 
@@ -16,7 +17,8 @@ internal static class VaultListCommand
         };
         command.SetAction(parseResult =>
         {
-            using var vault = VaultAccess.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            var vault = installation.Vault;
             var entries = vault.Entries();
             if (entries.Count == 0)
             {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Tradeguard.Cli.Input;
 using Tradeguard.Vault;
+using Tradeguard.Audit;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Vault;
 
@@ -26,7 +28,9 @@ internal static class VaultPasswdCommand
             var kdfParameters = VaultInitCommand.ParseKdf(parseResult.GetValue(kdf));
             var path = VaultAccess.ResolvePath(parseResult.GetValue(vaultOption));
             using var unlock = VaultAccess.ReadCredential(parseResult.GetValue(keyFile), "Current vault passphrase");
-            using var vault = VaultStore.Open(path, unlock, VaultAccess.Options(null, kdfParameters));
+            var deferred = new DeferredAuditLog();
+            using var installation = Installation.Around(VaultStore.Open(path, unlock, VaultAccess.Options(deferred, kdfParameters)), deferred);
+            var vault = installation.Vault;
             using var newPassphrase = SecretInput.Read("New vault passphrase", NewPasswordVariable, confirm: true);
             using var credential = VaultCredential.Passphrase(newPassphrase);
             vault.ChangePassphrase(credential);

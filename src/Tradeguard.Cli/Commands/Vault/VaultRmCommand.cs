@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tradeguard.Core.Errors;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Vault;
 
@@ -16,7 +17,8 @@ internal static class VaultRmCommand
         command.SetAction(parseResult =>
         {
             var reference = VaultAccess.Reference(parseResult.GetValue(item)!, parseResult.GetValue(field)!);
-            using var vault = VaultAccess.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            var vault = installation.Vault;
             if (!vault.Remove(reference))
             {
                 throw new TradeguardException(ExitCode.Configuration, $"no entry {reference} in vault {vault.Path}; nothing was removed.");

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Tradeguard.Vault;
 using Tradeguard.Vault.Format;
+using Tradeguard.Audit;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Vault;
 
@@ -23,7 +25,9 @@ internal static class VaultRotateCommand
             var kdfParameters = VaultInitCommand.ParseKdf(parseResult.GetValue(kdf));
             var path = VaultAccess.ResolvePath(parseResult.GetValue(vaultOption));
             using var passphrase = VaultAccess.ReadCredential(null);
-            using var vault = VaultStore.Open(path, passphrase, VaultAccess.Options(null, kdfParameters));
+            var deferred = new DeferredAuditLog();
+            using var installation = Installation.Around(VaultStore.Open(path, passphrase, VaultAccess.Options(deferred, kdfParameters)), deferred);
+            var vault = installation.Vault;
             var credentials = new List<VaultCredential> { passphrase };
             var keyFilePath = parseResult.GetValue(keyFile);
             using var key = string.IsNullOrEmpty(keyFilePath) ? null : VaultKeyFile.Read(keyFilePath);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tradeguard.Cli.Composition;
 
 namespace Tradeguard.Cli.Commands.Vault;
 
@@ -20,7 +21,8 @@ internal static class VaultSetCommand
         command.SetAction(parseResult =>
         {
             var reference = VaultAccess.Reference(parseResult.GetValue(item)!, parseResult.GetValue(field)!);
-            using var vault = VaultAccess.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            var vault = installation.Vault;
             using var value = VaultAccess.ReadValue($"Value for {reference}");
             vault.Set(reference, value);
             Console.WriteLine($"Stored {reference} ({value.Length} bytes).");

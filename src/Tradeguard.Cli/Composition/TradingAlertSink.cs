@@ -1,0 +1,85 @@
+using System.Globalization;
+using Tradeguard.Alerts;
+using Tradeguard.Alerts.Channels;
+using Tradeguard.Trading.Events;
+using AlertMode = Tradeguard.Alerts.TradingMode;
+using EventMode = Tradeguard.Trading.Events.TradingMode;
+
+namespace Tradeguard.Cli.Composition;
+
+/// <summary>
+/// Turns the engine's events into alerts: the high-level part (kind, symbol, paper/live) becomes the alert, the
+/// amounts go into <see cref="AlertDetails"/> that only the exposure policy's <c>detailed</c> level, sealed to the
+/// operator's age key, ever lets out. Alerts are committed to the outbox (dedupe key per run and event) on the engine's
+/// thread; the dispatcher sends them.
+/// </summary>
+/// <remarks>
+/// Console recipients are left out: <c>tradeguard run</c> already prints every event as its alert line.
+/// </remarks>
+internal sealed class TradingAlertSink(AlertPublisher publisher, IAlertRouting routing, string runId) : ITradingEventSink
+{
+    private long _sequence;
+
+    /// <summary>The alert kind of each event kind: the names <c>exposure</c> settings use.</summary>
+    public static string KindOf(TradingEventKind kind) => kind switch
+    {
+        TradingEventKind.RunStarted => "run.started",
+        TradingEventKind.RunFinished => "run.finished",
+        TradingEventKind.OrderSubmitted => "order.submitted",
+        TradingEventKind.OrderFilled => AlertKinds.OrderFilled,
+        TradingEventKind.OrderRejected => "order.rejected",
+        TradingEventKind.OrderCancelled => "order.cancelled",
+        TradingEventKind.OrderExpired => "order.expired",
+        TradingEventKind.StopLossTriggered => AlertKinds.StopLossTriggered,
+        TradingEventKind.TakeProfitHit => "take_profit.hit",
+        TradingEventKind.RiskLimitHit => "risk.limit_hit",
+        _ => "trading." + kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The alert for <paramref name="tradingEvent"/>: <c>Buy order executed</c> with symbol and mode, details apart.</summary>
+    public static Alert ToAlert(TradingEvent tradingEvent, string dedupeKey)
+    {
+        var suffix = " · " + tradingEvent.Symbol;
+        var headline = tradingEvent.Headline;
+        var summary = headline.EndsWith(suffix, StringComparison.Ordinal) ? headline[..^suffix.Length] : headline;
+        return new Alert(KindOf(tradingEvent.Kind), summary, new DateTimeOffset(DateTime.SpecifyKind(tradingEvent.Time, DateTimeKind.Utc)))
+        {
+            Symbol = tradingEvent.Symbol,
+            Mode = tradingEvent.Mode == EventMode.Live ? AlertMode.Live : AlertMode.Paper,
+            Details = Details(tradingEvent.Details),
+            DedupeKey = dedupeKey,
+        };
+    }
+
+    public void Publish(TradingEvent tradingEvent)
+    {
+        var alert = ToAlert(tradingEvent, $"run:{runId}:{Interlocked.Increment(ref _sequence)}");
+        var recipients = routing.RecipientsFor(alert).Where(r => r.Channel != ConsoleChannel.ChannelName).ToList();
+        if (recipients.Count > 0)
+        {
+            publisher.Publish(alert, recipients);
+        }
+    }
+
+    private static AlertDetails Details(TradingEventDetails d)
+    {
+        var pairs = new List<(string, string)>();
+        void Add(string name, object? value)
+        {
+            if (value is not null)
+            {
+                pairs.Add((name, Convert.ToString(value, CultureInfo.InvariantCulture)!));
+            }
+        }
+
+        Add("order_id", d.OrderId);
+        Add("quantity", d.Quantity);
+        Add("price", d.Price);
+        Add("commission", d.Commission);
+        Add("cash", d.Cash);
+        Add("equity", d.Equity);
+        Add("pnl", d.RealizedPnl);
+        Add("reason", d.Reason);
+        return AlertDetails.From([.. pairs]);
+    }
+}
