@@ -66,6 +66,25 @@ public sealed class DispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task StopRequestedDuringSend_LetsTheSendFinishAndRecordsIt_SoNothingIsSentTwice()
+    {
+        var channel = new ScriptedChannel(_time) { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var (outbox, publisher, dispatcher) = Build(channel);
+        publisher.Publish(StopLoss(1));
+        using var stop = new CancellationTokenSource();
+        var pass = dispatcher.DispatchDueAsync(stop.Token);
+        await channel.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        stop.Cancel();
+        channel.Gate!.SetResult();
+        await pass;
+
+        channel.Gate = null;
+        await DrainAsync(dispatcher);
+        Assert.Equal(["[paper] Stop loss triggered #1 · ORCL"], channel.Delivered);
+        Assert.Equal(1, outbox.Count(OutboxState.Sent));
+    }
+
+    [Fact]
     public async Task Transient_BacksOffExponentially_AndKeepsOrder()
     {
         var channel = new ScriptedChannel(_time);

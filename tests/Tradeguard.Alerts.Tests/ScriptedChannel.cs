@@ -16,13 +16,24 @@ internal sealed class ScriptedChannel(FakeTimeProvider time, string name = "scri
 
     public int MaxTextLength => 100;
 
+    /// <summary>When set, each send waits for it (honouring the token, as an HTTP call would) after <see cref="Entered"/>.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public bool IsGroup(string recipient) => groups && recipient.StartsWith('-');
 
-    public Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        if (Gate is not null)
+        {
+            Entered.TrySetResult();
+            await Gate.Task.WaitAsync(cancellationToken);
+        }
+
         var result = Script.Count > 0 ? Script.Dequeue() : DeliveryResult.Delivered;
         Calls.Add((time.GetUtcNow(), message, result.Outcome));
-        return Task.FromResult(result);
+        return result;
     }
 
     public IEnumerable<string?> Delivered => Calls.Where(c => c.Outcome == DeliveryOutcome.Delivered).Select(c => c.Message.Text);

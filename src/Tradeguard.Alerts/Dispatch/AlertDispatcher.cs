@@ -66,7 +66,8 @@ public sealed class AlertDispatcher : IDisposable
     /// Sends every message that is due and within the rate limits, then returns. Bounded: each round either sends or
     /// sets aside a message, or stops.
     /// </summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired between two sends (a send
+    /// in flight is finished and recorded first, so a stop never causes a duplicate).</exception>
     public async Task<DispatchPass> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
         await _passGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -152,8 +153,9 @@ public sealed class AlertDispatcher : IDisposable
                     continue;
                 }
 
+                cancellationToken.ThrowIfCancellationRequested();
                 _outbox.MarkAttempt(head.Id);
-                var result = await SendAsync(channel, head, cancellationToken).ConfigureAwait(false);
+                var result = await SendAsync(channel, head).ConfigureAwait(false);
                 progressed = true;
                 switch (Apply(head, result, out var due))
                 {
@@ -183,15 +185,16 @@ public sealed class AlertDispatcher : IDisposable
         return new DispatchPass(sent, setAside, _outbox.Count(OutboxState.Pending), nextDue);
     }
 
-    private async Task<DeliveryResult> SendAsync(IAlertChannel channel, OutboxMessage message, CancellationToken cancellationToken)
+    // A stop request never aborts a send in flight: the service may already hold the message, and abandoning the call
+    // before its outcome is recorded would send it again after a restart. The send timeout still bounds the wait.
+    private async Task<DeliveryResult> SendAsync(IAlertChannel channel, OutboxMessage message)
     {
         using var timeout = new CancellationTokenSource(_options.SendTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await channel.SendAsync(message, linked.Token).ConfigureAwait(false);
+            return await channel.SendAsync(message, timeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
             return new DeliveryResult(DeliveryOutcome.Transient, $"timed out after {_options.SendTimeout.TotalSeconds:0.#} s");
         }
