@@ -1,3 +1,4 @@
+using Tradeguard.Alerts.Storage;
 using Microsoft.Data.Sqlite;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Storage;
@@ -17,14 +18,14 @@ namespace Tradeguard.Alerts.Outbox;
 /// </remarks>
 public sealed class OutboxStore
 {
-    private readonly string _connectionString;
+    private readonly DurableSqlite _db;
     private readonly TimeProvider _time;
 
     private OutboxStore(string path, TimeProvider time)
     {
         Path = path;
         _time = time;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        _db = new DurableSqlite(path);
     }
 
     /// <summary>The database file.</summary>
@@ -70,7 +71,7 @@ public sealed class OutboxStore
     public int Enqueue(IReadOnlyList<NewOutboxMessage> messages)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        using var connection = Connect();
+        using var connection = _db.Connect();
         using var tx = connection.BeginTransaction();
         var added = 0;
         foreach (var m in messages)
@@ -104,7 +105,7 @@ public sealed class OutboxStore
     /// <summary>The oldest pending message of every (channel, recipient) pair: the only ones that may be sent now.</summary>
     public IReadOnlyList<OutboxMessage> PendingHeads()
     {
-        using var connection = Connect();
+        using var connection = _db.Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"""
             SELECT {Columns} FROM outbox WHERE id IN (
@@ -117,7 +118,7 @@ public sealed class OutboxStore
     /// <summary>Counts messages in <paramref name="state"/>.</summary>
     public int Count(OutboxState state)
     {
-        using var connection = Connect();
+        using var connection = _db.Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT COUNT(*) FROM outbox WHERE state = $state";
         cmd.Parameters.AddWithValue("$state", StateName(state));
@@ -129,7 +130,7 @@ public sealed class OutboxStore
     /// <param name="limit">At most this many (1 or more).</param>
     public IReadOnlyList<OutboxMessage> List(OutboxState? state = null, int limit = 50)
     {
-        using var connection = Connect();
+        using var connection = _db.Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"SELECT {Columns} FROM outbox {(state is null ? "" : "WHERE state = $state")} ORDER BY id DESC LIMIT $limit";
         if (state is not null)
@@ -143,26 +144,26 @@ public sealed class OutboxStore
 
     /// <summary>Counts an attempt before it starts, so a crash mid-send leaves a trace in <c>attempts</c>.</summary>
     public void MarkAttempt(long id) =>
-        Execute("UPDATE outbox SET attempts = attempts + 1 WHERE id = $id", ("$id", id));
+        _db.Execute("UPDATE outbox SET attempts = attempts + 1 WHERE id = $id", ("$id", id));
 
     /// <summary>Marks a message sent, at the current time.</summary>
     public void MarkSent(long id) =>
-        Execute("UPDATE outbox SET state = 'sent', sent_at = $now, last_error = NULL WHERE id = $id",
+        _db.Execute("UPDATE outbox SET state = 'sent', sent_at = $now, last_error = NULL WHERE id = $id",
             ("$id", id), ("$now", _time.GetUtcNow().ToUnixTimeMilliseconds()));
 
     /// <summary>Keeps a message pending until <paramref name="notBefore"/>, recording why.</summary>
     public void Reschedule(long id, DateTimeOffset notBefore, string reason) =>
-        Execute("UPDATE outbox SET next_attempt_at = $at, last_error = $reason WHERE id = $id",
+        _db.Execute("UPDATE outbox SET next_attempt_at = $at, last_error = $reason WHERE id = $id",
             ("$id", id), ("$at", notBefore.ToUnixTimeMilliseconds()), ("$reason", reason));
 
     /// <summary>Switches a message to plain text (after its formatted form was refused) and makes it due now.</summary>
     public void MarkPlainOnly(long id, string reason) =>
-        Execute("UPDATE outbox SET plain_only = 1, next_attempt_at = $now, last_error = $reason WHERE id = $id",
+        _db.Execute("UPDATE outbox SET plain_only = 1, next_attempt_at = $now, last_error = $reason WHERE id = $id",
             ("$id", id), ("$now", _time.GetUtcNow().ToUnixTimeMilliseconds()), ("$reason", reason));
 
     /// <summary>Marks a message failed for good.</summary>
     public void MarkFailed(long id, string reason) =>
-        Execute("UPDATE outbox SET state = 'failed', last_error = $reason WHERE id = $id", ("$id", id), ("$reason", reason));
+        _db.Execute("UPDATE outbox SET state = 'failed', last_error = $reason WHERE id = $id", ("$id", id), ("$reason", reason));
 
     /// <summary>
     /// Marks a recipient gone (blocked the bot): every pending message to it becomes undeliverable, and so do messages
@@ -171,7 +172,7 @@ public sealed class OutboxStore
     /// <returns>How many pending messages were set aside.</returns>
     public int MarkRecipientUndeliverable(string channel, string recipient, string reason)
     {
-        using var connection = Connect();
+        using var connection = _db.Connect();
         using var tx = connection.BeginTransaction();
         using (var mark = connection.CreateCommand())
         {
@@ -204,7 +205,7 @@ public sealed class OutboxStore
     /// <summary>True when <paramref name="recipient"/> is marked gone on <paramref name="channel"/>.</summary>
     public bool IsUndeliverable(string channel, string recipient)
     {
-        using var connection = Connect();
+        using var connection = _db.Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT COUNT(*) FROM recipients WHERE channel = $channel AND recipient = $recipient";
         cmd.Parameters.AddWithValue("$channel", channel);
@@ -220,7 +221,7 @@ public sealed class OutboxStore
     public int Retry(IReadOnlyCollection<long>? ids = null)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        using var connection = Connect();
+        using var connection = _db.Connect();
         using var tx = connection.BeginTransaction();
         var filter = ids is { Count: > 0 } ? $"AND id IN ({string.Join(',', ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})" : "";
         using (var clear = connection.CreateCommand())
@@ -254,8 +255,8 @@ public sealed class OutboxStore
     {
         var cutoff = (_time.GetUtcNow() - olderThan).ToUnixTimeMilliseconds();
         var states = includeFailed ? "'sent', 'failed', 'undeliverable'" : "'sent'";
-        var deleted = Execute($"DELETE FROM outbox WHERE state IN ({states}) AND created_at <= $cutoff", ("$cutoff", cutoff));
-        Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        var deleted = _db.Execute($"DELETE FROM outbox WHERE state IN ({states}) AND created_at <= $cutoff", ("$cutoff", cutoff));
+        _db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
         return deleted;
     }
 
@@ -297,8 +298,8 @@ public sealed class OutboxStore
 
     private void CreateSchema()
     {
-        Execute("PRAGMA journal_mode = WAL");
-        Execute("""
+        _db.Execute("PRAGMA journal_mode = WAL");
+        _db.Execute("""
             CREATE TABLE IF NOT EXISTS outbox(
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               channel TEXT NOT NULL,
@@ -325,28 +326,5 @@ public sealed class OutboxStore
               since INTEGER NOT NULL,
               PRIMARY KEY(channel, recipient));
             """);
-    }
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
-
-    private int Execute(string sql, params (string Name, object Value)[] parameters)
-    {
-        using var connection = Connect();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value);
-        }
-
-        return cmd.ExecuteNonQuery();
     }
 }

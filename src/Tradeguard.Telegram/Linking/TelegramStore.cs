@@ -1,3 +1,4 @@
+using Tradeguard.Alerts.Storage;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -17,13 +18,13 @@ namespace Tradeguard.Telegram.Linking;
 public sealed class TelegramStore
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    private readonly string _connectionString;
+    private readonly DurableSqlite _db;
     private readonly TimeProvider _time;
 
     private TelegramStore(string path, TimeProvider time)
     {
         _time = time;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
+        _db = new DurableSqlite(path);
     }
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
@@ -41,8 +42,8 @@ public sealed class TelegramStore
 
         PrivateFile.EnsurePrivate(full, "Telegram state");
         var store = new TelegramStore(full, time ?? TimeProvider.System);
-        store.Execute("PRAGMA journal_mode = WAL");
-        store.Execute("""
+        store._db.Execute("PRAGMA journal_mode = WAL");
+        store._db.Execute("""
             CREATE TABLE IF NOT EXISTS link_codes(code_hash TEXT PRIMARY KEY, operator TEXT NOT NULL,
                                                   expires_at INTEGER NOT NULL, used_at INTEGER);
             CREATE TABLE IF NOT EXISTS links(user_id INTEGER PRIMARY KEY, operator TEXT NOT NULL, linked_at INTEGER NOT NULL);
@@ -69,7 +70,7 @@ public sealed class TelegramStore
         }
 
         var text = code.ToString();
-        Execute("INSERT INTO link_codes(code_hash, operator, expires_at) VALUES ($hash, $operator, $expires)",
+        _db.Execute("INSERT INTO link_codes(code_hash, operator, expires_at) VALUES ($hash, $operator, $expires)",
             ("$hash", Hash(text)), ("$operator", operatorName), ("$expires", (_time.GetUtcNow() + lifetime).ToUnixTimeMilliseconds()));
         return text;
     }
@@ -82,7 +83,7 @@ public sealed class TelegramStore
     public string? RedeemLinkCode(string code, long userId)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        using var connection = Connect();
+        using var connection = _db.Connect();
         using var tx = connection.BeginTransaction();
         using var take = connection.CreateCommand();
         take.Transaction = tx;
@@ -115,7 +116,7 @@ public sealed class TelegramStore
     /// <summary>The operator linked to Telegram user <paramref name="userId"/>, or null.</summary>
     public string? OperatorFor(long userId)
     {
-        using var connection = Connect();
+        using var connection = _db.Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT operator FROM links WHERE user_id = $user";
         cmd.Parameters.AddWithValue("$user", userId);
@@ -125,7 +126,7 @@ public sealed class TelegramStore
     /// <summary>Every link, by user id.</summary>
     public IReadOnlyList<(long UserId, string Operator)> Links()
     {
-        using var connection = Connect();
+        using var connection = _db.Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT user_id, operator FROM links ORDER BY user_id";
         using var reader = cmd.ExecuteReader();
@@ -139,14 +140,14 @@ public sealed class TelegramStore
     }
 
     /// <summary>Removes the link of <paramref name="userId"/>; true when there was one.</summary>
-    public bool Unlink(long userId) => Execute("DELETE FROM links WHERE user_id = $user", ("$user", userId)) > 0;
+    public bool Unlink(long userId) => _db.Execute("DELETE FROM links WHERE user_id = $user", ("$user", userId)) > 0;
 
     /// <summary>
     /// Records that update <paramref name="updateId"/> is being handled; false when it (or a later one) was handled
     /// already, so a replayed update is dropped (Bot API: update ids increase sequentially).
     /// </summary>
     public bool TryBeginUpdate(long updateId) =>
-        Execute("""
+        _db.Execute("""
             INSERT INTO state(key, value) VALUES ('last_update_id', $id)
             ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE excluded.value > state.value
             """, ("$id", updateId)) > 0;
@@ -156,7 +157,7 @@ public sealed class TelegramStore
     {
         get
         {
-            using var connection = Connect();
+            using var connection = _db.Connect();
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "SELECT value FROM state WHERE key = 'last_update_id'";
             return cmd.ExecuteScalar() is long last ? last + 1 : null;
@@ -167,28 +168,5 @@ public sealed class TelegramStore
     {
         var normalized = code.Trim().Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
-    }
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
-
-    private int Execute(string sql, params (string Name, object Value)[] parameters)
-    {
-        using var connection = Connect();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value);
-        }
-
-        return cmd.ExecuteNonQuery();
     }
 }
