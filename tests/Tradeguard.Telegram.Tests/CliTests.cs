@@ -3,7 +3,8 @@ using Tradeguard.TestSupport;
 
 namespace Tradeguard.Telegram.Tests;
 
-/// <summary>The real <c>tradeguard</c> CLI: alerts list|retry|purge, telegram link, refusals with their exit codes.</summary>
+/// <summary>The real <c>tradeguard</c> CLI: alerts list|retry|purge and refusals with their exit codes (telegram link and
+/// unlink, which need the vault and Identity, are tested with the composed installation in Tradeguard.Cli.Tests).</summary>
 public sealed class CliTests : IDisposable
 {
     private readonly TempFolder _home = new();
@@ -47,20 +48,6 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(2, Run("alerts", "list", "--state", "lost").ExitCode);
         Assert.Equal(2, Run("alerts", "purge", "--older-than", "soon").ExitCode);
-    }
-
-    [Fact]
-    public void TelegramLink_PrintsAOneTimeCode_ThatRedeemsOnce()
-    {
-        var result = Run("telegram", "link", "alice");
-        Assert.Equal(0, result.ExitCode);
-        var code = result.Stdout.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("/link ", StringComparison.Ordinal))[6..];
-        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$", code);
-
-        var store = Linking.TelegramStore.Open(_home.Combine("telegram.db"));
-        Assert.Equal("alice", store.RedeemLinkCode(code, 100000001));
-        Assert.Null(store.RedeemLinkCode(code, 200000002));
-        Assert.Equal(2, Run("telegram", "link", "not a name").ExitCode);
     }
 
     [Fact]

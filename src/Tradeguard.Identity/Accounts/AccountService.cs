@@ -37,7 +37,7 @@ public sealed class AccountService(
         }
         else
         {
-            Authorizer.Demand(actor, Permission.ManageUsers);
+            DemandManageUsers(actor, "identity.user.add", name);
         }
 
         if (StoredAccount.Find(db, name) is not null)
@@ -83,7 +83,7 @@ public sealed class AccountService(
     /// <exception cref="TradeguardException">Exit 3 without permission; exit 2 for an unknown account or demoting the last enabled admin.</exception>
     public Account SetRole(Account? actor, string name, Role role)
     {
-        Authorizer.Demand(actor, Permission.ManageUsers);
+        DemandManageUsers(actor, "identity.role.change", name);
         var target = Get(name);
         if (!Enum.IsDefined(role))
         {
@@ -113,7 +113,7 @@ public sealed class AccountService(
             ?? throw new TradeguardException(ExitCode.Usage, $"There is no account '{AccountName.Normalize(name)}'.");
         if (actor?.Name != stored.Account.Name || actor.Disabled)
         {
-            Authorizer.Demand(actor, Permission.ManageUsers);
+            DemandManageUsers(actor, "identity.user.passwd", stored.Account.Name);
         }
 
         var history = db.Query(
@@ -138,7 +138,7 @@ public sealed class AccountService(
 
     private Account SetDisabled(Account? actor, string name, bool disabled)
     {
-        Authorizer.Demand(actor, Permission.ManageUsers);
+        DemandManageUsers(actor, disabled ? "identity.user.disable" : "identity.user.enable", name);
         var target = Get(name);
         if (disabled && target.Role == Role.Admin)
         {
@@ -153,6 +153,18 @@ public sealed class AccountService(
         }
 
         return Get(target.Name);
+    }
+
+    /// <summary>A refused account change is recorded before <see cref="Authorizer.Demand"/> throws: probing for admin
+    /// rights is exactly what the log should show.</summary>
+    private void DemandManageUsers(Account? actor, string action, string target)
+    {
+        if (!Authorizer.IsAllowed(actor, Permission.ManageUsers))
+        {
+            audit.Record(new AuditEvent(actor?.Actor ?? "anonymous", action, target, AuditOutcome.Denied,
+                actor is null ? "nobody logged in" : $"{(actor.Disabled ? "disabled" : Lower(actor.Role))} may not manage users"));
+            Authorizer.Demand(actor, Permission.ManageUsers);
+        }
     }
 
     private void GuardLastAdmin(Account target)

@@ -32,7 +32,7 @@ public sealed class TwoFactor
     /// <param name="db">The identity database.</param>
     /// <param name="vault">Where the seed-encryption key lives (created at first enrolment); null when no vault is open,
     /// in which case any use of a seed throws exit 5.</param>
-    /// <param name="audit">Where enable, disable and recovery-code use are recorded.</param>
+    /// <param name="audit">Where enrolment, enable, disable and recovery-code use are recorded.</param>
     /// <param name="time">The clock (inject a fake one in tests).</param>
     /// <param name="lockout">When failures lock the account (shared with login).</param>
     public TwoFactor(IdentityDatabase db, ISecretStore? vault, IAuditLog audit, TimeProvider time, LockoutOptions? lockout = null)
@@ -70,6 +70,8 @@ public sealed class TwoFactor
             using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
             var png = new PngByteQRCode(data).GetGraphic(8);
             var terminal = new AsciiQRCode(data).GetGraphicSmall(drawQuietZones: true);
+            // A new seed has just been shown on screen: worth a record even though 2FA is not on yet.
+            _audit.Record(new AuditEvent(account.Account.Actor, "identity.2fa.enroll", account.Account.Name, AuditOutcome.Success));
             return new TotpEnrollment(account.Account.Name, uri, base32, png, terminal);
         }
         finally

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Tradeguard.Cli.Commands.Vault;
+using Tradeguard.Cli.Composition;
 using Tradeguard.Core.Errors;
+using Tradeguard.Vault;
 using Tradeguard.Vault.Exec;
 
 namespace Tradeguard.Cli.Commands.Exec;
@@ -44,15 +46,13 @@ internal static class ExecCommand
                 throw new TradeguardException(ExitCode.Usage, "no command given: tradeguard exec [--env NAME=vault://item/field] -- CMD ARGS");
             }
 
-            IReadOnlyDictionary<string, Core.Secrets.Secret> secrets;
-            using (var vault = VaultAccess.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile)))
-            {
-                secrets = SecretExec.Resolve(vault, mappings);
-            }
-
+            // The installation stays open while the child runs: its start is recorded (variable names, never values)
+            // once the program is running, in the same chain as the reveals that fed it.
+            using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            var secrets = SecretExec.Resolve(installation.Vault, mappings);
             try
             {
-                return SecretExec.Run(argv[0], argv[1..], secrets);
+                return SecretExec.Run(argv[0], argv[1..], secrets, installation.Audit, VaultOptions.Default.Actor);
             }
             finally
             {

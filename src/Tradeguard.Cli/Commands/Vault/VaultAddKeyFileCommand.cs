@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tradeguard.Cli.Composition;
 using Tradeguard.Vault;
 
 namespace Tradeguard.Cli.Commands.Vault;
@@ -18,7 +19,8 @@ internal static class VaultAddKeyFileCommand
         command.SetAction(parseResult =>
         {
             var keyFilePath = parseResult.GetValue(path)!;
-            using var vault = VaultAccess.Open(parseResult.GetValue(vaultOption));
+            using var installation = Installation.Open(parseResult.GetValue(vaultOption), null);
+            var vault = installation.Vault;
             var created = !File.Exists(keyFilePath);
             using var key = created ? VaultKeyFile.Create(keyFilePath) : VaultKeyFile.Read(keyFilePath);
             using var credential = VaultCredential.Key(key);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Tradeguard.Audit;
+using Tradeguard.Cli.Composition;
 using Tradeguard.Cli.Input;
 using Tradeguard.Core.Errors;
 using Tradeguard.Vault;
@@ -40,7 +42,10 @@ internal static class VaultInitCommand
                     credentials.Add(VaultCredential.Key(key));
                 }
 
-                using var vault = VaultStore.Create(path, credentials, VaultAccess.Options(null, kdfParameters));
+                // The new vault makes the audit key, and its own creation is the log's first record.
+                var deferred = new DeferredAuditLog();
+                using var installation = Installation.Around(
+                    VaultStore.Create(path, credentials, VaultAccess.Options(deferred, kdfParameters)), deferred);
                 Console.WriteLine($"Created vault {path} (Argon2id {kdfParameters}, {credentials.Count} key slot{(credentials.Count == 1 ? "" : "s")}).");
                 if (kdfParameters.MemoryKiB < KdfParameters.Default.MemoryKiB || kdfParameters.Iterations < KdfParameters.Default.Iterations)
                 {

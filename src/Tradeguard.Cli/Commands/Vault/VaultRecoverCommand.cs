@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Tradeguard.Audit;
+using Tradeguard.Cli.Composition;
 using Tradeguard.Vault;
 
 namespace Tradeguard.Cli.Commands.Vault;
@@ -20,30 +22,40 @@ internal static class VaultRecoverCommand
         {
             var path = VaultAccess.ResolvePath(parseResult.GetValue(vaultOption));
             using var credential = VaultAccess.ReadCredential(parseResult.GetValue(keyFile));
-            var result = VaultRecovery.Recover(path, credential, VaultAccess.Options(null));
-            switch (result.Action)
-            {
-                case VaultRecoveryAction.NothingToDo:
-                    Console.WriteLine($"Vault {path} is intact; nothing to recover.");
-                    return 0;
-                case VaultRecoveryAction.RestoredBackup:
-                    Console.WriteLine($"Restored {path} from its backup; changes after the backup are lost. Damaged file kept as {result.DamagedCopy}.");
-                    return 0;
-                default:
-                    Console.WriteLine($"Repaired {path}; damaged file kept as {result.DamagedCopy}.");
-                    foreach (var name in result.Restored)
-                    {
-                        Console.WriteLine($"  restored older value from backup: {name}");
-                    }
-
-                    foreach (var name in result.Lost)
-                    {
-                        Console.WriteLine($"  LOST (no intact copy anywhere): {name}; set it again");
-                    }
-
-                    return 0;
-            }
+            // The audit key is in the vault being repaired: the recovery's records wait until the repaired vault opens.
+            var deferred = new DeferredAuditLog();
+            var options = VaultAccess.Options(deferred);
+            var result = VaultRecovery.Recover(path, credential, options);
+            Print(path, result);
+            using var installation = Installation.Around(VaultStore.Open(path, credential, options), deferred);
+            return 0;
         });
         return command;
+    }
+
+    private static void Print(string path, VaultRecoveryResult result)
+    {
+        switch (result.Action)
+        {
+            case VaultRecoveryAction.NothingToDo:
+                Console.WriteLine($"Vault {path} is intact; nothing to recover.");
+                break;
+            case VaultRecoveryAction.RestoredBackup:
+                Console.WriteLine($"Restored {path} from its backup; changes after the backup are lost. Damaged file kept as {result.DamagedCopy}.");
+                break;
+            default:
+                Console.WriteLine($"Repaired {path}; damaged file kept as {result.DamagedCopy}.");
+                foreach (var name in result.Restored)
+                {
+                    Console.WriteLine($"  restored older value from backup: {name}");
+                }
+
+                foreach (var name in result.Lost)
+                {
+                    Console.WriteLine($"  LOST (no intact copy anywhere): {name}; set it again");
+                }
+
+                break;
+        }
     }
 }
