@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Tradeguard.Core.Errors;
-using Tradeguard.Core.Storage;
+using Tradeguard.Storage.Sqlite;
 
 namespace Tradeguard.Audit;
 
@@ -16,6 +16,11 @@ internal sealed class AuditDatabase : IDisposable
     public const int SchemaVersion = 1;
 
     private const string Columns = "seq, time_us, actor, action, target, outcome, reason, details, mac";
+    private const string What = "audit log";
+
+    // No pool: a closed log must really release the file (tests, rotation, the checkpoint lock order). SQLite's own
+    // busy handler waits up to a minute for another writer's lock (other threads and processes).
+    private static readonly SqliteDatabaseOptions ConnectionOptions = new() { Pooling = false, BusyTimeout = TimeSpan.FromSeconds(60) };
 
     private static readonly string[] Schema =
     [
@@ -60,14 +65,10 @@ internal sealed class AuditDatabase : IDisposable
     /// version; exit 4 when it is not an audit database.</exception>
     public static AuditDatabase OpenForWriting(string path)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        CreatePrivateFile(full);
-        var db = Open(full, SqliteOpenMode.ReadWrite);
+        // synchronous = FULL (SqliteDatabase): a record is on disk when Record returns, even if power fails right after.
+        var db = Open(SqliteDatabase.Open(path, What, ConnectionOptions));
         try
         {
-            db.Execute("PRAGMA journal_mode = WAL");
-            // FULL: a record is on disk when Record returns, even if the machine loses power right after.
-            db.Execute("PRAGMA synchronous = FULL");
             using var tx = db._connection.BeginTransaction(deferred: false);
             var version = db.UserVersion(tx);
             if (version == 0)
@@ -94,15 +95,13 @@ internal sealed class AuditDatabase : IDisposable
     /// database.</exception>
     public static AuditDatabase? OpenForReading(string path)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        if (!File.Exists(full))
+        // ReadWrite, not ReadOnly: a WAL reader maps the -shm file and may need to create it.
+        if (SqliteDatabase.OpenExisting(path, What, ConnectionOptions) is not { } file)
         {
             return null;
         }
 
-        PrivateFile.EnsurePrivate(full, "audit log");
-        // ReadWrite, not ReadOnly: a WAL reader maps the -shm file and may need to create it.
-        var db = Open(full, SqliteOpenMode.ReadWrite);
+        var db = Open(file);
         try
         {
             db.CheckSchema();
@@ -244,61 +243,15 @@ internal sealed class AuditDatabase : IDisposable
         }
     }
 
-    private static AuditDatabase Open(string path, SqliteOpenMode mode)
+    private static AuditDatabase Open(SqliteDatabase file)
     {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = mode,
-            // No pool: a closed log must really release the file (tests, rotation, the checkpoint lock order).
-            Pooling = false,
-        };
-        var connection = new SqliteConnection(builder.ToString());
         try
         {
-            connection.Open();
-            var db = new AuditDatabase(path, connection);
-            // SQLite's own busy handler waits for another writer's lock (other threads and processes).
-            db.Execute("PRAGMA busy_timeout = 60000");
-            return db;
+            return new AuditDatabase(file.Path, file.Connect());
         }
         catch (SqliteException e)
         {
-            connection.Dispose();
-            throw new TradeguardException(
-                ExitCode.IntegrityFailure,
-                $"Cannot open audit log {path}: {e.Message}. If the file is damaged, restore it from a backup and run 'tradeguard audit verify'.",
-                e);
-        }
-    }
-
-    private static void CreatePrivateFile(string path)
-    {
-        if (File.Exists(path))
-        {
-            PrivateFile.EnsurePrivate(path, "audit log");
-            return;
-        }
-
-        var folder = System.IO.Path.GetDirectoryName(path);
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        try
-        {
-            // SQLite gives the -wal and -shm files the mode of the database file, so 0600 here covers all three.
-            using var _ = new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                UnixCreateMode = AtomicFile.OwnerOnly,
-            });
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another writer created it first.
+            throw SqliteDatabase.NotADatabase(file.Path, What, e);
         }
     }
 

@@ -51,7 +51,7 @@ public class AuditReaderTests
         var e = Assert.Throws<TradeguardException>(() => AuditReader.Read(log.Paths.Database, AuditQuery.All));
 
         Assert.Equal(ExitCode.IntegrityFailure, e.ExitCode);
-        Assert.StartsWith($"{log.Paths.Database} is not a readable SQLite database", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{log.Paths.Database} is not a readable audit log (26: ", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

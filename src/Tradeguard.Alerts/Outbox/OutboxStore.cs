@@ -1,7 +1,6 @@
-using Tradeguard.Alerts.Storage;
 using Microsoft.Data.Sqlite;
 using Tradeguard.Core.Errors;
-using Tradeguard.Core.Storage;
+using Tradeguard.Storage.Sqlite;
 
 namespace Tradeguard.Alerts.Outbox;
 
@@ -18,45 +17,23 @@ namespace Tradeguard.Alerts.Outbox;
 /// </remarks>
 public sealed class OutboxStore
 {
-    private readonly DurableSqlite _db;
+    private readonly SqliteDatabase _db;
     private readonly TimeProvider _time;
 
-    private OutboxStore(string path, TimeProvider time)
+    private OutboxStore(SqliteDatabase db, TimeProvider time)
     {
-        Path = path;
+        _db = db;
         _time = time;
-        _db = new DurableSqlite(path);
     }
 
     /// <summary>The database file.</summary>
-    public string Path { get; }
+    public string Path => _db.Path;
 
     /// <summary>Opens (creating if needed) the outbox at <paramref name="path"/>.</summary>
-    /// <exception cref="TradeguardException">Exit 5 when the file is accessible by group or others, or cannot be created.</exception>
+    /// <exception cref="TradeguardException">Exit 5 when the file is accessible by group or others or cannot be created; exit 4 when it is not a database.</exception>
     public static OutboxStore Open(string path, TimeProvider? time = null)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        if (!File.Exists(full))
-        {
-            try
-            {
-                using var _ = new FileStream(full, new FileStreamOptions
-                {
-                    Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = AtomicFile.OwnerOnly,
-                });
-            }
-            catch (IOException) when (File.Exists(full))
-            {
-                // Created by another process in between: fine.
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new TradeguardException(ExitCode.Configuration, $"Cannot create the alert outbox {full}: {e.GetType().Name}.", e);
-            }
-        }
-
-        PrivateFile.EnsurePrivate(full, "alert outbox");
-        var store = new OutboxStore(full, time ?? TimeProvider.System);
+        var store = new OutboxStore(SqliteDatabase.Open(path, "alert outbox"), time ?? TimeProvider.System);
         store.CreateSchema();
         return store;
     }
@@ -298,7 +275,6 @@ public sealed class OutboxStore
 
     private void CreateSchema()
     {
-        _db.Execute("PRAGMA journal_mode = WAL");
         _db.Execute("""
             CREATE TABLE IF NOT EXISTS outbox(
               id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Tradeguard.Core.Errors;
+using Tradeguard.Storage.Sqlite;
 
 namespace Tradeguard.Identity.Accounts;
 
@@ -10,8 +11,9 @@ namespace Tradeguard.Identity.Accounts;
 /// <remarks>Each call opens a pooled connection, so one instance is safe to share between threads.</remarks>
 public sealed class IdentityDatabase
 {
+    private const string What = "identity database";
+
     private const string Schema = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS accounts (
             name TEXT PRIMARY KEY,
             role INTEGER NOT NULL,
@@ -37,91 +39,42 @@ public sealed class IdentityDatabase
             expires_at INTEGER NOT NULL, revoked_at INTEGER);
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _db;
 
-    private IdentityDatabase(string path)
+    private IdentityDatabase(SqliteDatabase db)
     {
-        Path = path;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        _db = db;
     }
 
     /// <summary>The database file.</summary>
-    public string Path { get; }
+    public string Path => _db.Path;
 
     /// <summary>Opens (creating with mode 0600 if missing) the database at <paramref name="path"/>.</summary>
     /// <exception cref="TradeguardException">Exit 5 when the file is readable by others; exit 4 when it is not a database.</exception>
     public static IdentityDatabase Open(string path)
     {
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-            using (File.Create(path))
-            {
-            }
-
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        Core.Storage.PrivateFile.EnsurePrivate(path, "identity database");
-        var db = new IdentityDatabase(path);
+        var db = SqliteDatabase.Open(path, What);
         try
         {
             db.Execute(Schema);
         }
         catch (SqliteException e)
         {
-            throw new TradeguardException(ExitCode.IntegrityFailure,
-                $"{path} is not a readable identity database ({e.SqliteErrorCode}); restore it from a backup.", e);
+            throw SqliteDatabase.NotADatabase(db.Path, What, e);
         }
 
-        return db;
+        return new IdentityDatabase(db);
     }
 
-    internal SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    internal SqliteConnection Connect() => _db.Connect();
 
-    internal int Execute(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var connection = Connect();
-        using var command = Command(connection, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
+    internal int Execute(string sql, params (string Name, object? Value)[] parameters) => _db.Execute(sql, parameters);
 
-    internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var connection = Connect();
-        using var command = Command(connection, sql, parameters);
-        var value = command.ExecuteScalar();
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters) => _db.Scalar<T>(sql, parameters);
 
-    internal List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
-    {
-        using var connection = Connect();
-        using var command = Command(connection, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
+    internal List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters) =>
+        _db.Query(sql, read, parameters);
 
-        return rows;
-    }
-
-    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        SqliteDatabase.Command(connection, sql, parameters);
 }

@@ -1,9 +1,8 @@
-using Tradeguard.Alerts.Storage;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Tradeguard.Core.Errors;
-using Tradeguard.Core.Storage;
+using Tradeguard.Storage.Sqlite;
 
 namespace Tradeguard.Telegram.Linking;
 
@@ -18,31 +17,20 @@ namespace Tradeguard.Telegram.Linking;
 public sealed class TelegramStore
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    private readonly DurableSqlite _db;
+    private readonly SqliteDatabase _db;
     private readonly TimeProvider _time;
 
-    private TelegramStore(string path, TimeProvider time)
+    private TelegramStore(SqliteDatabase db, TimeProvider time)
     {
+        _db = db;
         _time = time;
-        _db = new DurableSqlite(path);
     }
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
-    /// <exception cref="TradeguardException">Exit 5 when the file is accessible by group or others.</exception>
+    /// <exception cref="TradeguardException">Exit 5 when the file is accessible by group or others or cannot be created; exit 4 when it is not a database.</exception>
     public static TelegramStore Open(string path, TimeProvider? time = null)
     {
-        var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
-        {
-            using var _ = new FileStream(full, new FileStreamOptions
-            {
-                Mode = FileMode.OpenOrCreate, Access = FileAccess.Write, UnixCreateMode = AtomicFile.OwnerOnly,
-            });
-        }
-
-        PrivateFile.EnsurePrivate(full, "Telegram state");
-        var store = new TelegramStore(full, time ?? TimeProvider.System);
-        store._db.Execute("PRAGMA journal_mode = WAL");
+        var store = new TelegramStore(SqliteDatabase.Open(path, "Telegram state"), time ?? TimeProvider.System);
         store._db.Execute("""
             CREATE TABLE IF NOT EXISTS link_codes(code_hash TEXT PRIMARY KEY, operator TEXT NOT NULL,
                                                   expires_at INTEGER NOT NULL, used_at INTEGER);

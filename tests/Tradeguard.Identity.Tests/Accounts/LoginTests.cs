@@ -126,8 +126,9 @@ public sealed class LoginTests
         var last = Assert.Throws<TradeguardException>(() => f.Services.Accounts.Disable(f.Admin, "root"));
         Assert.Contains("last enabled admin", last.Message);
         Assert.Equal(Role.Admin, f.Services.Accounts.SetRole(f.Admin, "alice", Role.Admin).Role);
-        var change = f.Audit.Events.Single(ev => ev.Action == "identity.role.change");
-        Assert.Equal(("operator:root", "alice", "trader", "admin"), (change.Actor, change.Target, change.Details!["from"], change.Details["to"]));
+        var changes = f.Audit.Events.Where(ev => ev.Action == "identity.role.change").ToList();
+        Assert.Equal([("operator:alice", AuditOutcome.Denied), ("operator:root", AuditOutcome.Success)], changes.Select(c => (c.Actor, c.Outcome)));
+        Assert.Equal(("alice", "trader", "admin"), (changes[1].Target, changes[1].Details!["from"], changes[1].Details!["to"]));
     }
 
     [Fact]

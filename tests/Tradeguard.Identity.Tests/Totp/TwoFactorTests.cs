@@ -154,7 +154,7 @@ public sealed class TwoFactorTests
         Assert.False(f.Services.Accounts.Get("alice").TwoFactorEnabled);
         Assert.Equal(0, f.Services.TwoFactor.RecoveryCodesLeft("alice"));
         Assert.Equal(LoginOutcome.Success, f.Login("alice", IdentityFixture.TraderPassword).Outcome);
-        Assert.Equal(["identity.2fa.enable", "identity.2fa.disable", "identity.2fa.disable"],
+        Assert.Equal(["identity.2fa.enroll", "identity.2fa.enable", "identity.2fa.disable", "identity.2fa.disable"],
             f.Audit.Events.Where(e => e.Action.StartsWith("identity.2fa", StringComparison.Ordinal)).Select(e => e.Action));
     }
 
