@@ -1,24 +1,18 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Secrets;
 using Tradeguard.Core.Storage;
+using Tradeguard.Trading.Config;
 
 namespace Tradeguard.Exchange.Config;
 
 /// <summary>
-/// The exchange config (JSON, camelCase, comments allowed; see docs/exchange.md): where to trade and which run config
-/// (strategy, sizing, risk) to trade. Kept apart from the run config so a backtest config stays exchange-free.
+/// The exchange config (JSON read as every config is, see <see cref="ConfigFile"/>; settings in docs/exchange.md):
+/// where to trade and which run config (strategy, sizing, risk) to trade. Kept apart from the run config so a backtest
+/// config stays exchange-free.
 /// </summary>
 public sealed record ExchangeRunConfig
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     /// <summary><c>paper</c> (default) or <c>live</c>; live also needs <c>--live</c>.</summary>
     public string? Mode { get; init; }
 
@@ -64,17 +58,8 @@ public sealed record ExchangeRunConfig
         }
 
         PrivateFile.EnsurePrivate(path, "config");
-        ExchangeRunConfig? config;
-        try
-        {
-            config = JsonSerializer.Deserialize<ExchangeRunConfig>(File.ReadAllText(path), Json);
-        }
-        catch (JsonException e)
-        {
-            throw new TradeguardException(ExitCode.Configuration, $"{path}: {e.Message}");
-        }
-
-        config = (config ?? throw new TradeguardException(ExitCode.Configuration, $"{path} is empty")) with { Path = path };
+        var config = ConfigFile.Parse<ExchangeRunConfig>(ConfigFile.ReadText(path), path,
+            "docs/exchange.md for the settings an exchange config takes", "symbol and run") with { Path = path };
         config.Validate();
         return config;
     }
@@ -102,6 +87,5 @@ public sealed record ExchangeRunConfig
         }
     }
 
-    private TradeguardException Setting(string name, string problem) =>
-        new(ExitCode.Configuration, $"{Path}: \"{name}\" {problem}");
+    private TradeguardException Setting(string name, string problem) => ConfigError.Setting(Path, $"\"{name}\"", problem);
 }

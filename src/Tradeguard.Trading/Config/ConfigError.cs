@@ -2,12 +2,17 @@ using Tradeguard.Core.Errors;
 
 namespace Tradeguard.Trading.Config;
 
-/// <summary>Words every run-config error the same way: the file, the setting, what is wrong (exit code 5).</summary>
-internal static class ConfigError
+/// <summary>
+/// Words every config error the same way (run configs and the exchange config that points at one): the file, the
+/// setting, what is wrong, as a <see cref="TradeguardException"/> with exit code 5.
+/// </summary>
+public static class ConfigError
 {
+    /// <summary><c>FILE: SETTING PROBLEM</c>, e.g. <c>run.json: broker.cash must be above 0 (got -5)</c>.</summary>
     public static TradeguardException Setting(string file, string setting, string problem) =>
         new(ExitCode.Configuration, $"{file}: {setting} {problem}");
 
+    /// <summary><c>FILE: PROBLEM</c>, for what concerns the whole file (unreadable, not JSON, empty).</summary>
     public static TradeguardException File(string file, string problem, Exception? inner = null) =>
         new(ExitCode.Configuration, $"{file}: {problem}", inner);
 }

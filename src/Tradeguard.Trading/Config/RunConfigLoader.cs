@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Data;
 using Tradeguard.Trading.Engine;
@@ -15,59 +14,14 @@ namespace Tradeguard.Trading.Config;
 /// </summary>
 public static class RunConfigLoader
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>Loads and checks the config at <paramref name="path"/>.</summary>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The file is unreadable, not valid JSON, or a setting is wrong (exit code 5).</exception>
-    public static RunPlan Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw ConfigError.File(path, $"cannot read the config ({e.GetType().Name}): check the path and its permissions", e);
-        }
-
-        return Parse(text, path);
-    }
+    public static RunPlan Load(string path) => Parse(ConfigFile.ReadText(path), path);
 
     /// <summary>Parses and checks config <paramref name="json"/>; <paramref name="path"/> names it and anchors relative paths.</summary>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">Not valid JSON, or a setting is wrong (exit code 5).</exception>
-    public static RunPlan Parse(string json, string path)
-    {
-        RunConfigFile? file;
-        try
-        {
-            file = JsonSerializer.Deserialize<RunConfigFile>(json, Json);
-        }
-        catch (JsonException e)
-        {
-            var where = $"line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}";
-            var setting = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" at {e.Path.TrimStart('$', '.')}";
-            var problem = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? $"unknown setting{setting}; see docs/trading.md for the settings a run config takes"
-                : e.InnerException is FormatException or InvalidOperationException || e.Message.Contains("could not be converted", StringComparison.Ordinal)
-                    ? $"wrong type of value{setting} (numbers are bare, dates are \"yyyy-MM-dd\")"
-                    : $"not valid JSON{setting}";
-            throw ConfigError.File(path, $"{where}: {problem}", e);
-        }
-
-        if (file is null)
-        {
-            throw ConfigError.File(path, "the config is empty; it needs at least data.file and strategy.name");
-        }
-
-        return Check(file, path);
-    }
+    public static RunPlan Parse(string json, string path) =>
+        Check(ConfigFile.Parse<RunConfigFile>(json, path, "docs/trading.md for the settings a run config takes", "data.file and strategy.name"), path);
 
     private static RunPlan Check(RunConfigFile file, string path)
     {

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Tradeguard.Trading.Config;
+
+/// <summary>
+/// Reads a JSON config file into its shape the one way every Tradeguard config is read: camelCase keys, comments and
+/// trailing commas allowed, numbers bare, unknown keys refused (a misspelt limit must not silently mean "no limit").
+/// </summary>
+/// <remarks>Errors are exit 5 and name the file and, for JSON problems, the line, column and setting
+/// (<see cref="ConfigError"/>).</remarks>
+public static class ConfigFile
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when it cannot be read.</exception>
+    public static string ReadText(string path)
+    {
+        try
+        {
+            return System.IO.File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ConfigError.File(path, $"cannot read the config ({e.GetType().Name}): check the path and its permissions", e);
+        }
+    }
+
+    /// <summary>Parses <paramref name="json"/> (the text of <paramref name="path"/>) into <typeparamref name="T"/>.</summary>
+    /// <param name="json">The file's text.</param>
+    /// <param name="path">Names the file in errors.</param>
+    /// <param name="settingsHelp">Where the settings are documented, for an unknown key: "docs/trading.md for the settings a run config takes".</param>
+    /// <param name="required">What an empty file lacks at least: "data.file and strategy.name".</param>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5: not valid JSON, an unknown setting, a value of the
+    /// wrong type, or an empty (<c>null</c>) config.</exception>
+    public static T Parse<T>(string json, string path, string settingsHelp, string required)
+        where T : class
+    {
+        T? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<T>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            var where = $"line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}";
+            var setting = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" at {e.Path.TrimStart('$', '.')}";
+            var problem = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? $"unknown setting{setting}; see {settingsHelp}"
+                : e.InnerException is FormatException or InvalidOperationException || e.Message.Contains("could not be converted", StringComparison.Ordinal)
+                    ? $"wrong type of value{setting} (numbers are bare, dates are \"yyyy-MM-dd\")"
+                    : $"not valid JSON{setting}";
+            throw ConfigError.File(path, $"{where}: {problem}", e);
+        }
+
+        return config ?? throw ConfigError.File(path, $"the config is empty; it needs at least {required}");
+    }
+}
