@@ -34,6 +34,32 @@ internal static class IdentityAccess
     public static Installation OpenInstallation(ParseResult parseResult, Option<string?> vaultOption) =>
         Installation.Open(parseResult.GetValue(vaultOption), null);
 
+    /// <summary>A new <c>--no-vault</c> option for commands that set a password.</summary>
+    public static Option<bool> CreateNoVaultOption() => new("--no-vault")
+    {
+        Description = "Skip the check that the password is not one stored in the vault",
+    };
+
+    /// <summary>
+    /// Identity for commands that set a password: the vault unlocked (a password may not be a secret stored in it),
+    /// or with <c>--no-vault</c> kept out of the check and opened only when it unlocks without asking.
+    /// </summary>
+    public static (Installation Installation, IdentityServices Identity) OpenForPasswordChange(
+        ParseResult parseResult, Option<bool> noVault, Option<string?> vaultOption)
+    {
+        var withoutVault = parseResult.GetValue(noVault);
+        var installation = withoutVault ? OpenUnattended(parseResult, vaultOption) : OpenInstallation(parseResult, vaultOption);
+        try
+        {
+            return (installation, Open(installation, useVault: !withoutVault));
+        }
+        catch
+        {
+            installation.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The installation for commands that need no vault: audited when the vault unlocks without asking.</summary>
     public static Installation OpenUnattended(ParseResult parseResult, Option<string?>? vaultOption = null) =>
         Installation.OpenUnattended(vaultOption is null ? null : parseResult.GetValue(vaultOption), null);

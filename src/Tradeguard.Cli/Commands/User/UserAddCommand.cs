@@ -15,7 +15,7 @@ internal static class UserAddCommand
         var role = new Option<string>("--role") { Description = "viewer, trader or admin", DefaultValueFactory = _ => "viewer" };
         var fullName = new Option<string?>("--name") { Description = "The person's name (the password may not contain it)" };
         var email = new Option<string?>("--email") { Description = "E-mail address (likewise)" };
-        var noVault = new Option<bool>("--no-vault") { Description = "Skip the check that the password is not one stored in the vault" };
+        var noVault = IdentityAccess.CreateNoVaultOption();
         var vaultOption = VaultAccess.CreateVaultOption();
         var command = new Command("add",
             $"Add an account. The password is read from ${IdentityAccess.NewPasswordVariable}, stdin or a hidden prompt (twice) " +
@@ -25,11 +25,8 @@ internal static class UserAddCommand
         };
         command.SetAction(parseResult =>
         {
-            var withoutVault = parseResult.GetValue(noVault);
-            using var installation = withoutVault
-                ? IdentityAccess.OpenUnattended(parseResult, vaultOption)
-                : IdentityAccess.OpenInstallation(parseResult, vaultOption);
-            var identity = IdentityAccess.Open(installation, useVault: !withoutVault);
+            var (installation, identity) = IdentityAccess.OpenForPasswordChange(parseResult, noVault, vaultOption);
+            using var _ = installation;
             var actor = IdentityAccess.SessionAccount(identity);
             using var password = SecretInput.Read("New password", IdentityAccess.NewPasswordVariable, confirm: true);
             var account = identity.Accounts.Add(actor, new NewAccount(parseResult.GetValue(name)!,

@@ -11,7 +11,7 @@ internal static class UserPasswdCommand
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "Account name" };
-        var noVault = new Option<bool>("--no-vault") { Description = "Skip the check that the password is not one stored in the vault" };
+        var noVault = IdentityAccess.CreateNoVaultOption();
         var vaultOption = VaultAccess.CreateVaultOption();
         var command = new Command("passwd",
             $"Change a password. Without an admin session in ${IdentityAccess.SessionVariable}, the current password is " +
@@ -22,11 +22,8 @@ internal static class UserPasswdCommand
         };
         command.SetAction(parseResult =>
         {
-            var withoutVault = parseResult.GetValue(noVault);
-            using var installation = withoutVault
-                ? IdentityAccess.OpenUnattended(parseResult, vaultOption)
-                : IdentityAccess.OpenInstallation(parseResult, vaultOption);
-            var identity = IdentityAccess.Open(installation, useVault: !withoutVault);
+            var (installation, identity) = IdentityAccess.OpenForPasswordChange(parseResult, noVault, vaultOption);
+            using var _ = installation;
             var target = parseResult.GetValue(name)!;
             var actor = IdentityAccess.SessionAccount(identity);
             if (actor is null)
