@@ -45,6 +45,29 @@ public sealed class SensitiveCommandAuditTests : IDisposable
     }
 
     [Fact]
+    public void VaultRecover_RestoringTheBackup_IsAudited_AndTheChainStillVerifies()
+    {
+        _home.InitVault();
+        Assert.Equal(0, Cli(ApiSecret + "\n", "vault", "set", "binance", "api_secret").ExitCode);
+        Assert.Equal(0, Cli("second-value\n", "vault", "set", "binance", "api_key").ExitCode);
+        var vault = _home.Combine("vault.tgv");
+        var bytes = File.ReadAllBytes(vault);
+        bytes[20] ^= 0x01; // inside the authenticated header: the whole file must come back from vault.tgv.bak
+        File.WriteAllBytes(vault, bytes);
+
+        var recover = Cli(null, "vault", "recover");
+
+        Assert.True(recover.ExitCode == 0, recover.Stderr);
+        Assert.StartsWith($"Restored {vault} from its backup", recover.Stdout);
+        var record = Single(Export(), "vault.recover");
+        Assert.Equal(("local:" + Environment.UserName, vault, "success", "restored backup"),
+            (record.Actor, record.Target, record.Outcome, record.Details["action"]));
+        var verify = Cli(null, "audit", "verify");
+        Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+        AssertNoSecret("second-value");
+    }
+
+    [Fact]
     public void TelegramLink_IssuesASingleUseCode_AndLinkAndUnlinkAreAudited_WithoutTheCode()
     {
         _home.InitVault();
