@@ -83,6 +83,26 @@ public sealed class RunnerControlTests
         Assert.Equal(("stopped by the operator", "operator", "paper"), (record.Reason, record.Details!["by"], record.Details["mode"]));
     }
 
+    [Theory]
+    [InlineData(Trading.Events.TradingMode.Paper, Alerts.TradingMode.Paper, "[paper] ")]
+    [InlineData(Trading.Events.TradingMode.Live, Alerts.TradingMode.Live, "[LIVE] ")]
+    public async Task EveryEventAlertAndBotReport_CarriesTheRunsMode(Trading.Events.TradingMode mode, Alerts.TradingMode alertMode, string marker)
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var audit = new AuditCapture();
+        await using var driver = await RunnerDriver.StartAsync(sandbox, mode, audit: audit);
+        var engine = new RunnerEngine(driver.Runner, TimeSpan.FromSeconds(10));
+        await driver.StepUntilAsync(() => driver.Runner.Orders.Any(o => o.Status == OrderStatus.Filled));
+        await driver.StopAsync();
+
+        var events = driver.Events.ToList();
+        Assert.Contains(events, e => e.Kind == Trading.Events.TradingEventKind.OrderFilled);
+        Assert.All(events, e => Assert.StartsWith(marker, e.AlertLine, StringComparison.Ordinal));
+        Assert.All(events, e => Assert.Equal(alertMode, TradingAlertSink.ToAlert(e, "k").Mode));
+        Assert.All(new[] { engine.Status(), engine.Positions(), engine.Pnl() }, r => Assert.Equal(alertMode, r.Mode));
+        Assert.All(audit.Events, e => Assert.Equal(marker.Trim('[', ']', ' ').ToLowerInvariant(), e.Details!["mode"]));
+    }
+
     private sealed class AuditCapture : IAuditLog
     {
         private readonly List<AuditEvent> events = [];

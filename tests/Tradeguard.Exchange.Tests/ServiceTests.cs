@@ -32,9 +32,10 @@ public sealed partial class ServiceTests
             await Task.Delay(40);
         }
 
-        await Task.Delay(300);
+        WaitUntilCaughtUp(home.Combine("state/paper/orcl.json"), sandbox, service);
         var ordersAtSignal = RunnerDriver.ExchangeOrderCount(sandbox.Market);
         service.Terminate();
+        service.WaitForStderr("Run stopped: no new orders will be sent", TimeSpan.FromSeconds(20));
         for (var i = 0; i < 40 && sandbox.Market.Advance(); i++)
         {
             await Task.Delay(20); // the market moves on: a runner still trading would send orders now
@@ -47,6 +48,7 @@ public sealed partial class ServiceTests
         Assert.Equal(ordersAtSignal, RunnerDriver.ExchangeOrderCount(sandbox.Market));
         var stderr = service.Stderr;
         var stopped = stderr.IndexOf("Run stopped: no new orders will be sent", StringComparison.Ordinal);
+        Assert.DoesNotContain("order", stderr[stopped..].Replace("orders will be sent", "", StringComparison.Ordinal), StringComparison.Ordinal);
         var flushed = stderr.IndexOf("Alert outbox flushed: nothing pending", StringComparison.Ordinal);
         var checkpoint = stderr.IndexOf("Audit checkpoint written", StringComparison.Ordinal);
         Assert.True(stopped >= 0 && stopped < flushed && flushed < checkpoint, stderr);
@@ -100,6 +102,30 @@ public sealed partial class ServiceTests
             "to the bot in a private chat while 'tradeguard telegram serve' runs, then start this service again.", notLinked.Stderr.Trim());
         Assert.Empty(exchange.Requests);
         Assert.DoesNotContain(BotToken[10..], noToken.Stderr + notLinked.Stderr + notLinked.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits until the run's state file says the runner has processed the market's latest candle (it is idle).</summary>
+    private static void WaitUntilCaughtUp(string stateFile, SandboxHarness sandbox, ServiceProcess service)
+    {
+        var latest = sandbox.Market.BarTime(sandbox.Market.CurrentIndex).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(File.Exists(stateFile) && ReadShared(stateFile).Contains($"\"lastOpenTime\": {latest},", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the runner did not catch up with the market:\n{service.Stdout}\n{service.Stderr}");
+            Thread.Sleep(20);
+        }
+    }
+
+    private static string ReadShared(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 
     /// <summary>A vault with the sandbox's key pair (or a placeholder pair), in a fresh home.</summary>

@@ -47,12 +47,24 @@ public sealed class ServiceProcess : IDisposable
     public int Id => process.Id;
 
     /// <summary>Waits until stdout holds <paramref name="text"/>; fails with both outputs after the timeout or if the process ends first.</summary>
-    public void WaitForStdout(string text, TimeSpan timeout)
+    public void WaitForStdout(string text, TimeSpan timeout) => WaitFor(() => Stdout, text, timeout);
+
+    /// <summary>Waits until stderr holds <paramref name="text"/>.</summary>
+    public void WaitForStderr(string text, TimeSpan timeout) => WaitFor(() => Stderr, text, timeout);
+
+    private void WaitFor(Func<string> output, string text, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!Stdout.Contains(text, StringComparison.Ordinal))
+        while (!output().Contains(text, StringComparison.Ordinal))
         {
-            Assert.False(process.HasExited, $"the service ended (exit {(process.HasExited ? process.ExitCode : 0)}) before printing \"{text}\":\n{Stdout}\n{Stderr}");
+            if (process.HasExited)
+            {
+                process.WaitForExit(); // drains the output readers
+                Assert.True(output().Contains(text, StringComparison.Ordinal),
+                    $"the service ended (exit {process.ExitCode}) without printing \"{text}\":\n{Stdout}\n{Stderr}");
+                return;
+            }
+
             Assert.True(DateTime.UtcNow < deadline, $"no \"{text}\" within {timeout}:\n{Stdout}\n{Stderr}");
             Thread.Sleep(20);
         }

@@ -7,7 +7,6 @@ using Tradeguard.Cli.Commands.User;
 using Tradeguard.Cli.Composition;
 using Tradeguard.Cli.Hosting;
 using Tradeguard.Core.Errors;
-using Tradeguard.Core.Storage;
 using Tradeguard.Exchange.Runner;
 using Tradeguard.Identity;
 using Tradeguard.Exchange.State;
@@ -35,7 +34,6 @@ internal static class ExchangeServeCommand
             Description = "Seconds a graceful stop may take (runner, bot, alert flush, audit checkpoint); the alert flush gets half",
             DefaultValueFactory = _ => 30,
         };
-        var resetState = new Option<bool>("--reset-state") { Description = "Move this run's saved state aside and start over (orders still working on the exchange are no longer tracked)" };
         var command = new Command("serve",
             "Run the config's strategy as a service (systemd): pre-flight, then the runner, the alert dispatcher, the Telegram command bot " +
             "(when configured) and audit until SIGTERM or Ctrl+C. On stop: no new orders, alerts flushed, audit checkpoint written, exit 0. " +
@@ -43,7 +41,7 @@ internal static class ExchangeServeCommand
         options.AddTo(command);
         command.Options.Add(alertsConfig);
         command.Options.Add(shutdownTimeout);
-        command.Options.Add(resetState);
+        command.Options.Add(options.ResetState);
         // A synchronous action: the host's console lifetime owns SIGTERM and Ctrl+C, with its own shutdown timeout.
         command.SetAction(parseResult =>
         {
@@ -75,11 +73,7 @@ internal static class ExchangeServeCommand
 
             using (session)
             {
-                using var state = session.OpenState(TradeguardHome.Path);
-                if (parseResult.GetValue(resetState) && state.Reset() is { } backup)
-                {
-                    logger.LogWarning("Saved state of the run moved to {Backup}; starting over", backup);
-                }
+                using var state = options.OpenState(parseResult, session, logger);
 
                 var mode = RunStateFile.ModeWord(session.Mode);
                 using var alerts = AlertsRuntime.Start(settings, installation.Vault, installation.Log, logger,
