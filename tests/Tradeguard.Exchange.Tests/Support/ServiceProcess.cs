@@ -71,7 +71,7 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Sends SIGTERM, as systemd's stop does.</summary>
-    public void Terminate() => Assert.Equal(0, ChildProcess.Run("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).ExitCode);
+    public void Terminate() => Assert.Equal(0, Kill(Id, SigTerm));
 
     public int WaitForExit(TimeSpan timeout)
     {
@@ -89,6 +89,11 @@ public sealed class ServiceProcess : IDisposable
 
         process.Dispose();
     }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private static void Append(StringBuilder to, string? line)
     {

@@ -83,7 +83,7 @@ internal static class ExchangeServeCommand
                 UpdatePoller? poller = null;
                 if (telegram is not null)
                 {
-                    var me = alerts.Client!.GetMe().GetAwaiter().GetResult();
+                    var me = BotIdentity(alerts.Client!);
                     var commandBot = new CommandBot(telegram with { BotUsername = me.Username }, store!, new IdentityOperatorDirectory(identity!),
                         new IdentityTotpVerifier(identity!), new RunnerEngine(runner, CloseAllWait), alerts.Publisher, alerts.Audit, TimeProvider.System,
                         alerts.Client, logger);
@@ -97,5 +97,20 @@ internal static class ExchangeServeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The bot's own account (its @username scopes group commands); exit 6 when Telegram cannot be reached or refuses the token.</summary>
+    private static global::Telegram.Bot.Types.User BotIdentity(TelegramBotClient client)
+    {
+        try
+        {
+            return client.GetMe().GetAwaiter().GetResult();
+        }
+        catch (global::Telegram.Bot.Exceptions.RequestException e)
+        {
+            // The message never holds the token: Telegram.Bot reports the API's description, not the URL.
+            throw new TradeguardException(ExitCode.ExternalService,
+                $"Telegram did not accept getMe ({e.Message}); check telegram.api_base_url and the bot token in the vault (tradeguard vault set telegram bot_token).", e);
+        }
     }
 }
