@@ -76,6 +76,32 @@ public sealed partial class ServiceTests
     }
 
     [Fact]
+    public async Task AnExchangeThatStopsAnswering_EndsTheServiceInTheSameOrder_WithExit6()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        using var home = new TempFolder();
+        var env = Installation(home, sandbox);
+        WritePrivate(home.Combine("alerts.json"), """{ "console": true, "rate_limits": { "per_chat_per_second": 1000, "overall_per_second": 1000 } }""");
+        var config = ExchangeConfig(home, sandbox.Server.BaseAddress);
+        sandbox.Market.Advance();
+
+        using var service = new ServiceProcess(["exchange", "serve", "--config", config], env);
+        service.WaitForStdout("alert: [paper] Run started · ORCL", TimeSpan.FromSeconds(30));
+        await sandbox.Server.StopAsync(); // the exchange goes away: every request now fails to connect
+        var exit = service.WaitForExit(TimeSpan.FromSeconds(60));
+
+        Assert.True(exit == 6, $"exit {exit}\n{service.Stdout}\n{service.Stderr}");
+        var stderr = service.Stderr;
+        var failed = stderr.IndexOf("The strategy runner failed: GET /api/v3/klines", StringComparison.Ordinal);
+        var flushed = stderr.IndexOf("Alert outbox flushed: nothing pending", StringComparison.Ordinal);
+        var checkpoint = stderr.IndexOf("Audit checkpoint written", StringComparison.Ordinal);
+        Assert.True(failed >= 0 && failed < flushed && flushed < checkpoint, stderr);
+        Assert.EndsWith("error: GET /api/v3/klines: the exchange did not answer after retries; check the network and the exchange's status", stderr.TrimEnd(), StringComparison.Ordinal);
+        Assert.Equal("alert: [paper] Run finished · ORCL", service.Stdout.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(0, TradeguardCli.Run(["audit", "verify"], env: env).ExitCode);
+    }
+
+    [Fact]
     public void TelegramConfiguredButNotLinked_Exits5WithTheFix_BeforeAnyConnection()
     {
         using var exchange = new ScriptedServer(new ScriptedResponse(200, """{"serverTime":1}"""));
