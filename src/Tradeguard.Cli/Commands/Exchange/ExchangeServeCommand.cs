@@ -58,11 +58,13 @@ internal static class ExchangeServeCommand
             using var installation = Installation.Open(parseResult.GetValue(options.Vault), parseResult.GetValue(options.KeyFile), settings.WithoutTelegram(), logger);
             TelegramStore? store = null;
             IdentityServices? identity = null;
+            IdentityOperatorDirectory? operators = null;
             if (telegram is not null)
             {
                 store = TelegramCommand.OpenStore();
                 identity = IdentityAccess.Open(installation);
-                TelegramLinkCheck.Ensure(telegram, installation.Vault, store, new IdentityOperatorDirectory(identity));
+                operators = new IdentityOperatorDirectory(identity);
+                TelegramLinkCheck.Ensure(telegram, installation.Vault, store, operators);
             }
 
             ExchangeSession session;
@@ -77,14 +79,14 @@ internal static class ExchangeServeCommand
 
                 var mode = RunStateFile.ModeWord(session.Mode);
                 using var alerts = AlertsRuntime.Start(settings, installation.Vault, installation.Log, logger,
-                    telegram is null ? null : new TelegramRouting(telegram, store!, new IdentityOperatorDirectory(identity!)));
+                    telegram is null ? null : new TelegramRouting(telegram, store!, operators!));
                 var runner = session.CreateRunner([new TradingAlertSink(alerts.Publisher, alerts.Routing, Guid.NewGuid().ToString("N"), includeConsole: true)],
                     alerts.Audit, logger, state: state);
                 UpdatePoller? poller = null;
                 if (telegram is not null)
                 {
                     var me = BotIdentity(alerts.Client!);
-                    var commandBot = new CommandBot(telegram with { BotUsername = me.Username }, store!, new IdentityOperatorDirectory(identity!),
+                    var commandBot = new CommandBot(telegram with { BotUsername = me.Username }, store!, operators!,
                         new IdentityTotpVerifier(identity!), new RunnerEngine(runner, CloseAllWait), alerts.Publisher, alerts.Audit, TimeProvider.System,
                         alerts.Client, logger);
                     poller = new UpdatePoller(alerts.Client!, store!, commandBot, telegram, TimeProvider.System, logger);
