@@ -117,6 +117,14 @@ internal sealed class Installation : IDisposable
         return new Installation(null, null, AlertsRuntime.Start(alerts, null, unrecorded, logger), unrecorded);
     }
 
+    /// <summary>Moves both audit checkpoints (file and vault) to the last record; false when there is no chained log.</summary>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when the checkpoint file or the vault cannot be written.</exception>
+    public bool CheckpointAudit()
+    {
+        _log?.Checkpoint();
+        return _log is not null;
+    }
+
     public void Dispose()
     {
         _alerts?.Dispose();

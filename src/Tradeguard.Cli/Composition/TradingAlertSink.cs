@@ -14,9 +14,10 @@ namespace Tradeguard.Cli.Composition;
 /// thread; the dispatcher sends them.
 /// </summary>
 /// <remarks>
-/// Console recipients are left out: <c>tradeguard run</c> already prints every event as its alert line.
+/// Console recipients are left out unless <paramref name="includeConsole"/>: <c>tradeguard run</c> already prints every
+/// event as its alert line; the <c>exchange serve</c> service prints nothing itself, so its console alerts go through the outbox.
 /// </remarks>
-internal sealed class TradingAlertSink(AlertPublisher publisher, IAlertRouting routing, string runId) : ITradingEventSink
+internal sealed class TradingAlertSink(AlertPublisher publisher, IAlertRouting routing, string runId, bool includeConsole = false) : ITradingEventSink
 {
     private long _sequence;
 
@@ -54,7 +55,7 @@ internal sealed class TradingAlertSink(AlertPublisher publisher, IAlertRouting r
     public void Publish(TradingEvent tradingEvent)
     {
         var alert = ToAlert(tradingEvent, $"run:{runId}:{Interlocked.Increment(ref _sequence)}");
-        var recipients = routing.RecipientsFor(alert).Where(r => r.Channel != ConsoleChannel.ChannelName).ToList();
+        var recipients = routing.RecipientsFor(alert).Where(r => includeConsole || r.Channel != ConsoleChannel.ChannelName).ToList();
         if (recipients.Count > 0)
         {
             publisher.Publish(alert, recipients);

@@ -40,6 +40,13 @@ public sealed record ExchangeRunConfig
     /// <summary>First candle fed to the strategy (UTC date); default: only candles closing after the start.</summary>
     public DateOnly? StartDate { get; init; }
 
+    /// <summary>The run's name: its state file is <c>state/&lt;mode&gt;/&lt;name&gt;.json</c> in the Tradeguard home; default the config file's name without extension.</summary>
+    public string? Name { get; init; }
+
+    /// <summary><see cref="Name"/>, or the config file's name without extension.</summary>
+    [JsonIgnore]
+    public string RunName => Name ?? System.IO.Path.GetFileNameWithoutExtension(Path);
+
     /// <summary>The file it was read from.</summary>
     [JsonIgnore]
     public string Path { get; init; } = string.Empty;
@@ -79,6 +86,11 @@ public sealed record ExchangeRunConfig
         if (!SecretReference.IsValidName(Exchange))
         {
             throw Setting("exchange", "must be a vault item name (1-64 of A-Z a-z 0-9 _ . -)");
+        }
+
+        if (!SecretReference.IsValidName(RunName) || RunName.StartsWith('.'))
+        {
+            throw Setting("name", "must be 1-64 of A-Z a-z 0-9 _ . - (not starting with a dot); it names the run's state file");
         }
 
         if (PollSeconds is <= 0 or > 3600)

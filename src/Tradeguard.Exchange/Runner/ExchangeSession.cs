@@ -6,6 +6,7 @@ using Tradeguard.Exchange.Client;
 using Tradeguard.Exchange.Config;
 using Tradeguard.Exchange.Preflight;
 using Tradeguard.Exchange.Signing;
+using Tradeguard.Exchange.State;
 using Tradeguard.Trading.Config;
 using Tradeguard.Trading.Events;
 
@@ -101,8 +102,19 @@ public sealed class ExchangeSession : IDisposable
         }
     }
 
+    /// <summary>Takes this run's state file in its mode's folder (<see cref="RunStateFile"/>): paper and live never share one.</summary>
+    /// <param name="home">The Tradeguard home folder.</param>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when another runner holds it.</exception>
+    public RunStateFile OpenState(string home) => RunStateFile.Open(home, Mode, Config.RunName);
+
     /// <summary>A runner for the session's strategy, sizing, risk limits and mode.</summary>
-    public ExchangeStrategyRunner CreateRunner(IEnumerable<ITradingEventSink>? sinks = null, IAuditLog? audit = null, ILogger? logger = null, int? maxBars = null) =>
+    /// <param name="sinks">Receive every event.</param>
+    /// <param name="audit">Records orders.</param>
+    /// <param name="logger">Gets one line per order.</param>
+    /// <param name="maxBars">Stop after this many candles; null runs until cancelled.</param>
+    /// <param name="state">The run's state file from <see cref="OpenState"/>; null keeps no state.</param>
+    public ExchangeStrategyRunner CreateRunner(IEnumerable<ITradingEventSink>? sinks = null, IAuditLog? audit = null, ILogger? logger = null, int? maxBars = null,
+        RunStateFile? state = null) =>
         new(Client, Plan.CreateStrategy(), new ExchangeRunOptions
         {
             Symbol = Config.Symbol!,
@@ -112,7 +124,7 @@ public sealed class ExchangeSession : IDisposable
             StartTime = Config.StartDate is { } start ? new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : null,
             PollInterval = TimeSpan.FromSeconds(Config.PollSeconds),
             MaxBars = maxBars,
-        }, sinks, audit, logger);
+        }, sinks, audit, logger, state);
 
     /// <summary>Disposes the client and zeroes the keys.</summary>
     public void Dispose()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Tradeguard.Core.Audit;
 using Tradeguard.Core.Errors;
 using Tradeguard.Exchange.Client;
+using Tradeguard.Exchange.State;
 using Tradeguard.Exchange.Models;
 using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Data;
@@ -20,6 +21,9 @@ namespace Tradeguard.Exchange.Runner;
 /// Fills are the exchange's; so against the sandbox (which matches with the paper broker) a run gives the backtest's
 /// fills. Events go to the sinks with the run's mode, like the engine's. Hosted-service friendly:
 /// <see cref="RunAsync"/> stops between candles when its token fires, sending no new order after that.
+/// <see cref="Control"/> takes the operator's pause, kill switch and close-all from any thread; <see cref="Snapshot"/>
+/// reads the state from any thread. With a <see cref="RunStateFile"/> the run resumes where it stopped: last candle,
+/// working orders, trade cursor, operator switches (docs/exchange.md, "Run state").
 /// </summary>
 public sealed class ExchangeStrategyRunner
 {
@@ -36,7 +40,14 @@ public sealed class ExchangeStrategyRunner
     private readonly List<Order> outgoing = [];
     private readonly List<Order> cancelling = [];
     private readonly List<Order> pendingUpdates = [];
-    private readonly string runTag = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+    private readonly HashSet<long> untold = [];
+    private readonly RunStateFile? stateFile;
+    private string runTag = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+    private volatile RunnerSnapshot snapshot;
+    private volatile string? haltReason;
+    private volatile bool finished;
+    private decimal? startEquity;
+    private int barsBefore;
     private string baseAsset = string.Empty;
     private string quoteAsset = string.Empty;
     private long lastOpenTime;
@@ -53,10 +64,17 @@ public sealed class ExchangeStrategyRunner
     /// <param name="sinks">Receive every event.</param>
     /// <param name="audit">Records orders sent, filled and rejected.</param>
     /// <param name="logger">Gets one line per order sent and per poll error; amounts stay out of it.</param>
-    /// <exception cref="TradeguardException">Exit 5 when the options ask for a default bracket.</exception>
+    /// <param name="stateFile">Where the run's state is kept across restarts (its mode must be the run's); null keeps none.</param>
+    /// <exception cref="TradeguardException">Exit 5 when the options ask for a default bracket, or the state file is another mode's.</exception>
     public ExchangeStrategyRunner(IExchangeClient client, Strategy strategy, ExchangeRunOptions options,
-        IEnumerable<ITradingEventSink>? sinks = null, IAuditLog? audit = null, ILogger? logger = null)
+        IEnumerable<ITradingEventSink>? sinks = null, IAuditLog? audit = null, ILogger? logger = null, RunStateFile? stateFile = null)
     {
+        if (stateFile is not null && stateFile.Mode != options.Mode)
+        {
+            throw new TradeguardException(ExitCode.Configuration,
+                $"a {RunStateFile.ModeWord(options.Mode)} run cannot use the {RunStateFile.ModeWord(stateFile.Mode)} state file {stateFile.Path}");
+        }
+
         if (options.Engine.DefaultBracket is not null)
         {
             throw new TradeguardException(ExitCode.Configuration,
@@ -72,6 +90,26 @@ public sealed class ExchangeStrategyRunner
         risk = new RiskGuard(options.Engine.Risk);
         context = new Context(this);
         lastOpenTime = (options.StartTime ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) - 1;
+        this.stateFile = stateFile;
+        snapshot = new RunnerSnapshot(RunnerState.Starting, options.Mode, options.Symbol, strategy.Name, "", "", 0, null, 0m, 0m, 0m, null, 0, 0, null);
+    }
+
+    /// <summary>The operator's switches (pause, resume, kill switch, close-all), callable from any thread.</summary>
+    public RunnerControl Control { get; } = new();
+
+    /// <summary>The runner's state as of its last step, with the pause switch as it is now; safe from any thread.</summary>
+    public RunnerSnapshot Snapshot
+    {
+        get
+        {
+            var current = snapshot;
+            var state = finished ? RunnerState.Finished
+                : current.State == RunnerState.Starting ? RunnerState.Starting
+                : haltReason is not null ? RunnerState.Halted
+                : Control.IsPaused ? RunnerState.Paused
+                : RunnerState.Running;
+            return current with { State = state, HaltReason = haltReason };
+        }
     }
 
     /// <summary>Every order the strategy placed, in order, with the state last reported by the exchange.</summary>
@@ -102,7 +140,14 @@ public sealed class ExchangeStrategyRunner
         Position = account.Total(baseAsset);
         Cash = account.Free(quoteAsset);
         lastEquity = Cash;
+        if (stateFile?.Load() is { } saved)
+        {
+            await ResumeAsync(saved, cancellationToken).ConfigureAwait(false);
+        }
+
         started = true;
+        PublishSnapshot();
+        SaveState();
         Publish(TradingEventKind.RunStarted, null, DateTime.UtcNow, new TradingEventDetails(Cash: Cash));
         Audit("exchange.run_start", AuditOutcome.Success, "", ("strategy", strategy.Name));
     }
@@ -128,7 +173,7 @@ public sealed class ExchangeStrategyRunner
                     break;
                 }
 
-                await Task.Delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
+                await Control.WaitAsync(options.PollInterval, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -137,6 +182,9 @@ public sealed class ExchangeStrategyRunner
         }
         finally
         {
+            finished = true;
+            Control.Close();
+            SaveState();
             Publish(TradingEventKind.RunFinished, null, BarsSeen > 0 ? LastBar.Time : DateTime.UtcNow, new TradingEventDetails(Cash: Cash));
             Audit("exchange.run_stop", AuditOutcome.Success, "", ("bars", BarsSeen.ToString(CultureInfo.InvariantCulture)));
         }
@@ -150,6 +198,7 @@ public sealed class ExchangeStrategyRunner
             await StartAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await ApplyControlAsync(cancellationToken).ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var klines = await client.GetKlinesAsync(options.Symbol, options.Interval, lastOpenTime + 1, 1000, cancellationToken).ConfigureAwait(false);
         var processed = 0;
@@ -174,12 +223,15 @@ public sealed class ExchangeStrategyRunner
             }
 
             lastEquity = equity;
+            startEquity ??= equity;
             BarsSeen++;
             lastOpenTime = kline.OpenTime;
             strategy.OnBar(context, bar);
             cancellationToken.ThrowIfCancellationRequested();
             await SendAsync(cancellationToken).ConfigureAwait(false);
             processed++;
+            PublishSnapshot();
+            SaveState();
         }
 
         return processed;
@@ -251,7 +303,7 @@ public sealed class ExchangeStrategyRunner
     {
         var updates = pendingUpdates.ToArray();
         pendingUpdates.Clear();
-        foreach (var order in updates)
+        foreach (var order in updates.Where(o => !untold.Contains(o.Id)))
         {
             strategy.OnOrderUpdate(context, order);
         }
@@ -303,6 +355,153 @@ public sealed class ExchangeStrategyRunner
                 Audit("exchange.order_rejected", AuditOutcome.Denied, e.Code.ToString(CultureInfo.InvariantCulture), ("order", Id(order)), ("side", order.Side.ToString()));
             }
         }
+    }
+
+    private async Task ResumeAsync(RunState saved, CancellationToken cancellationToken)
+    {
+        if (saved.Symbol != options.Symbol)
+        {
+            throw new TradeguardException(ExitCode.Configuration,
+                $"the run state {stateFile!.Path} is for {saved.Symbol}, not {options.Symbol}; give this run another \"name\" or pass --reset-state");
+        }
+
+        runTag = saved.RunTag;
+        nextId = saved.NextOrderId;
+        nextTradeId = saved.NextTradeId;
+        lastOpenTime = Math.Max(lastOpenTime, saved.LastOpenTime);
+        barsBefore = saved.BarsSeen;
+        startEquity = saved.StartEquity;
+        haltReason = saved.Halted;
+        Control.Restore(saved.Paused);
+        foreach (var working in saved.WorkingOrders)
+        {
+            try
+            {
+                await client.GetOrderAsync(options.Symbol, working.ExchangeOrderId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ExchangeApiException e) when (e.Code == -2013)
+            {
+                logger.LogWarning("Order {Order} of the saved run is unknown to the exchange; it is no longer tracked", working.Id);
+                continue;
+            }
+
+            var request = new OrderRequest(working.Side, working.Quantity, working.Type, working.LimitPrice, working.StopPrice);
+            var order = RemoteOrders.Create(working.Id, options.Symbol, request, working.Quantity, -1, working.PlacedAt);
+            orders.Add(order);
+            exchangeIds[order.Id] = working.ExchangeOrderId;
+            untold.Add(order.Id); // this strategy instance never placed it
+        }
+
+        if (saved.Position != Position)
+        {
+            logger.LogWarning("The {Asset} holding on the exchange differs from the one this run saved: something traded outside this runner", baseAsset);
+        }
+
+        logger.LogInformation("Resumed the {Mode} run {Name}: {Orders} working orders, {Bars} candles seen before{Paused}{Halted}",
+            ModeWord, saved.Name, orders.Count, saved.BarsSeen, saved.Paused ? ", new orders paused" : "", saved.Halted is null ? "" : ", kill switch engaged");
+    }
+
+    private async Task ApplyControlAsync(CancellationToken cancellationToken)
+    {
+        var changed = false;
+        if (Control.TakeHaltRequest() is { } reason && haltReason is null)
+        {
+            haltReason = reason;
+            Publish(TradingEventKind.RiskLimitHit, null, LastBar.Time, new TradingEventDetails(Reason: "kill switch: " + reason));
+            Audit("exchange.kill_switch", AuditOutcome.Success, reason, ("by", "operator"));
+            cancelling.AddRange(orders.Where(o => o.IsWorking && o.Side == OrderSide.Buy));
+            await SendAsync(cancellationToken).ConfigureAwait(false);
+            changed = true;
+        }
+
+        var closeAll = Control.TakeCloseAllRequests();
+        if (closeAll.Length > 0)
+        {
+            string result;
+            try
+            {
+                result = await CloseAllAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                foreach (var waiter in closeAll)
+                {
+                    waiter.TrySetResult(e is OperationCanceledException ? "The runner is stopping; nothing was closed." : "Close-all failed: the exchange did not take the order (see the service log).");
+                }
+
+                throw;
+            }
+
+            foreach (var waiter in closeAll)
+            {
+                waiter.TrySetResult(result);
+            }
+
+            changed = true;
+        }
+
+        if (changed || Control.IsPaused != (snapshot.State == RunnerState.Paused))
+        {
+            PublishSnapshot();
+            SaveState();
+        }
+    }
+
+    /// <summary>Pauses new orders, cancels every working order and sells the whole position at market.</summary>
+    private async Task<string> CloseAllAsync(CancellationToken cancellationToken)
+    {
+        Control.Pause();
+        Audit("exchange.close_all", AuditOutcome.Success, "", ("by", "operator"));
+        cancelling.AddRange(orders.Where(o => o.IsWorking));
+        await SendAsync(cancellationToken).ConfigureAwait(false);
+        if (Position <= 0)
+        {
+            return $"No open {options.Symbol} position; working orders cancelled, new orders paused until /resume.";
+        }
+
+        var request = new OrderRequest(OrderSide.Sell, Position, OrderType.Market);
+        var order = RemoteOrders.Create(nextId++, options.Symbol, request, Position, BarsSeen - 1, BarsSeen > 0 ? LastBar.Time : DateTime.UtcNow);
+        orders.Add(order);
+        untold.Add(order.Id);
+        outgoing.Add(order);
+        Publish(TradingEventKind.OrderSubmitted, order.Side, order.PlacedAt, Details(order));
+        await SendAsync(cancellationToken).ConfigureAwait(false);
+        return order.Status == OrderStatus.Rejected
+            ? $"The exchange refused the market sell of the {options.Symbol} position ({order.Reason}); new orders paused."
+            : $"Market sell of the whole {options.Symbol} position sent; working orders cancelled, new orders paused until /resume.";
+    }
+
+    private void PublishSnapshot() =>
+        snapshot = new RunnerSnapshot(Control.IsPaused ? RunnerState.Paused : RunnerState.Running, options.Mode, options.Symbol, strategy.Name,
+            baseAsset, quoteAsset, BarsSeen, BarsSeen > 0 ? LastBar.Time : null, BarsSeen > 0 ? LastBar.Close : 0m, Position, Cash,
+            startEquity, orders.Count(o => o.IsWorking), orders.Count(o => o.Status == OrderStatus.Filled), haltReason);
+
+    private void SaveState()
+    {
+        if (stateFile is null || !started)
+        {
+            return;
+        }
+
+        stateFile.Save(new RunState
+        {
+            Mode = ModeWord,
+            Name = stateFile.Name,
+            Symbol = options.Symbol,
+            RunTag = runTag,
+            NextOrderId = nextId,
+            NextTradeId = nextTradeId,
+            LastOpenTime = Math.Max(lastOpenTime, 0),
+            BarsSeen = barsBefore + BarsSeen,
+            StartEquity = startEquity,
+            Position = Position,
+            Cash = Cash,
+            Paused = Control.IsPaused,
+            Halted = haltReason,
+            WorkingOrders = orders.Where(o => o.IsWorking && exchangeIds.ContainsKey(o.Id))
+                .Select(o => new WorkingOrder(o.Id, exchangeIds[o.Id], o.Side, o.Type, o.Quantity, o.LimitPrice, o.StopPrice, o.PlacedAt, untold.Contains(o.Id)))
+                .ToArray(),
+        });
     }
 
     private string ModeWord => options.Mode == TradingMode.Live ? "live" : "paper";
@@ -361,6 +560,16 @@ public sealed class ExchangeStrategyRunner
             if (refusal is not null)
             {
                 runner.Publish(TradingEventKind.RiskLimitHit, request.Side, bar.Time, new TradingEventDetails(Quantity: quantity, Price: reference, Reason: refusal));
+            }
+
+            if (refusal is null && runner.Control.IsPaused)
+            {
+                refusal = "new orders are paused by the operator";
+            }
+
+            if (refusal is null && runner.haltReason is not null && request.Side == OrderSide.Buy)
+            {
+                refusal = "the operator's kill switch is engaged: " + runner.haltReason;
             }
 
             if (refusal is null && quantity <= 0)

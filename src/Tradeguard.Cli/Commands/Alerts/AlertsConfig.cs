@@ -64,6 +64,10 @@ internal sealed class AlertsConfig
         }
     }
 
+    /// <summary>These settings without the Telegram section (for a caller that checks and wires Telegram itself).</summary>
+    public AlertsConfig WithoutTelegram() =>
+        new() { Exposure = Exposure, AgeRecipient = AgeRecipient, Console = Console, RateLimits = RateLimits };
+
     public ExposurePolicy Policy()
     {
         AgeRecipient? recipient = null;

@@ -10,6 +10,7 @@ internal static class ExchangeCommand
         var command = new Command("exchange", "Trade a strategy on an exchange (or the local sandbox) with keys from the vault, after pre-flight checks.");
         command.Subcommands.Add(ExchangeCheckCommand.Create());
         command.Subcommands.Add(ExchangeRunCommand.Create());
+        command.Subcommands.Add(ExchangeServeCommand.Create());
         return command;
     }
 }

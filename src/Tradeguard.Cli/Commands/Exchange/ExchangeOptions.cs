@@ -4,6 +4,8 @@ using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Exchange.Config;
 using Tradeguard.Exchange.Runner;
 using Tradeguard.Cli.Composition;
+using Tradeguard.Core.Storage;
+using Tradeguard.Exchange.State;
 
 namespace Tradeguard.Cli.Commands.Exchange;
 
@@ -19,6 +21,24 @@ internal sealed class ExchangeOptions
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log every request (method and path only)" };
 
     public Option<string?> Vault { get; } = VaultAccess.CreateVaultOption();
+
+    /// <summary>For the commands that trade (run, serve): start the run over instead of resuming its saved state.</summary>
+    public Option<bool> ResetState { get; } = new("--reset-state")
+    {
+        Description = "Move this run's saved state (state/<mode>/<name>.json) aside and start over; orders still working on the exchange are no longer tracked",
+    };
+
+    /// <summary>Takes the session's state file in its mode's folder, moving it aside first under --reset-state.</summary>
+    public RunStateFile OpenState(ParseResult parseResult, ExchangeSession session, ILogger logger)
+    {
+        var state = session.OpenState(TradeguardHome.Path);
+        if (parseResult.GetValue(ResetState) && state.Reset() is { } backup)
+        {
+            logger.LogWarning("Saved state of the run moved to {Backup}; starting over", backup);
+        }
+
+        return state;
+    }
 
     public Option<string?> KeyFile { get; } = VaultAccess.CreateKeyFileOption();
 

@@ -13,9 +13,11 @@ internal static class ExchangeRunCommand
         var maxBars = new Option<int?>("--max-bars") { Description = "Stop after the strategy has seen this many candles" };
         var command = new Command("run",
             "Run the config's strategy on the exchange after the pre-flight checks. Paper unless --live and \"mode\": \"live\". " +
+            "Resumes the run's saved state (state/<mode>/<name>.json in the Tradeguard home; paper and live apart). " +
             "Stops gracefully on SIGTERM or Ctrl+C: no new order is sent after the signal.");
         options.AddTo(command);
         command.Options.Add(maxBars);
+        command.Options.Add(options.ResetState);
         command.SetAction(parseResult =>
         {
             var bars = parseResult.GetValue(maxBars);
@@ -28,6 +30,7 @@ internal static class ExchangeRunCommand
             using var shutdown = new ShutdownSignal();
             using var installation = options.OpenInstallation(parseResult);
             using var session = options.PrepareAsync(parseResult, installation, logger, shutdown.Token).GetAwaiter().GetResult();
+            using var state = options.OpenState(parseResult, session, logger);
             var mode = session.Mode == TradingMode.Live ? "LIVE" : "paper";
             Console.WriteLine($"Trading {session.Plan.Strategy.Name} on {session.Config.Symbol} at {session.Config.BaseUrl.GetLeftPart(UriPartial.Authority)} " +
                 $"({mode}) with {session.Credentials}.");
@@ -38,7 +41,7 @@ internal static class ExchangeRunCommand
                     Console.WriteLine($"{e.Time:yyyy-MM-dd} {e.AlertLine}");
                 }
             });
-            var runner = session.CreateRunner([printer], installation.Audit, logger, bars);
+            var runner = session.CreateRunner([printer], installation.Audit, logger, bars, state);
             runner.RunAsync(shutdown.Token).GetAwaiter().GetResult();
             var filled = runner.Orders.Count(o => o.Status == Trading.Broker.OrderStatus.Filled);
             Console.WriteLine($"Run stopped ({mode}) after {runner.BarsSeen} candles: {runner.Orders.Count} orders, {filled} filled. Position {runner.Position}, cash {runner.Cash:0.00}.");

@@ -1,0 +1,16 @@
+using System.Runtime.ExceptionServices;
+
+namespace Tradeguard.Cli.Hosting;
+
+/// <summary>How the service ended: the first failure of a hosted service (rethrown after shutdown, so it maps to its exit code).</summary>
+internal sealed class ServiceOutcome
+{
+    private ExceptionDispatchInfo? failure;
+
+    public DateTimeOffset? RunnerStoppedAt { get; set; }
+
+    public void Fail(Exception exception) => Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(exception), null);
+
+    /// <summary>Throws the first failure, if any.</summary>
+    public void ThrowIfFailed() => failure?.Throw();
+}
