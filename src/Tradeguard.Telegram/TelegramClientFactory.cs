@@ -25,7 +25,7 @@ public static class TelegramClientFactory
         using var secret = secrets.TryGet(options.BotToken)
             ?? throw new TradeguardException(ExitCode.Configuration,
                 $"No bot token at {options.BotToken}. Create a bot with @BotFather, then store its token with " +
-                $"'tradeguard vault set {options.BotToken.Item}/{options.BotToken.Field}' (it reads the value from a hidden prompt).");
+                $"'tradeguard vault set {options.BotToken.Item} {options.BotToken.Field}' (it reads the value from a hidden prompt).");
         var token = secret.Reveal();
         Redactor.Shared.Register(token);
         return Create(token, baseUrl, logger);

@@ -52,7 +52,8 @@ internal sealed class Installation : IDisposable
     public AlertsRuntime? Alerts => _alerts;
 
     /// <summary>
-    /// Opens the vault (required), the audit log and the alert pipeline with the alert settings in the home folder.
+    /// Opens the vault (required), the audit log and the alert pipeline: with <paramref name="alerts"/> for a command
+    /// that delivers alerts (its Telegram client is built), else with the home folder's settings, queueing only.
     /// </summary>
     /// <exception cref="Core.Errors.TradeguardException">Exit 3, 4 or 5 from the vault, 5 from the audit log or alert settings.</exception>
     public static Installation Open(string? vaultOption, string? keyFile, AlertsConfig? alerts = null, ILogger? logger = null)
@@ -72,7 +73,7 @@ internal sealed class Installation : IDisposable
         {
             log = AuditAccess.Open(vault);
             var runtime = AlertsRuntime.Start(alerts ?? AlertsConfig.Load(null), vault, log,
-                logger ?? new StderrLogger(LogLevel.Warning));
+                logger ?? new StderrLogger(LogLevel.Warning), delivers: alerts is not null);
             deferred.Attach(runtime.Audit);
             return new Installation(vault, log, runtime, runtime.Audit);
         }

@@ -49,10 +49,14 @@ internal sealed class AlertsRuntime : IDisposable
     public static OutboxStore OpenOutbox() => OutboxStore.Open(TradeguardHome.File(OutboxFileName));
 
     /// <summary>Builds the pipeline; <paramref name="vault"/> (the installation's, opened by the caller) supplies the bot
-    /// token when Telegram is configured.</summary>
-    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when Telegram is configured and no vault is open.</exception>
+    /// token when Telegram is configured and <paramref name="delivers"/> is true.</summary>
+    /// <param name="delivers">True for a command that sends alerts (dispatch, serve, run): the Telegram client is built
+    /// and the token must exist. False for a one-shot command: its alerts are only queued for the configured chats and
+    /// the next dispatcher sends them, so storing the bot token itself works once Telegram is configured.</param>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when a delivering pipeline has Telegram configured and
+    /// no vault is open or the vault has no bot token.</exception>
     public static AlertsRuntime Start(AlertsConfig config, ISecretStore? vault, IAuditLog inner, ILogger logger,
-        IAlertRouting? telegramRouting = null)
+        IAlertRouting? telegramRouting = null, bool delivers = true)
     {
         var outbox = OpenOutbox();
         var channels = new List<IAlertChannel>();
@@ -65,7 +69,7 @@ internal sealed class AlertsRuntime : IDisposable
 
         TelegramBotClient? client = null;
         var telegram = config.TelegramOptions();
-        if (telegram is not null)
+        if (telegram is not null && delivers)
         {
             if (vault is null)
             {
