@@ -38,7 +38,7 @@ internal sealed class TextFileReader
         var needed = Utf8.GetMaxCharCount(bytes.Length);
         if (_chars.Length < needed)
         {
-            _chars = new char[needed];
+            _chars = new char[Math.Max(needed, 2L * _chars.Length)];
         }
 
         return _chars.AsMemory(0, Utf8.GetChars(bytes, _chars));
@@ -50,7 +50,8 @@ internal sealed class TextFileReader
         var expected = RandomAccess.GetLength(handle);
         if (_bytes.Length <= expected)
         {
-            _bytes = new byte[expected + 1];
+            // At least doubling: each new large buffer is a large-object-heap allocation, which brings gen-2 collections.
+            _bytes = new byte[Math.Max(expected + 1, 2L * _bytes.Length)];
         }
 
         // Read to the end rather than to the listed length: the file may have grown, and some files report length 0.
