@@ -51,39 +51,50 @@ public static class SecretScanner
         var skipped = new ConcurrentBag<SkippedFile>(skippedByWalk);
         long bytes = 0;
         var scannedFiles = 0;
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, file =>
-        {
-            string? text;
-            try
+        // Load-balanced one file at a time (file sizes vary by orders of magnitude). Each worker reuses one reader's
+        // buffers; readers are pooled because Parallel.ForEach ends and restarts its workers every few hundred
+        // milliseconds, and fresh megabyte buffers each time meant 17 MB allocated and 3 gen-2 collections per 10 MB.
+        var readers = new ConcurrentBag<TextFileReader>();
+        Parallel.ForEach(
+            Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) },
+            () => readers.TryTake(out var reader) ? reader : new TextFileReader(),
+            (file, _, reader) =>
             {
-                text = TextFileReader.ReadText(file.FullPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                skipped.Add(new SkippedFile(file.RelativePath, SkipReason.Unreadable));
-                return;
-            }
-
-            if (text is null)
-            {
-                skipped.Add(new SkippedFile(file.RelativePath, SkipReason.Binary));
-                return;
-            }
-
-            Interlocked.Add(ref bytes, file.Length);
-            Interlocked.Increment(ref scannedFiles);
-            try
-            {
-                foreach (var finding in scanner.Scan(text, file.RelativePath))
+                ReadOnlyMemory<char>? text;
+                try
                 {
-                    findings.Add(finding);
+                    text = reader.Read(file.FullPath);
                 }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                skipped.Add(new SkippedFile(file.RelativePath, SkipReason.Timeout));
-            }
-        });
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    skipped.Add(new SkippedFile(file.RelativePath, SkipReason.Unreadable));
+                    return reader;
+                }
+
+                if (text is null)
+                {
+                    skipped.Add(new SkippedFile(file.RelativePath, SkipReason.Binary));
+                    return reader;
+                }
+
+                Interlocked.Add(ref bytes, file.Length);
+                Interlocked.Increment(ref scannedFiles);
+                try
+                {
+                    foreach (var finding in scanner.Scan(text.Value.Span, file.RelativePath))
+                    {
+                        findings.Add(finding);
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    skipped.Add(new SkippedFile(file.RelativePath, SkipReason.Timeout));
+                }
+
+                return reader;
+            },
+            readers.Add);
 
         var all = findings.ToList();
         var secretFiles = all.Where(f => f.Kind == RuleKind.Secret && !f.IsExample).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Tradeguard.Scanner.Detection;
 using Tradeguard.Scanner.Rules;
 using Xunit.Abstractions;
 
@@ -101,5 +102,30 @@ public sealed class CorpusTests(ITestOutputHelper output)
         // Every pattern rule of the default set is exercised by at least one positive case.
         var patternRules = RuleSet.Default().Rules.Where(r => r.Kind != RuleKind.File).Select(r => r.Id);
         Assert.Empty(patternRules.Except(tp.Keys));
+    }
+
+    /// <summary>
+    /// Large trees take the fast path (source-generated or IL-compiled regexes, a span in a reused buffer, a string only
+    /// when a regex matched); the corpus is small enough for the interpreted string path, so this holds the fast path
+    /// to exactly the same findings, case by case.
+    /// </summary>
+    [Fact]
+    public void FastPath_GivesExactlyTheFindingsOfTheInterpretedPath_OnEveryCase()
+    {
+        var rules = RuleSet.Default();
+        var interpreted = new ContentScanner(rules, compiled: false);
+        var compiled = new ContentScanner(rules, compiled: true);
+        var differing = new List<string>();
+        foreach (var c in Corpus.Value.Cases)
+        {
+            var path = $"{c.Id}/{c.File}";
+            var expected = interpreted.Scan(c.Content, path);
+            if (!expected.SequenceEqual(compiled.Scan(c.Content.AsSpan(), path)))
+            {
+                differing.Add(path);
+            }
+        }
+
+        Assert.Empty(differing);
     }
 }

@@ -33,13 +33,37 @@ internal sealed class ContentScanner
     /// <exception cref="RegexMatchTimeoutException">A rule's regex ran past <see cref="RuleSet.MatchTimeout"/>.</exception>
     public List<Finding> Scan(string text, string path, string? commit = null, IReadOnlyList<int>? lineMap = null)
     {
-        var findings = new List<Finding>();
+        var triggered = _prefilter.Triggered(text);
+        return triggered is null ? [] : Collect(text, path, commit, lineMap, triggered);
+    }
+
+    /// <summary>
+    /// The same findings as <see cref="Scan(string, string, string?, IReadOnlyList{int}?)"/> for a text in a reused
+    /// buffer: the triggered rules first only test for a match on the span, and the text becomes a string (for the
+    /// regex groups) only when one matched, which is rare: most files of a tree allocate nothing here.
+    /// </summary>
+    /// <exception cref="RegexMatchTimeoutException">A rule's regex ran past <see cref="RuleSet.MatchTimeout"/>.</exception>
+    public List<Finding> Scan(ReadOnlySpan<char> text, string path)
+    {
         var triggered = _prefilter.Triggered(text);
         if (triggered is null)
         {
-            return findings;
+            return [];
         }
 
+        var anyMatch = false;
+        for (var r = 0; r < _rules.Count; r++)
+        {
+            triggered[r] = triggered[r] && _rules[r].AppliesTo(path) && HasMatch(_rules[r], PatternOf(_rules[r]), text);
+            anyMatch |= triggered[r];
+        }
+
+        return anyMatch ? Collect(new string(text), path, null, null, triggered) : [];
+    }
+
+    private List<Finding> Collect(string text, string path, string? commit, IReadOnlyList<int>? lineMap, bool[] triggered)
+    {
+        var findings = new List<Finding>();
         LineIndex? lines = null;
         var claimed = new List<(int Start, int End)>();
         for (var r = 0; r < _rules.Count; r++)
@@ -50,7 +74,7 @@ internal sealed class ContentScanner
                 continue;
             }
 
-            foreach (var match in Matches(rule, _compiled ? rule.CompiledPattern! : rule.Pattern!, text))
+            foreach (var match in Matches(rule, PatternOf(rule), text))
             {
                 var group = match.Groups[rule.SecretGroup];
                 if (!group.Success)
@@ -115,6 +139,8 @@ internal sealed class ContentScanner
         return findings;
     }
 
+    private Regex PatternOf(ScanRule rule) => _compiled ? rule.CompiledPattern! : rule.Pattern!;
+
     /// <summary>The rule's matches in the whole text, or only in the windows after its keywords.</summary>
     private static IEnumerable<Match> Matches(ScanRule rule, Regex pattern, string text)
     {
@@ -128,13 +154,46 @@ internal sealed class ContentScanner
             yield break;
         }
 
+        foreach (var (start, end) in Windows(rule, text))
+        {
+            // Match(input, beginning, length) treats the window as the whole input: lookarounds stop at its edges.
+            for (var match = pattern.Match(text, start, end - start); match.Success; match = match.NextMatch())
+            {
+                yield return match;
+            }
+        }
+    }
+
+    /// <summary>Whether <see cref="Matches"/> would yield anything (a window slice is a whole input, as there).</summary>
+    private static bool HasMatch(ScanRule rule, Regex pattern, ReadOnlySpan<char> text)
+    {
+        if (rule.Window <= 0)
+        {
+            return pattern.IsMatch(text);
+        }
+
+        foreach (var (start, end) in Windows(rule, text))
+        {
+            if (pattern.IsMatch(text[start..end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The rule's windows: <see cref="ScanRule.Window"/> characters after each keyword, overlaps merged.</summary>
+    private static List<(int Start, int End)> Windows(ScanRule rule, ReadOnlySpan<char> text)
+    {
         var windows = new List<(int Start, int End)>();
         foreach (var keyword in rule.Keywords)
         {
-            for (var at = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase); at >= 0;
-                 at = text.IndexOf(keyword, at + keyword.Length, StringComparison.OrdinalIgnoreCase))
+            for (var at = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase); at >= 0;)
             {
                 windows.Add((at, (int)Math.Min(text.Length, (long)at + keyword.Length + rule.Window)));
+                var next = text[(at + keyword.Length)..].IndexOf(keyword, StringComparison.OrdinalIgnoreCase);
+                at = next < 0 ? -1 : at + keyword.Length + next;
             }
         }
 
@@ -152,14 +211,7 @@ internal sealed class ContentScanner
             }
         }
 
-        foreach (var (start, end) in merged)
-        {
-            // Match(input, beginning, length) treats the window as the whole input: lookarounds stop at its edges.
-            for (var match = pattern.Match(text, start, end - start); match.Success; match = match.NextMatch())
-            {
-                yield return match;
-            }
-        }
+        return merged;
     }
 
     private enum Verdict

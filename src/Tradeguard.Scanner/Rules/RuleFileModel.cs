@@ -2,6 +2,14 @@ using System.Text.Json.Serialization;
 
 namespace Tradeguard.Scanner.Rules;
 
+/// <summary>
+/// Source-generated (de)serialisation of <see cref="RuleFileModel"/>: every scan parses the embedded rule file, and the
+/// reflection-based serializer spent more start-up time on it than the parse itself.
+/// </summary>
+[JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(RuleFileModel))]
+internal sealed partial class RuleFileJsonContext : JsonSerializerContext;
+
 /// <summary>The JSON shape of a rule file, as written; <see cref="RuleSet"/> validates and compiles it.</summary>
 internal sealed class RuleFileModel
 {

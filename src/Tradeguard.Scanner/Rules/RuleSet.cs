@@ -79,11 +79,7 @@ public sealed class RuleSet
         RuleFileModel? model;
         try
         {
-            model = JsonSerializer.Deserialize<RuleFileModel>(json, new JsonSerializerOptions
-            {
-                ReadCommentHandling = JsonCommentHandling.Skip,
-                AllowTrailingCommas = true,
-            });
+            model = JsonSerializer.Deserialize(json, RuleFileJsonContext.Default.RuleFileModel);
         }
         catch (JsonException e)
         {
