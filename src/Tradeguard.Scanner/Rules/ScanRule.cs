@@ -25,9 +25,7 @@ public sealed class ScanRule
         Examples = examples;
         Paths = paths;
         SecretGroup = pattern is null ? 0 : ValueGroup(pattern);
-        _compiled = pattern is null
-            ? null
-            : new Lazy<Regex>(() => BuiltInPatterns.Find(pattern) ?? new Regex(pattern.ToString(), pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout));
+        _compiled = pattern is null ? null : new Lazy<Regex>(() => new Regex(pattern.ToString(), pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout));
     }
 
     /// <summary>Stable kebab-case id, e.g. <c>telegram-bot-token</c>.</summary>
@@ -52,9 +50,8 @@ public sealed class ScanRule
     public Regex? Pattern { get; }
 
     /// <summary>
-    /// The same pattern compiled, built on first use: the default rules' source-generated twin
-    /// (<see cref="BuiltInPatterns"/>), else compiled to IL, which is worth its start-up cost only on large trees, so
-    /// small scans (a pre-commit hook) use <see cref="Pattern"/>.
+    /// The same pattern compiled to IL, built on first use: worth its start-up cost only on large trees, so small
+    /// scans (a pre-commit hook) use <see cref="Pattern"/>.
     /// </summary>
     internal Regex? CompiledPattern => _compiled?.Value;
 
