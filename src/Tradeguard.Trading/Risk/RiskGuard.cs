@@ -17,6 +17,9 @@ public sealed class RiskGuard
     /// <summary>Creates a guard enforcing <paramref name="limits"/>.</summary>
     public RiskGuard(RiskLimits limits) => this.limits = limits;
 
+    /// <summary>True when a daily-loss limit is set: only then does <see cref="MarkEquity"/> need each bar's equity.</summary>
+    internal bool WatchesDailyLoss => limits.MaxDailyLoss is not null;
+
     /// <summary>True once the daily-loss limit has been hit.</summary>
     public bool KillSwitchEngaged { get; private set; }
 

@@ -1,0 +1,111 @@
+using System.Collections;
+using Tradeguard.Trading.Data;
+
+namespace Tradeguard.Trading.Engine;
+
+/// <summary>
+/// The portfolio at each bar's close, kept as the bars plus the holdings (cash and position), which change only on
+/// bars with a fill. A point is valued when read, with the same decimal arithmetic as <see cref="Portfolio.Equity"/>,
+/// so the run does no per-bar valuation and stores no per-bar point (a million-bar run would otherwise write 40 MB).
+/// </summary>
+internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
+{
+    // Holdings go in fixed chunks below the large-object threshold: a run with 150 000 fills never regrows (and
+    // copies) one big array, and the GC never zeroes a fresh large-object segment for it.
+    private const int ChunkBits = 10;
+    private const int ChunkSize = 1 << ChunkBits;
+    private readonly BarSeries series;
+    private readonly List<Holding[]> chunks = [];
+    private int holdingCount;
+
+    /// <summary>Starts a curve whose holdings from the first bar are <paramref name="cash"/> and no position.</summary>
+    public EquityCurve(BarSeries series, decimal cash)
+    {
+        this.series = series;
+        Hold(0, cash, 0);
+    }
+
+    /// <summary>Bars closed so far.</summary>
+    public int Count { get; private set; }
+
+    /// <inheritdoc />
+    public EquityPoint this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            return Point(index, HoldingAt(index));
+        }
+    }
+
+    /// <summary>Records that from bar <paramref name="bar"/> on the portfolio holds <paramref name="cash"/> and <paramref name="position"/>.</summary>
+    public void Hold(int bar, decimal cash, decimal position)
+    {
+        var holding = new Holding(bar, cash, position);
+        if (holdingCount > 0 && Holdings(holdingCount - 1).FromBar == bar)
+        {
+            Holdings(holdingCount - 1) = holding;
+            return;
+        }
+
+        if ((holdingCount & (ChunkSize - 1)) == 0)
+        {
+            chunks.Add(new Holding[ChunkSize]);
+        }
+
+        Holdings(holdingCount++) = holding;
+    }
+
+    /// <summary>Marks bar <paramref name="bar"/> as closed: the curve now covers bars 0 to <paramref name="bar"/>.</summary>
+    public void Close(int bar) => Count = bar + 1;
+
+    /// <inheritdoc />
+    public IEnumerator<EquityPoint> GetEnumerator()
+    {
+        var next = 1;
+        var holding = Holdings(0);
+        for (var i = 0; i < Count; i++)
+        {
+            while (next < holdingCount && Holdings(next).FromBar <= i)
+            {
+                holding = Holdings(next++);
+            }
+
+            yield return Point(i, holding);
+        }
+    }
+
+    /// <inheritdoc />
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private EquityPoint Point(int index, Holding holding)
+    {
+        ref readonly var bar = ref series.Span[index];
+        return new EquityPoint(bar.Time, Portfolio.Value(holding.Cash, holding.Position, bar.Close), holding.Position);
+    }
+
+    private Holding HoldingAt(int index)
+    {
+        // The last holding that starts at or before the bar: holdings are in bar order.
+        int low = 0, high = holdingCount - 1;
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            if (Holdings(middle).FromBar <= index)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return Holdings(low);
+    }
+
+    private ref Holding Holdings(int number) => ref chunks[number >> ChunkBits][number & (ChunkSize - 1)];
+
+    private readonly record struct Holding(int FromBar, decimal Cash, decimal Position);
+}
