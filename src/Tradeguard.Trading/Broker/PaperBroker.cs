@@ -48,7 +48,7 @@ public sealed class PaperBroker
     internal Order Place(string symbol, OrderRequest request, decimal quantity, OrderRole role, int bar, DateTime time,
         decimal referencePrice, long? parentId = null, string? rejection = null)
     {
-        var order = new Order(nextId++, symbol, request, quantity, role, bar, time) { ParentId = parentId };
+        var order = new Order(nextId++, symbol, request, quantity, role, bar, time, parentId);
         all.Add(order);
         rejection ??= FundsProblem(order, referencePrice);
         if (rejection is not null)
@@ -208,11 +208,7 @@ public sealed class PaperBroker
             return;
         }
 
-        order.Status = OrderStatus.Filled;
-        order.FillPrice = price;
-        order.FilledAt = bar.Time;
-        order.FilledAtBar = barIndex;
-        order.Commission = fee;
+        order.MarkFilled(price, fee, bar.Time, barIndex);
         portfolio.Apply(order.Side, order.Quantity, price, fee, bar.Time, barIndex);
         changed.Add(order);
 
@@ -264,7 +260,7 @@ public sealed class PaperBroker
         {
             if (order is { Role: OrderRole.StopLoss, Bracket: { Trailing: true, StopLoss: { } distance } })
             {
-                order.StopPrice = Math.Max(order.StopPrice!.Value, bar.Close * (1 - distance));
+                order.MoveStop(Math.Max(order.StopPrice!.Value, bar.Close * (1 - distance)));
             }
         }
     }
