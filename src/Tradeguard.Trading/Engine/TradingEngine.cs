@@ -158,8 +158,13 @@ public sealed class TradingEngine
                 ? engine.options.Sizer.Size(Equity, bar.Close)
                 : portfolio.Position);
             var reference = request.LimitPrice ?? request.StopPrice ?? bar.Close;
-            var positionAfter = portfolio.Position + broker.WorkingBuyUnits() + (request.Side == OrderSide.Buy ? quantity : 0);
-            var refusal = quantity > 0 ? risk.Check(request.Side, quantity, reference, positionAfter, bar.Time) : null;
+            string? refusal = null;
+            if (quantity > 0 && risk.ChecksOrders)
+            {
+                var positionAfter = portfolio.Position + broker.WorkingBuyUnits() + (request.Side == OrderSide.Buy ? quantity : 0);
+                refusal = risk.Check(request.Side, quantity, reference, positionAfter, bar.Time);
+            }
+
             if (refusal is not null && Observed)
             {
                 Publish(TradingEventKind.RiskLimitHit, request.Side, bar.Time, new TradingEventDetails(Quantity: quantity, Price: reference, Reason: refusal));
