@@ -1,3 +1,4 @@
+using Tradeguard.Trading.Collections;
 using Tradeguard.Trading.Data;
 using Tradeguard.Trading.Engine;
 
@@ -24,7 +25,7 @@ public sealed class PaperBroker
     private readonly CommissionModel commission;
     private readonly SlippageModel slippage;
     private readonly List<Order> working = [];
-    private readonly List<Order> all = [];
+    private readonly AppendOnlyList<Order> all = [];
     private long nextId = 1;
 
     /// <summary>Creates a broker that books fills into <paramref name="portfolio"/>.</summary>

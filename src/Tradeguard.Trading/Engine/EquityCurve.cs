@@ -1,4 +1,5 @@
 using System.Collections;
+using Tradeguard.Trading.Collections;
 using Tradeguard.Trading.Data;
 
 namespace Tradeguard.Trading.Engine;
@@ -10,19 +11,14 @@ namespace Tradeguard.Trading.Engine;
 /// </summary>
 internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
 {
-    // Holdings go in fixed chunks below the large-object threshold: a run with 150 000 fills never regrows (and
-    // copies) one big array, and the GC never zeroes a fresh large-object segment for it.
-    private const int ChunkBits = 10;
-    private const int ChunkSize = 1 << ChunkBits;
     private readonly BarSeries series;
-    private readonly List<Holding[]> chunks = [];
-    private int holdingCount;
+    private readonly AppendOnlyList<Holding> holdings = [];
 
     /// <summary>Starts a curve whose holdings from the first bar are <paramref name="cash"/> and no position.</summary>
     public EquityCurve(BarSeries series, decimal cash)
     {
         this.series = series;
-        Hold(0, cash, 0);
+        holdings.Add(new Holding(0, cash, 0));
     }
 
     /// <summary>Bars closed so far.</summary>
@@ -43,18 +39,14 @@ internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
     public void Hold(int bar, decimal cash, decimal position)
     {
         var holding = new Holding(bar, cash, position);
-        if (holdingCount > 0 && Holdings(holdingCount - 1).FromBar == bar)
+        if (holdings.Last.FromBar == bar)
         {
-            Holdings(holdingCount - 1) = holding;
-            return;
+            holdings.Last = holding;
         }
-
-        if ((holdingCount & (ChunkSize - 1)) == 0)
+        else
         {
-            chunks.Add(new Holding[ChunkSize]);
+            holdings.Add(holding);
         }
-
-        Holdings(holdingCount++) = holding;
     }
 
     /// <summary>Marks bar <paramref name="bar"/> as closed: the curve now covers bars 0 to <paramref name="bar"/>.</summary>
@@ -64,12 +56,12 @@ internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
     public IEnumerator<EquityPoint> GetEnumerator()
     {
         var next = 1;
-        var holding = Holdings(0);
+        var holding = holdings[0];
         for (var i = 0; i < Count; i++)
         {
-            while (next < holdingCount && Holdings(next).FromBar <= i)
+            while (next < holdings.Count && holdings[next].FromBar <= i)
             {
-                holding = Holdings(next++);
+                holding = holdings[next++];
             }
 
             yield return Point(i, holding);
@@ -88,11 +80,11 @@ internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
     private Holding HoldingAt(int index)
     {
         // The last holding that starts at or before the bar: holdings are in bar order.
-        int low = 0, high = holdingCount - 1;
+        int low = 0, high = holdings.Count - 1;
         while (low < high)
         {
             var middle = (low + high + 1) / 2;
-            if (Holdings(middle).FromBar <= index)
+            if (holdings[middle].FromBar <= index)
             {
                 low = middle;
             }
@@ -102,10 +94,8 @@ internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
             }
         }
 
-        return Holdings(low);
+        return holdings[low];
     }
-
-    private ref Holding Holdings(int number) => ref chunks[number >> ChunkBits][number & (ChunkSize - 1)];
 
     private readonly record struct Holding(int FromBar, decimal Cash, decimal Position);
 }

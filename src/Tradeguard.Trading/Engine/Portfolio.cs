@@ -1,4 +1,5 @@
 using Tradeguard.Trading.Broker;
+using Tradeguard.Trading.Collections;
 
 namespace Tradeguard.Trading.Engine;
 
@@ -8,7 +9,7 @@ namespace Tradeguard.Trading.Engine;
 /// </summary>
 public sealed class Portfolio
 {
-    private readonly List<ClosedTrade> trades = [];
+    private readonly AppendOnlyList<ClosedTrade> trades = [];
     private DateTime entryTime;
     private int entryBar;
     private decimal boughtUnits;
