@@ -52,21 +52,11 @@ internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
     /// <summary>Marks bar <paramref name="bar"/> as closed: the curve now covers bars 0 to <paramref name="bar"/>.</summary>
     public void Close(int bar) => Count = bar + 1;
 
-    /// <inheritdoc />
-    public IEnumerator<EquityPoint> GetEnumerator()
-    {
-        var next = 1;
-        var holding = holdings[0];
-        for (var i = 0; i < Count; i++)
-        {
-            while (next < holdings.Count && holdings[next].FromBar <= i)
-            {
-                holding = holdings[next++];
-            }
+    /// <summary>Walks the points in bar order without allocating (readers that know the type avoid interface calls per bar).</summary>
+    public Enumerator GetEnumerator() => new(this);
 
-            yield return Point(i, holding);
-        }
-    }
+    /// <inheritdoc />
+    IEnumerator<EquityPoint> IEnumerable<EquityPoint>.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -98,4 +88,52 @@ internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
     }
 
     private readonly record struct Holding(int FromBar, decimal Cash, decimal Position);
+
+    /// <summary>The points in bar order, each valued from the holding in force on its bar.</summary>
+    public struct Enumerator : IEnumerator<EquityPoint>
+    {
+        private readonly EquityCurve curve;
+        private int index;
+        private int nextHolding;
+        private Holding holding;
+
+        internal Enumerator(EquityCurve curve)
+        {
+            this.curve = curve;
+            index = -1;
+            nextHolding = 1;
+            holding = curve.holdings[0];
+        }
+
+        /// <inheritdoc />
+        public EquityPoint Current { get; private set; }
+
+        /// <inheritdoc />
+        readonly object IEnumerator.Current => Current;
+
+        /// <inheritdoc />
+        public bool MoveNext()
+        {
+            if (++index >= curve.Count)
+            {
+                return false;
+            }
+
+            while (nextHolding < curve.holdings.Count && curve.holdings[nextHolding].FromBar <= index)
+            {
+                holding = curve.holdings[nextHolding++];
+            }
+
+            Current = curve.Point(index, holding);
+            return true;
+        }
+
+        /// <inheritdoc />
+        public readonly void Reset() => throw new NotSupportedException();
+
+        /// <inheritdoc />
+        public readonly void Dispose()
+        {
+        }
+    }
 }
