@@ -1,3 +1,4 @@
+using Tradeguard.Trading.Collections;
 using Tradeguard.Trading.Data;
 using Tradeguard.Trading.Engine;
 
@@ -24,7 +25,7 @@ public sealed class PaperBroker
     private readonly CommissionModel commission;
     private readonly SlippageModel slippage;
     private readonly List<Order> working = [];
-    private readonly List<Order> all = [];
+    private readonly AppendOnlyList<Order> all = [];
     private long nextId = 1;
 
     /// <summary>Creates a broker that books fills into <paramref name="portfolio"/>.</summary>
@@ -41,11 +42,14 @@ public sealed class PaperBroker
     /// <summary>Orders that may still fill.</summary>
     public IReadOnlyList<Order> WorkingOrders => working;
 
+    /// <summary>The working orders as their list, so that the engine's per-bar checks enumerate them without allocating.</summary>
+    internal List<Order> Working => working;
+
     /// <summary>Creates an order in the <see cref="OrderStatus.Working"/> state, or <see cref="OrderStatus.Rejected"/> with a reason.</summary>
     internal Order Place(string symbol, OrderRequest request, decimal quantity, OrderRole role, int bar, DateTime time,
         decimal referencePrice, long? parentId = null, string? rejection = null)
     {
-        var order = new Order(nextId++, symbol, request, quantity, role, bar, time) { ParentId = parentId };
+        var order = new Order(nextId++, symbol, request, quantity, role, bar, time, parentId);
         all.Add(order);
         rejection ??= FundsProblem(order, referencePrice);
         if (rejection is not null)
@@ -205,11 +209,7 @@ public sealed class PaperBroker
             return;
         }
 
-        order.Status = OrderStatus.Filled;
-        order.FillPrice = price;
-        order.FilledAt = bar.Time;
-        order.FilledAtBar = barIndex;
-        order.Commission = fee;
+        order.MarkFilled(price, fee, bar.Time, barIndex);
         portfolio.Apply(order.Side, order.Quantity, price, fee, bar.Time, barIndex);
         changed.Add(order);
 
@@ -261,7 +261,7 @@ public sealed class PaperBroker
         {
             if (order is { Role: OrderRole.StopLoss, Bracket: { Trailing: true, StopLoss: { } distance } })
             {
-                order.StopPrice = Math.Max(order.StopPrice!.Value, bar.Close * (1 - distance));
+                order.MoveStop(Math.Max(order.StopPrice!.Value, bar.Close * (1 - distance)));
             }
         }
     }

@@ -25,11 +25,7 @@ public static class RemoteOrders
     /// <param name="barIndex">Index of that bar.</param>
     public static void MarkFilled(Order order, decimal price, decimal commission, DateTime time, int barIndex)
     {
-        order.Status = OrderStatus.Filled;
-        order.FillPrice = price;
-        order.Commission = commission;
-        order.FilledAt = time;
-        order.FilledAtBar = barIndex;
+        order.MarkFilled(price, commission, time, barIndex);
     }
 
     /// <summary>Marks <paramref name="order"/> rejected, cancelled or expired, with the reason.</summary>

@@ -5,7 +5,7 @@ namespace Tradeguard.Trading.Data;
 /// </summary>
 public sealed class BarSeries
 {
-    private readonly Bar[] bars;
+    private readonly ArraySegment<Bar> bars;
 
     /// <summary>Creates a series; checks that times strictly increase.</summary>
     /// <param name="symbol">The instrument's ticker, e.g. <c>ORCL</c>.</param>
@@ -16,28 +16,42 @@ public sealed class BarSeries
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
         Symbol = symbol;
         this.bars = bars.ToArray();
-        for (var i = 1; i < this.bars.Length; i++)
+        var span = Span;
+        for (var i = 1; i < span.Length; i++)
         {
-            if (this.bars[i].Time <= this.bars[i - 1].Time)
+            if (span[i].Time <= span[i - 1].Time)
             {
-                throw new ArgumentException($"bar {i} ({this.bars[i].Time:O}) is not after bar {i - 1}", nameof(bars));
+                throw new ArgumentException($"bar {i} ({span[i].Time:O}) is not after bar {i - 1}", nameof(bars));
             }
         }
+
+        Bars = this.bars;
+    }
+
+    /// <summary>Takes the first <paramref name="count"/> bars of <paramref name="buffer"/> without copying; the caller has checked the order and gives the buffer up.</summary>
+    private BarSeries(string symbol, Bar[] buffer, int count)
+    {
+        Symbol = symbol;
+        bars = new ArraySegment<Bar>(buffer, 0, count);
+        Bars = bars;
     }
 
     /// <summary>The instrument's ticker.</summary>
     public string Symbol { get; }
 
     /// <summary>The bars, oldest first.</summary>
-    public ReadOnlySpan<Bar> Span => bars;
+    public ReadOnlySpan<Bar> Span => bars.AsSpan();
 
     /// <summary>The bars, oldest first.</summary>
-    public IReadOnlyList<Bar> Bars => bars;
+    public IReadOnlyList<Bar> Bars { get; }
 
     /// <summary>How many bars the series holds.</summary>
-    public int Count => bars.Length;
+    public int Count => bars.Count;
 
     /// <summary>The bars whose time lies in [<paramref name="from"/>, <paramref name="to"/>] (both inclusive, either open).</summary>
     public BarSeries Between(DateTime? from, DateTime? to) =>
-        new(Symbol, bars.Where(b => (from is null || b.Time >= from) && (to is null || b.Time <= to)));
+        new(Symbol, Bars.Where(b => (from is null || b.Time >= from) && (to is null || b.Time <= to)));
+
+    /// <summary>A series over bars already checked to strictly increase, kept in <paramref name="buffer"/> (not copied).</summary>
+    internal static BarSeries Adopt(string symbol, Bar[] buffer, int count) => new(symbol, buffer, count);
 }

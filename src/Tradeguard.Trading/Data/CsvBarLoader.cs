@@ -48,11 +48,13 @@ public static class CsvBarLoader
     /// <exception cref="DataFileException">The input is empty, lacks a column, or a row is malformed (exit code 4).</exception>
     public static BarSeries Load(Stream stream, string sourceName, BarLoadOptions options)
     {
+        // One array sized to the file's line count holds the series: it is never regrown and, unless a date filter
+        // left most of it empty, never copied.
+        var bars = new Bar[stream.CanSeek ? LineCount(stream) : 1024];
+        var count = 0;
         using var csv = CsvReader.Create(stream, new CsvReaderOptions { TrackLineNumbers = true, SkipEmptyLines = true }, leaveOpen: true);
         var columns = ColumnMap.From(csv.Headers, sourceName);
         var adjust = options.UseAdjustedClose && columns.AdjClose >= 0;
-        // Daily rows take ~50-70 bytes: size the list once for the whole file rather than growing it.
-        var bars = new List<Bar>(stream.CanSeek ? (int)Math.Clamp(stream.Length / 48, 16, 1 << 24) : 1024);
         var previous = DateTime.MinValue;
         while (csv.Read())
         {
@@ -74,7 +76,12 @@ public static class CsvBarLoader
             var bar = adjust ? row.AdjustedBar(time, options.AdjustedDecimals) : row.Bar(time);
             if (InRange(time, options))
             {
-                bars.Add(bar);
+                if (count == bars.Length)
+                {
+                    Array.Resize(ref bars, Math.Max(16, bars.Length * 2));
+                }
+
+                bars[count++] = bar;
             }
         }
 
@@ -83,7 +90,35 @@ public static class CsvBarLoader
             throw DataFileException.NoBars(sourceName);
         }
 
-        return new BarSeries(options.Symbol ?? "UNKNOWN", bars);
+        if (count < bars.Length - (bars.Length / 8))
+        {
+            Array.Resize(ref bars, count);
+        }
+
+        return BarSeries.Adopt(options.Symbol ?? "UNKNOWN", bars, count);
+    }
+
+    /// <summary>Lines from the stream's position to its end (an upper bound on its rows); the position is restored.</summary>
+    private static int LineCount(Stream stream)
+    {
+        var start = stream.Position;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            long lines = 1;
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
+
+            return (int)Math.Min(lines, Array.MaxLength);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            stream.Position = start;
+        }
     }
 
     private static bool InRange(DateTime time, BarLoadOptions options) =>

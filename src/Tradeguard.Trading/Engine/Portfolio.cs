@@ -1,4 +1,5 @@
 using Tradeguard.Trading.Broker;
+using Tradeguard.Trading.Collections;
 
 namespace Tradeguard.Trading.Engine;
 
@@ -8,7 +9,7 @@ namespace Tradeguard.Trading.Engine;
 /// </summary>
 public sealed class Portfolio
 {
-    private readonly List<ClosedTrade> trades = [];
+    private readonly AppendOnlyList<ClosedTrade> trades = [];
     private DateTime entryTime;
     private int entryBar;
     private decimal boughtUnits;
@@ -46,11 +47,18 @@ public sealed class Portfolio
     public IReadOnlyList<ClosedTrade> Trades => trades;
 
     /// <summary>Cash plus the position valued at <paramref name="price"/>.</summary>
-    public decimal Equity(decimal price) => Position == 0 ? Cash : Cash + (Position * price);
+    public decimal Equity(decimal price) => Value(Cash, Position, price);
+
+    /// <summary>Fills applied so far: the holdings change only when this does.</summary>
+    internal int FillCount { get; private set; }
+
+    /// <summary><paramref name="cash"/> plus <paramref name="position"/> valued at <paramref name="price"/>.</summary>
+    internal static decimal Value(decimal cash, decimal position, decimal price) => position == 0 ? cash : cash + (position * price);
 
     /// <summary>Applies a fill; returns the trade it closed, if it made the position flat.</summary>
     internal ClosedTrade? Apply(OrderSide side, decimal quantity, decimal price, decimal commission, DateTime time, int bar)
     {
+        FillCount++;
         TotalCommission += commission;
         tradeCommission += commission;
         if (side == OrderSide.Buy)

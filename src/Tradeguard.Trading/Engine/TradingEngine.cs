@@ -84,7 +84,7 @@ public sealed class TradingEngine
         {
             get
             {
-                foreach (var order in broker.WorkingOrders)
+                foreach (var order in broker.Working)
                 {
                     if (order.Role == OrderRole.Strategy)
                     {
@@ -99,8 +99,9 @@ public sealed class TradingEngine
         public RunResult Execute(IProgress<RunProgress>? progress, CancellationToken cancellationToken)
         {
             var bars = series.Span;
-            var curve = new EquityPoint[bars.Length];
-            var seen = 0;
+            var curve = new EquityCurve(series, portfolio.Cash);
+            var watchLoss = risk.WatchesDailyLoss;
+            var equity = portfolio.Cash;
             var startTime = bars.Length > 0 ? bars[0].Time : DateTime.MinValue;
             Publish(TradingEventKind.RunStarted, null, startTime, new TradingEventDetails(Cash: portfolio.Cash, Equity: portfolio.Cash));
             Audit("engine.run_start", AuditOutcome.Success, "", ("strategy", engine.strategy.Name));
@@ -113,29 +114,39 @@ public sealed class TradingEngine
                     progress?.Report(new RunProgress(index, bars.Length));
                 }
 
-                var equityBefore = index == 0 ? portfolio.Cash : curve[index - 1].Equity;
                 bar = bars[index];
+                var fills = portfolio.FillCount;
                 broker.Process(bar, index, changed, engine.options.DefaultBracket);
                 if (changed.Count > 0 || pendingUpdates.Count > 0)
                 {
                     DeliverUpdates();
                 }
 
-                var equity = portfolio.Equity(bar.Close);
-                if (risk.MarkEquity(bar.Time, equityBefore, equity) is { } killReason)
+                // Cash and position change only by fills: the curve values the bars between fills when read.
+                if (portfolio.FillCount != fills)
                 {
-                    EngageKillSwitch(killReason);
+                    curve.Hold(index, portfolio.Cash, portfolio.Position);
                 }
 
-                curve[index] = new EquityPoint(bar.Time, equity, portfolio.Position);
-                seen = index + 1;
+                if (watchLoss)
+                {
+                    var equityBefore = equity;
+                    equity = portfolio.Equity(bar.Close);
+                    if (risk.MarkEquity(bar.Time, equityBefore, equity) is { } killReason)
+                    {
+                        EngageKillSwitch(killReason);
+                    }
+                }
+
+                curve.Close(index);
                 engine.strategy.OnBar(this, bar);
             }
 
+            var seen = curve.Count;
             progress?.Report(new RunProgress(seen, bars.Length));
-            var last = seen > 0 ? curve[seen - 1] : new EquityPoint(startTime, portfolio.Cash, 0);
+            var endTime = seen > 0 ? bars[seen - 1].Time : startTime;
             var finalValue = seen > 0 ? portfolio.Equity(bars[seen - 1].Close) : portfolio.Cash;
-            Publish(TradingEventKind.RunFinished, null, last.Time, new TradingEventDetails(Cash: portfolio.Cash, Equity: finalValue));
+            Publish(TradingEventKind.RunFinished, null, endTime, new TradingEventDetails(Cash: portfolio.Cash, Equity: finalValue));
             Audit("engine.run_stop", AuditOutcome.Success, "", ("bars", seen.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return new RunResult(series.Symbol, engine.strategy.Name, portfolio.InitialCash, portfolio.Cash, portfolio.Position,
                 finalValue, portfolio.TotalCommission, curve, portfolio.Trades, broker.Orders, risk.KillSwitchEngaged);
@@ -147,8 +158,13 @@ public sealed class TradingEngine
                 ? engine.options.Sizer.Size(Equity, bar.Close)
                 : portfolio.Position);
             var reference = request.LimitPrice ?? request.StopPrice ?? bar.Close;
-            var positionAfter = portfolio.Position + broker.WorkingBuyUnits() + (request.Side == OrderSide.Buy ? quantity : 0);
-            var refusal = quantity > 0 ? risk.Check(request.Side, quantity, reference, positionAfter, bar.Time) : null;
+            string? refusal = null;
+            if (quantity > 0 && risk.ChecksOrders)
+            {
+                var positionAfter = portfolio.Position + broker.WorkingBuyUnits() + (request.Side == OrderSide.Buy ? quantity : 0);
+                refusal = risk.Check(request.Side, quantity, reference, positionAfter, bar.Time);
+            }
+
             if (refusal is not null && Observed)
             {
                 Publish(TradingEventKind.RiskLimitHit, request.Side, bar.Time, new TradingEventDetails(Quantity: quantity, Price: reference, Reason: refusal));

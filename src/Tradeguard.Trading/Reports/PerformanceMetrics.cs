@@ -45,34 +45,10 @@ public sealed record PerformanceMetrics(
         var years = curve.Count > 1 ? (curve[^1].Time - curve[0].Time).TotalDays / 365.25 : 0;
         var cagr = years >= 1 / 365.25 && final > 0 && start > 0 ? Math.Pow(final / start, 1 / years) - 1 : 0;
 
-        var perBarRiskFree = riskFreeRate / PeriodsPerYear;
-        double mean = 0, squares = 0;
-        var count = 0;
-        var previous = start;
-        var peak = start;
-        var maxDrawdown = 0.0;
-        var barsInPosition = 0;
-        foreach (var point in curve)
-        {
-            var equity = (double)point.Equity;
-            if (previous > 0)
-            {
-                // Welford's running mean and variance of the excess returns.
-                var excess = (equity / previous) - 1 - perBarRiskFree;
-                count++;
-                var delta = excess - mean;
-                mean += delta / count;
-                squares += delta * (excess - mean);
-            }
-
-            previous = equity;
-            peak = Math.Max(peak, equity);
-            maxDrawdown = peak > 0 ? Math.Max(maxDrawdown, (peak - equity) / peak) : maxDrawdown;
-            barsInPosition += point.Position != 0 ? 1 : 0;
-        }
-
-        var deviation = count > 1 ? Math.Sqrt(squares / (count - 1)) : 0;
-        var sharpe = deviation > 0 ? mean / deviation * Math.Sqrt(PeriodsPerYear) : 0;
+        var stats = new CurveStats(start, riskFreeRate / PeriodsPerYear);
+        stats = curve is EquityCurve points ? stats.AddAll(points.GetEnumerator()) : stats.AddAll(curve.GetEnumerator());
+        var deviation = stats.Count > 1 ? Math.Sqrt(stats.Squares / (stats.Count - 1)) : 0;
+        var sharpe = deviation > 0 ? stats.Mean / deviation * Math.Sqrt(PeriodsPerYear) : 0;
         var trades = result.Trades;
         var wins = trades.Count(t => t.NetPnl > 0);
         return new PerformanceMetrics(
@@ -81,11 +57,63 @@ public sealed record PerformanceMetrics(
             totalReturn,
             cagr,
             sharpe,
-            maxDrawdown,
+            stats.MaxDrawdown,
             trades.Count,
             trades.Count > 0 ? (double)wins / trades.Count : 0,
-            curve.Count > 0 ? (double)barsInPosition / curve.Count : 0,
+            curve.Count > 0 ? (double)stats.BarsInPosition / curve.Count : 0,
             result.TotalCommission,
             curve.Count);
+    }
+
+    /// <summary>Running figures over the equity curve, fed one point at a time.</summary>
+    private struct CurveStats(double start, double perBarRiskFree)
+    {
+        private double previous = start;
+        private double peak = start;
+
+        public double Mean { get; private set; }
+
+        public double Squares { get; private set; }
+
+        public int Count { get; private set; }
+
+        public double MaxDrawdown { get; private set; }
+
+        public int BarsInPosition { get; private set; }
+
+        // Generic over the enumerator so that the equity curve's struct enumerator is called directly, not per bar
+        // through the interface.
+        public CurveStats AddAll<TEnumerator>(TEnumerator points)
+            where TEnumerator : IEnumerator<EquityPoint>
+        {
+            using (points)
+            {
+                while (points.MoveNext())
+                {
+                    Add(points.Current);
+                }
+            }
+
+            return this;
+        }
+
+        private void Add(EquityPoint point)
+        {
+            var equity = (double)point.Equity;
+            if (previous > 0)
+            {
+                // Welford's running mean and variance of the excess returns.
+                var excess = (equity / previous) - 1 - perBarRiskFree;
+                Count++;
+                var delta = excess - Mean;
+                Mean += delta / Count;
+                Squares += delta * (excess - Mean);
+            }
+
+            previous = equity;
+            peak = Math.Max(peak, equity);
+            MaxDrawdown = peak > 0 ? Math.Max(MaxDrawdown, (peak - equity) / peak) : MaxDrawdown;
+            BarsInPosition += point.Position != 0 ? 1 : 0;
+        }
     }
 }

@@ -17,6 +17,12 @@ public sealed class RiskGuard
     /// <summary>Creates a guard enforcing <paramref name="limits"/>.</summary>
     public RiskGuard(RiskLimits limits) => this.limits = limits;
 
+    /// <summary>True when a daily-loss limit is set: only then does <see cref="MarkEquity"/> need each bar's equity.</summary>
+    internal bool WatchesDailyLoss => limits.MaxDailyLoss is not null;
+
+    /// <summary>True when <see cref="Check"/> can refuse an order: some order limit is set or the kill switch is engaged.</summary>
+    internal bool ChecksOrders => KillSwitchEngaged || limits.MaxPosition is not null || limits.MaxOrderNotional is not null || limits.MaxOrdersPerMinute is not null;
+
     /// <summary>True once the daily-loss limit has been hit.</summary>
     public bool KillSwitchEngaged { get; private set; }
 
@@ -42,8 +48,7 @@ public sealed class RiskGuard
             return $"max position: the order would take the position to {positionAfter} units, above the limit of {maxPosition}";
         }
 
-        var notional = quantity * referencePrice;
-        if (addsExposure && limits.MaxOrderNotional is { } maxNotional && notional > maxNotional)
+        if (addsExposure && limits.MaxOrderNotional is { } maxNotional && quantity * referencePrice is var notional && notional > maxNotional)
         {
             return $"max order notional: the order is worth {notional:0.##}, above the limit of {maxNotional}";
         }

@@ -9,6 +9,10 @@ namespace Tradeguard.Trading.Strategies;
 /// </summary>
 public abstract class StrategyContext
 {
+    // Requests are immutable: the common ones are shared rather than allocated for every order.
+    private static readonly OrderRequest SizedMarketBuy = new(OrderSide.Buy);
+    private static readonly OrderRequest WholePositionMarketSell = new(OrderSide.Sell);
+
     /// <summary>The instrument traded.</summary>
     public abstract string Symbol { get; }
 
@@ -34,8 +38,8 @@ public abstract class StrategyContext
     public abstract bool Cancel(Order order);
 
     /// <summary>Buys at market; the run's sizer chooses the quantity when <paramref name="quantity"/> is null.</summary>
-    public Order Buy(decimal? quantity = null) => Submit(new OrderRequest(OrderSide.Buy, quantity));
+    public Order Buy(decimal? quantity = null) => Submit(quantity is null ? SizedMarketBuy : new OrderRequest(OrderSide.Buy, quantity));
 
-    /// <summary>Sells the whole position at market.</summary>
-    public Order ClosePosition() => Submit(new OrderRequest(OrderSide.Sell, Position));
+    /// <summary>Sells the whole position at market (a sell without a quantity is for the whole position).</summary>
+    public Order ClosePosition() => Submit(WholePositionMarketSell);
 }

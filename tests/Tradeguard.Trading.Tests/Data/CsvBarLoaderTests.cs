@@ -169,4 +169,32 @@ public sealed class CsvBarLoaderTests : IDisposable
         var error = Assert.Throws<TradeguardException>(() => CsvBarLoader.Load(path));
         Assert.Equal((ExitCode.Configuration, $"{path}: cannot read the data file (FileNotFoundException): check the path in the config and the file's permissions"), (error.ExitCode, error.Message));
     }
+
+    [Fact]
+    public void StreamThatCannotSeek_YieldsTheSameBars_AsTheFile()
+    {
+        // The file path sizes the series from the line count; an unseekable stream grows it from 1 024 bars.
+        var path = SampleData.Path("orcl-1995-2014.txt");
+        var fromFile = CsvBarLoader.Load(path);
+        using var stream = new UnseekableStream(File.ReadAllBytes(path));
+
+        var fromStream = CsvBarLoader.Load(stream, "orcl", new BarLoadOptions { Symbol = "ORCL" });
+
+        Assert.Equal(5036, fromStream.Count);
+        Assert.Equal(fromFile.Bars, fromStream.Bars);
+    }
+
+    [Fact]
+    public void DateFilter_KeepsOnlyTheBarsInRange_FromAFileSizedBuffer()
+    {
+        var bars = CsvBarLoader.Load(SampleData.Path("orcl-1995-2014.txt"), new BarLoadOptions { From = new DateTime(2000, 1, 1), To = new DateTime(2000, 12, 31) });
+
+        Assert.Equal((252, new DateTime(2000, 1, 3), new DateTime(2000, 12, 29)), (bars.Count, bars.Bars[0].Time, bars.Bars[^1].Time));
+        Assert.Equal(252, bars.Span.Length);
+    }
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }
