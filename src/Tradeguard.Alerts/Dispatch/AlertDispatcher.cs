@@ -109,6 +109,12 @@ public sealed class AlertDispatcher : IDisposable
         }
     }
 
+    /// <summary>
+    /// Pending messages for channels this dispatcher does not have, per channel (ordered by name): it never sends them
+    /// and a flush must not wait on them; they stay queued for a dispatcher that has the channel.
+    /// </summary>
+    public IReadOnlyList<StrandedAlerts> Stranded() => Stranded(_outbox.PendingByChannel());
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -116,6 +122,10 @@ public sealed class AlertDispatcher : IDisposable
         _wake.Dispose();
         _passGate.Dispose();
     }
+
+    private IReadOnlyList<StrandedAlerts> Stranded(IReadOnlyDictionary<string, int> pendingByChannel) =>
+        pendingByChannel.Where(p => !_channels.ContainsKey(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new StrandedAlerts(p.Key, p.Value)).ToList();
 
     private static TimeSpan Clamp(TimeSpan wait) =>
         wait < TimeSpan.Zero ? TimeSpan.Zero : wait > IdleWait ? IdleWait : wait;
@@ -182,7 +192,8 @@ public sealed class AlertDispatcher : IDisposable
             }
         }
 
-        return new DispatchPass(sent, setAside, _outbox.Count(OutboxState.Pending), nextDue);
+        var pending = _outbox.PendingByChannel();
+        return new DispatchPass(sent, setAside, pending.Values.Sum(), nextDue, Stranded(pending));
     }
 
     // A stop request never aborts a send in flight: the service may already hold the message, and abandoning the call

@@ -102,6 +102,22 @@ public sealed class OutboxStore
         return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Pending messages per channel name (channels with none are absent).</summary>
+    public IReadOnlyDictionary<string, int> PendingByChannel()
+    {
+        using var connection = _db.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT channel, COUNT(*) FROM outbox WHERE state = 'pending' GROUP BY channel ORDER BY channel";
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
     /// <summary>Messages, newest first, optionally only those in <paramref name="state"/>.</summary>
     /// <param name="state">Filter, or null for all.</param>
     /// <param name="limit">At most this many (1 or more).</param>
