@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Tradeguard.Alerts.Outbox;
 using Tradeguard.Cli.Commands.Alerts;
 
 namespace Tradeguard.Cli.Hosting;
 
 /// <summary>
 /// Sends queued alerts while the service runs. On stop (after the runner and the bot have stopped, so no alert is
-/// added any more) it flushes the outbox: sends what is due until it is empty or <paramref name="flushTimeout"/> passes.
-/// What is left stays in the durable outbox for the next dispatcher; nothing is lost.
+/// added any more) it flushes the outbox: sends what is due until nothing it can deliver is pending or
+/// <paramref name="flushTimeout"/> passes. Alerts for channels not configured here are not waited on. What is left stays
+/// in the durable outbox for the next dispatcher, and each leftover is named in a warning; nothing is lost.
 /// </summary>
 internal sealed class AlertDispatchService(AlertsRuntime alerts, TimeSpan flushTimeout, ILogger<AlertDispatchService> logger) : IHostedService
 {
@@ -17,6 +17,11 @@ internal sealed class AlertDispatchService(AlertsRuntime alerts, TimeSpan flushT
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        foreach (var stranded in alerts.Dispatcher.Stranded())
+        {
+            logger.LogWarning("{Stranded}", stranded.Summary);
+        }
+
         loop = Task.Run(() => alerts.Dispatcher.RunAsync(stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -29,24 +34,24 @@ internal sealed class AlertDispatchService(AlertsRuntime alerts, TimeSpan flushT
             await loop.WaitAsync(cancellationToken); // a send in flight finishes and is recorded
         }
 
-        bool empty;
+        DrainResult result;
         try
         {
-            empty = await alerts.DrainAsync(flushTimeout, cancellationToken);
+            result = await alerts.DrainAsync(flushTimeout, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            empty = false; // the host's shutdown timeout came first
+            result = alerts.Queued(); // the host's shutdown timeout came first
         }
 
-        var pending = alerts.Outbox.Count(OutboxState.Pending);
-        if (empty)
+        if (result.Flushed && result.Stranded.Count == 0)
         {
             logger.LogInformation("Alert outbox flushed: nothing pending");
         }
-        else
+
+        foreach (var leftover in result.Leftovers())
         {
-            logger.LogWarning("{Count} alerts are still queued in the outbox; 'tradeguard alerts dispatch' sends them", pending);
+            logger.LogWarning("{Leftover}", leftover);
         }
     }
 }

@@ -96,7 +96,7 @@ internal static class AlertsCommand
     private static Command Dispatch()
     {
         var config = new Option<string?>("--config") { Description = $"Alert settings (default {AlertsConfig.DefaultFileName} in the Tradeguard home)" };
-        var untilEmpty = new Option<bool>("--until-empty") { Description = "Exit 0 once nothing is pending (exit 6 if still pending after --timeout)" };
+        var untilEmpty = new Option<bool>("--until-empty") { Description = "Exit 0 once nothing the configured channels can send is pending (exit 6 if still pending after --timeout); alerts for other channels stay queued" };
         var timeout = new Option<int>("--timeout") { Description = "With --until-empty: give up after this many seconds", DefaultValueFactory = _ => 300 };
         var verbose = new Option<bool>("--verbose") { Description = "Debug logging (Bot API method names, never URLs or tokens)" };
         var vault = VaultAccess.CreateVaultOption();
@@ -113,18 +113,29 @@ internal static class AlertsCommand
             var runtime = installation.Alerts!;
             if (!parseResult.GetValue(untilEmpty))
             {
+                foreach (var stranded in runtime.Dispatcher.Stranded())
+                {
+                    logger.LogWarning("{Stranded}", stranded.Summary);
+                }
+
                 await runtime.Dispatcher.RunAsync(cancellationToken);
                 return 0;
             }
 
-            if (await runtime.DrainAsync(TimeSpan.FromSeconds(parseResult.GetValue(timeout)), cancellationToken))
+            var result = await runtime.DrainAsync(TimeSpan.FromSeconds(parseResult.GetValue(timeout)), cancellationToken);
+            foreach (var stranded in result.Stranded)
             {
-                Console.WriteLine("Outbox empty.");
+                Console.Error.WriteLine($"warning: {stranded.Summary}");
+            }
+
+            if (result.Flushed)
+            {
+                Console.WriteLine(result.Stranded.Count == 0 ? "Outbox empty." : "Nothing left that the channels configured here can send.");
                 return 0;
             }
 
             throw new TradeguardException(ExitCode.ExternalService,
-                $"{runtime.Outbox.Count(OutboxState.Pending)} alerts still pending after {parseResult.GetValue(timeout)} s; 'tradeguard alerts list' shows why.");
+                $"{result.Deliverable} alerts still pending after {parseResult.GetValue(timeout)} s; 'tradeguard alerts list' shows why.");
         });
         return command;
     }

@@ -95,26 +95,33 @@ internal sealed class AlertsRuntime : IDisposable
     }
 
     /// <summary>
-    /// Sends what is due until the outbox holds nothing pending, honouring the dispatcher's rate limits and retry
-    /// times; true when empty, false when <paramref name="timeout"/> passed first (the rest stays queued, never lost).
+    /// Sends what is due until nothing this dispatcher can deliver is pending, honouring the dispatcher's rate limits and
+    /// retry times, or until <paramref name="timeout"/> passes. Alerts for channels not configured here are not waited on.
+    /// Whatever is left stays queued, never lost; the result says what and why.
     /// </summary>
-    public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<DrainResult> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
-        while (DateTimeOffset.UtcNow < deadline)
+        while (true)
         {
             var pass = await Dispatcher.DispatchDueAsync(cancellationToken);
-            if (pass.Pending == 0)
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (pass.Deliverable == 0 || left <= TimeSpan.Zero)
             {
-                return true;
+                return new DrainResult(pass.Deliverable, pass.Stranded);
             }
 
             var wait = pass.NextDueAt is { } due ? due - DateTimeOffset.UtcNow : TimeSpan.FromSeconds(1);
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : wait,
-                cancellationToken);
+            wait = wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : wait;
+            await Task.Delay(wait < left ? wait : left, cancellationToken);
         }
+    }
 
-        return false;
+    /// <summary>What is queued right now, without sending (e.g. when a flush was cut short).</summary>
+    public DrainResult Queued()
+    {
+        var stranded = Dispatcher.Stranded();
+        return new DrainResult(Outbox.Count(OutboxState.Pending) - stranded.Sum(s => s.Count), stranded);
     }
 
     public void Dispose() => Dispatcher.Dispose();

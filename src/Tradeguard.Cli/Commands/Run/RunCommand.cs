@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Tradeguard.Alerts.Outbox;
 using Tradeguard.Cli.Commands.Alerts;
 using Tradeguard.Cli.Composition;
 using Tradeguard.Core.Errors;
@@ -93,10 +92,9 @@ internal static class RunCommand
             {
                 // A backtest takes seconds: its alerts, already committed to the outbox, go out once it is done. Cancelling
                 // a dispatcher mid-send could send a message twice, so one drain does all the sending.
-                if (!await alerts.DrainAsync(AlertDrainTimeout, cancellationToken))
+                foreach (var leftover in (await alerts.DrainAsync(AlertDrainTimeout, cancellationToken)).Leftovers())
                 {
-                    Console.Error.WriteLine($"warning: {alerts.Outbox.Count(OutboxState.Pending)} alerts are still queued; " +
-                                            "'tradeguard alerts dispatch' sends them, 'tradeguard alerts list' shows why.");
+                    Console.Error.WriteLine($"warning: {leftover}");
                 }
             }
 

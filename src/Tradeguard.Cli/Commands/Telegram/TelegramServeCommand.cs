@@ -61,6 +61,11 @@ internal static class TelegramServeCommand
                 runtime.Publisher, runtime.Audit, TimeProvider.System, client, logger);
             logger.LogInformation("Bot @{Username} serving; alerts dispatching", me.Username);
 
+            foreach (var stranded in runtime.Dispatcher.Stranded())
+            {
+                logger.LogWarning("{Stranded}", stranded.Summary);
+            }
+
             var dispatching = runtime.Dispatcher.RunAsync(cancellationToken);
             try
             {
