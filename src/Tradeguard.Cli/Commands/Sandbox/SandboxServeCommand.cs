@@ -7,6 +7,7 @@ using Tradeguard.Exchange.Sandbox;
 using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Data;
 using Tradeguard.Cli.Composition;
+using Tradeguard.Cli.Hosting;
 
 namespace Tradeguard.Cli.Commands.Sandbox;
 
@@ -64,7 +65,8 @@ internal static class SandboxServeCommand
 
     private static async Task<int> Serve(ReplayMarket market, SandboxKeyring keys, int port, double speed, ILogger log, CancellationToken stop)
     {
-        await using var server = await SandboxServer.StartAsync(market, keys, new SandboxOptions { Port = port }, log, stop);
+        await using var server = await PortInUse.Guard("127.0.0.1", port, "stop the other process (another sandbox?) or pass --port N",
+            () => SandboxServer.StartAsync(market, keys, new SandboxOptions { Port = port }, log, stop));
         Console.WriteLine($"Sandbox exchange on {server.BaseAddress} trading {market.Symbol}/{market.QuoteAsset}: {market.BarCount} bars at {speed} per second. " +
             $"Keys: {string.Join(", ", keys.Keys)}. Stop with Ctrl+C or SIGTERM.");
         await market.ReplayAsync(speed, cancellationToken: stop);

@@ -4,6 +4,7 @@ using Telegram.Bot;
 using Tradeguard.Cli.Commands.Alerts;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Cli.Composition;
+using Tradeguard.Cli.Hosting;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Redaction;
 using Tradeguard.Telegram;
@@ -100,8 +101,10 @@ internal static class TelegramServeCommand
         using var secret = WebhookEndpoint.NewSecretToken();
         var secretText = secret.Reveal();
         Redactor.Shared.Register(secretText);
-        await using var endpoint = await WebhookEndpoint.StartAsync(new Uri(settings.WebhookListen), settings.WebhookPath, secret, bot,
-            allowPublic, logger, cancellationToken);
+        var listen = new Uri(settings.WebhookListen);
+        await using var endpoint = await PortInUse.Guard(listen.Host, listen.Port,
+            "stop the other process (another 'telegram serve'?) or set telegram.webhook_listen in the alert settings to a free port",
+            () => WebhookEndpoint.StartAsync(listen, settings.WebhookPath, secret, bot, allowPublic, logger, cancellationToken));
         await client.SetWebhook(settings.WebhookPublicUrl, secretToken: secretText, cancellationToken: cancellationToken);
         logger.LogInformation("Webhook endpoint listening on {Address}", endpoint.Address);
         try
