@@ -28,9 +28,11 @@ public sealed partial class ServiceTests
 
         Assert.True(exit == 0, $"exit {exit}\n{service.Stdout}\n{service.Stderr}");
         var stderr = service.Stderr;
-        var atStop = stderr.LastIndexOf("4 alerts for telegram stay queued: no telegram channel is configured here", StringComparison.Ordinal);
-        var stopped = stderr.IndexOf("Run stopped: no new orders will be sent", StringComparison.Ordinal);
-        Assert.True(stopped >= 0 && atStop > stopped, stderr);
+        const string Summary = "4 alerts for telegram stay queued: no telegram channel is configured here";
+        var lines = stderr.Split('\n');
+        // Once at start, once after the stop's flush (which comes before the audit checkpoint).
+        Assert.Equal(2, lines.Count(l => l.EndsWith(Summary, StringComparison.Ordinal)));
+        Assert.True(stderr.LastIndexOf(Summary, StringComparison.Ordinal) < stderr.IndexOf("Audit checkpoint written", StringComparison.Ordinal), stderr);
         Assert.DoesNotContain("still queued in the outbox", stderr, StringComparison.Ordinal);
         var pending = TradeguardCli.Run(["alerts", "list", "--state", "pending"], env: env).Stdout;
         Assert.Equal(4, pending.Split('\n').Count(l => l.Contains("\ttelegram:100000001\t", StringComparison.Ordinal)));
