@@ -96,8 +96,12 @@ public sealed partial class ServiceTests
         var flushed = stderr.IndexOf("Alert outbox flushed: nothing pending", StringComparison.Ordinal);
         var checkpoint = stderr.IndexOf("Audit checkpoint written", StringComparison.Ordinal);
         Assert.True(failed >= 0 && failed < flushed && flushed < checkpoint, stderr);
-        Assert.EndsWith("error: GET /api/v3/klines: the exchange did not answer after retries; check the network and the exchange's status", stderr.TrimEnd(), StringComparison.Ordinal);
-        Assert.Equal("alert: [paper] Run finished · ORCL", service.Stdout.TrimEnd().Split('\n')[^1]);
+        var where = sandbox.Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+        Assert.EndsWith($"error: GET /api/v3/klines: the exchange at {where} did not answer after retries; is `tradeguard sandbox serve` running on {where}?",
+            stderr.TrimEnd(), StringComparison.Ordinal);
+        // A failed run is told apart from one stopped on request: "Run failed", never "Run finished".
+        Assert.Equal("alert: [paper] Run failed · ORCL", service.Stdout.TrimEnd().Split('\n')[^1]);
+        Assert.DoesNotContain("Run finished", service.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, TradeguardCli.Run(["audit", "verify"], env: env).ExitCode);
     }
 
@@ -153,7 +157,7 @@ public sealed partial class ServiceTests
     }
 
     /// <summary>A vault with the sandbox's key pair (or a placeholder pair), in a fresh home.</summary>
-    private static Dictionary<string, string?> Installation(TempFolder home, SandboxHarness? sandbox)
+    internal static Dictionary<string, string?> Installation(TempFolder home, SandboxHarness? sandbox)
     {
         var env = new Dictionary<string, string?> { ["TRADEGUARD_HOME"] = home.Path, ["TRADEGUARD_VAULT_PASSWORD"] = Password };
         Assert.Equal(0, TradeguardCli.Run(["vault", "init"], env: env).ExitCode);
@@ -164,7 +168,7 @@ public sealed partial class ServiceTests
         return env;
     }
 
-    private static string ExchangeConfig(TempFolder home, Uri baseUrl)
+    internal static string ExchangeConfig(TempFolder home, Uri baseUrl)
     {
         File.Copy(RepoPaths.Samples("sma-cross-orcl.json"), home.Combine("sma-cross-orcl.json"));
         var config = home.Combine("exchange.json");
@@ -172,7 +176,7 @@ public sealed partial class ServiceTests
         return config;
     }
 
-    private static void WritePrivate(string path, string text)
+    internal static void WritePrivate(string path, string text)
     {
         File.WriteAllText(path, text);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
