@@ -65,7 +65,7 @@ public sealed class ExchangeSession : IDisposable
         bool allowWithdrawalKeys, ILogger? logger = null, IAuditLog? audit = null, CancellationToken cancellationToken = default)
     {
         logger ??= NullLogger.Instance;
-        var clientOptions = new ExchangeClientOptions { BaseAddress = config.BaseUrl, RecvWindowMs = config.RecvWindowMs };
+        var clientOptions = new ExchangeClientOptions { BaseAddress = config.BaseUrl, RecvWindowMs = config.RecvWindowMs, Exchange = config.Exchange };
         clientOptions.Validate();
         var (mode, modeWarning) = ModeGate.Resolve(live, config.Mode, clientOptions.IsLoopback);
         var warnings = new List<string>();
