@@ -19,6 +19,10 @@ internal sealed class AuditCheckpoints
     private readonly string _file;
     private readonly ISecretStore _secrets;
 
+    // The log's tail right after this instance wrote the vault copy: the records up to it are the vault's own record
+    // of that write, which the vault copy can never include, so writing it again for them would only add another one.
+    private long _tailAfterVaultWrite = -1;
+
     public AuditCheckpoints(string file, ISecretStore secrets)
     {
         _file = Path.GetFullPath(file);
@@ -60,7 +64,7 @@ internal sealed class AuditCheckpoints
                 AtomicFile.WriteText(_file, next.Serialize(macs));
             }
 
-            if (includeVault && MayAdvance(ReadVault(macs), next, database))
+            if (includeVault && sequence != _tailAfterVaultWrite && MayAdvance(ReadVault(macs), next, database))
             {
                 vaultCopy = next.SerializeBinary(macs);
             }
@@ -72,6 +76,7 @@ internal sealed class AuditCheckpoints
         {
             using var value = Secret.FromBytes(vaultCopy);
             _secrets.Set(VaultReference, value);
+            _tailAfterVaultWrite = database.Tail().Sequence;
         }
     }
 

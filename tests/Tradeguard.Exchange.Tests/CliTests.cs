@@ -29,4 +29,39 @@ public sealed class CliTests
             result.Stderr.Trim());
         Assert.Empty(exchange.Requests);
     }
+
+    [Fact]
+    public async Task ExchangeCheck_AllowingAWithdrawalKey_QueuesASecurityAlert()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync(withdrawals: true);
+        using var home = new TempFolder();
+        var env = ServiceTests.Installation(home, sandbox);
+        ServiceTests.WritePrivate(home.Combine("alerts.json"), """{ "console": true }""");
+        var config = ServiceTests.ExchangeConfig(home, sandbox.Server.BaseAddress);
+
+        var check = TradeguardCli.Run(["exchange", "check", "--config", config, "--allow-withdrawal-keys"], env: env);
+        var outbox = TradeguardCli.Run(["alerts", "list", "--state", "pending"], env: env);
+
+        Assert.True(check.ExitCode == 0, check.Stderr);
+        var alert = Assert.Single(outbox.Stdout.Split('\n'), l => l.Contains("security.exchange_withdrawal_key_allowed", StringComparison.Ordinal));
+        Assert.Contains("Exchange API key that can withdraw or transfer funds allowed (--allow-withdrawal-keys): sandbox", alert, StringComparison.Ordinal);
+        Assert.DoesNotContain(sandbox.Key.ApiKey, outbox.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExchangeCheck_WithAKeyTheExchangeDoesNotKnow_Exits3NamingTheVaultFields()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        await using var other = await SandboxHarness.StartAsync();
+        using var home = new TempFolder();
+        var env = ServiceTests.Installation(home, other); // the other sandbox's key: unknown to this one (-2015, HTTP 401)
+        var config = ServiceTests.ExchangeConfig(home, sandbox.Server.BaseAddress);
+
+        var check = TradeguardCli.Run(["exchange", "check", "--config", config], env: env);
+
+        Assert.Equal(3, check.ExitCode);
+        Assert.Equal("error: GET /sapi/v1/account/apiRestrictions: the exchange does not accept the API key (-2015 Invalid API-key, IP, or permissions for action.); " +
+            "check vault://sandbox/api_key and api_secret (tradeguard vault set sandbox api_key, then api_secret), and that the key is enabled and allows this machine's IP address",
+            check.Stderr.Trim());
+    }
 }

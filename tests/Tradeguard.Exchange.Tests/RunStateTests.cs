@@ -13,6 +13,21 @@ namespace Tradeguard.Exchange.Tests;
 public sealed class RunStateTests
 {
     [Fact]
+    public void StateFolders_AreOwnerOnly_AndAnExistingWideOneIsTightened()
+    {
+        using var home = new TempFolder();
+        const UnixFileMode Owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(home.Combine("state"), Owner | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+
+        using (RunStateFile.Open(home.Path, TradingMode.Paper, "orcl"))
+        {
+        }
+
+        Assert.Equal(Owner, File.GetUnixFileMode(home.Combine("state")));
+        Assert.Equal(Owner, File.GetUnixFileMode(home.Combine("state/paper")));
+    }
+
+    [Fact]
     public async Task LiveRun_NeverTouchesThePaperStateFile_AndPaperNeverTouchesTheLiveOne()
     {
         await using var sandbox = await SandboxHarness.StartAsync();

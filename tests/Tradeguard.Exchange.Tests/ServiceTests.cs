@@ -68,6 +68,9 @@ public sealed partial class ServiceTests
         // The vault copy cannot hold the record of its own write (vault.set of the checkpoint), so it is one behind.
         Assert.Equal(int.Parse(match.Groups["last"].Value) - 1, int.Parse(match.Groups["vault"].Value));
         var show = TradeguardCli.Run(["audit", "show", "--all"], env: env).Stdout;
+        // One stop, one vault checkpoint write (the vault's own record of it is the one the vault copy cannot hold).
+        Assert.Single(show[show.IndexOf("service.start", StringComparison.Ordinal)..].Split('\n'),
+            l => l.Contains("vault.set", StringComparison.Ordinal) && l.Contains("audit_checkpoint", StringComparison.Ordinal));
         Assert.True(show.IndexOf("exchange.run_stop", StringComparison.Ordinal) < show.IndexOf("service.stop", StringComparison.Ordinal), show);
 
         Assert.True(File.Exists(home.Combine("state/paper/orcl.json")));
@@ -96,8 +99,12 @@ public sealed partial class ServiceTests
         var flushed = stderr.IndexOf("Alert outbox flushed: nothing pending", StringComparison.Ordinal);
         var checkpoint = stderr.IndexOf("Audit checkpoint written", StringComparison.Ordinal);
         Assert.True(failed >= 0 && failed < flushed && flushed < checkpoint, stderr);
-        Assert.EndsWith("error: GET /api/v3/klines: the exchange did not answer after retries; check the network and the exchange's status", stderr.TrimEnd(), StringComparison.Ordinal);
-        Assert.Equal("alert: [paper] Run finished · ORCL", service.Stdout.TrimEnd().Split('\n')[^1]);
+        var where = sandbox.Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+        Assert.EndsWith($"error: GET /api/v3/klines: the exchange at {where} did not answer after retries; is `tradeguard sandbox serve` running on {where}?",
+            stderr.TrimEnd(), StringComparison.Ordinal);
+        // A failed run is told apart from one stopped on request: "Run failed", never "Run finished".
+        Assert.Equal("alert: [paper] Run failed · ORCL", service.Stdout.TrimEnd().Split('\n')[^1]);
+        Assert.DoesNotContain("Run finished", service.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, TradeguardCli.Run(["audit", "verify"], env: env).ExitCode);
     }
 
@@ -116,6 +123,7 @@ public sealed partial class ServiceTests
         // The order a user follows: Telegram configured first, then the token stored with the fix the error names.
         Assert.Equal(0, TradeguardCli.Run(["vault", "set", "telegram", "bot_token"], stdin: BotToken + "\n", env: env).ExitCode);
         var notLinked = TradeguardCli.Run(["exchange", "serve", "--config", config], env: env);
+        var checkNotLinked = TradeguardCli.Run(["exchange", "check", "--config", config], env: env);
 
         Assert.Equal(5, noToken.ExitCode);
         Assert.Equal("error: Telegram is configured (the telegram section of the alert settings) but the vault has no bot token at vault://telegram/bot_token. " +
@@ -124,8 +132,29 @@ public sealed partial class ServiceTests
         Assert.Equal("error: Telegram is configured but no Telegram user is linked to an operator account, so nobody could /pause or /stop this runner from the chat. " +
             "Link one: run 'tradeguard telegram link <account>' (an operator account from 'tradeguard user add'), send the /link code it prints " +
             "to the bot in a private chat while 'tradeguard telegram serve' runs, then start this service again.", notLinked.Stderr.Trim());
+        // exchange check runs the same pre-flight list as serve: it fails the same way.
+        Assert.Equal((5, notLinked.Stderr), (checkNotLinked.ExitCode, checkNotLinked.Stderr));
         Assert.Empty(exchange.Requests);
         Assert.DoesNotContain(BotToken[10..], noToken.Stderr + notLinked.Stderr + notLinked.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StateFileOfTheOtherMode_IsRefusedBeforeAnyConnection()
+    {
+        using var exchange = new ScriptedServer(new ScriptedResponse(200, """{"serverTime":1}"""));
+        using var home = new TempFolder();
+        var env = Installation(home, sandbox: null);
+        var config = ExchangeConfig(home, exchange.BaseAddress);
+        Directory.CreateDirectory(home.Combine("state/paper"));
+        WritePrivate(home.Combine("state/paper/orcl.json"), """{ "version": 1, "mode": "live", "name": "orcl", "symbol": "ORCL", "runTag": "00000000" }""");
+
+        var run = TradeguardCli.Run(["exchange", "run", "--config", config], env: env);
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.Equal($"error: the run state {home.Combine("state/paper/orcl.json")} cannot be used: it holds live state in the paper folder. " +
+            "Move it away (or pass --reset-state) to start the run over", run.Stderr.Trim());
+        Assert.Empty(exchange.Requests);
+        Assert.Empty(run.Stdout);
     }
 
     /// <summary>Waits until the run's state file says the runner has processed the market's latest candle (it is idle).</summary>
@@ -153,7 +182,7 @@ public sealed partial class ServiceTests
     }
 
     /// <summary>A vault with the sandbox's key pair (or a placeholder pair), in a fresh home.</summary>
-    private static Dictionary<string, string?> Installation(TempFolder home, SandboxHarness? sandbox)
+    internal static Dictionary<string, string?> Installation(TempFolder home, SandboxHarness? sandbox)
     {
         var env = new Dictionary<string, string?> { ["TRADEGUARD_HOME"] = home.Path, ["TRADEGUARD_VAULT_PASSWORD"] = Password };
         Assert.Equal(0, TradeguardCli.Run(["vault", "init"], env: env).ExitCode);
@@ -164,7 +193,7 @@ public sealed partial class ServiceTests
         return env;
     }
 
-    private static string ExchangeConfig(TempFolder home, Uri baseUrl)
+    internal static string ExchangeConfig(TempFolder home, Uri baseUrl)
     {
         File.Copy(RepoPaths.Samples("sma-cross-orcl.json"), home.Combine("sma-cross-orcl.json"));
         var config = home.Combine("exchange.json");
@@ -172,7 +201,7 @@ public sealed partial class ServiceTests
         return config;
     }
 
-    private static void WritePrivate(string path, string text)
+    internal static void WritePrivate(string path, string text)
     {
         File.WriteAllText(path, text);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);

@@ -25,6 +25,7 @@ public sealed class SecurityAlertingAuditLog : IAuditLog
         ["telegram.link"] = "Telegram account linked",
         ["vault.reveal"] = "Vault secret revealed",
         ["engine.kill_switch"] = "Kill switch engaged",
+        ["exchange.withdrawal_key_allowed"] = "Exchange API key that can withdraw or transfer funds allowed (--allow-withdrawal-keys)",
         [Dispatch.AlertDispatcher.RecipientUndeliverableAction] = "Alert recipient unreachable (blocked the bot?)",
         [AlertPublisher.SecretMaskedAction] = "An outgoing message held a secret and was masked",
     };
@@ -104,9 +105,9 @@ public sealed class SecurityAlertingAuditLog : IAuditLog
     }
 
     // Each of these is rare and each matters on its own: never held back.
-    private static bool IsRare(string action) => action is "telegram.link" or "engine.kill_switch";
+    private static bool IsRare(string action) => action is "telegram.link" or "engine.kill_switch" or "exchange.withdrawal_key_allowed";
 
     // A successful login or link is routine except for linking, which admins should always hear about.
     private static bool IsAlarming(AuditEvent e) =>
-        e.Outcome != AuditOutcome.Success || e.Action is "telegram.link" or "vault.reveal" or "engine.kill_switch";
+        e.Outcome != AuditOutcome.Success || e.Action is "telegram.link" or "vault.reveal" or "engine.kill_switch" or "exchange.withdrawal_key_allowed";
 }

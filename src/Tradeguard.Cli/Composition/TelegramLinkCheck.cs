@@ -1,4 +1,8 @@
+using Tradeguard.Cli.Commands.Alerts;
+using Tradeguard.Cli.Commands.Telegram;
+using Tradeguard.Cli.Commands.User;
 using Tradeguard.Core.Errors;
+using Tradeguard.Identity;
 using Tradeguard.Core.Secrets;
 using Tradeguard.Telegram;
 using Tradeguard.Telegram.Linking;
@@ -13,6 +17,28 @@ namespace Tradeguard.Cli.Composition;
 /// </summary>
 internal static class TelegramLinkCheck
 {
+    /// <summary>Telegram as configured and checked: what the command bot is built from.</summary>
+    public sealed record Linked(TelegramOptions Options, TelegramStore Store, IdentityServices Identity, IdentityOperatorDirectory Operators);
+
+    /// <summary>
+    /// The check every exchange pre-flight runs (<c>exchange check</c> and <c>exchange serve</c> alike): null when
+    /// <paramref name="settings"/> has no telegram section, else the opened link store and operator accounts, checked.
+    /// </summary>
+    /// <exception cref="TradeguardException">Exit 5 naming the fix (<see cref="Ensure"/>).</exception>
+    public static Linked? EnsureConfigured(AlertsConfig settings, Installation installation)
+    {
+        if (settings.TelegramOptions() is not { } options)
+        {
+            return null;
+        }
+
+        var store = TelegramCommand.OpenStore();
+        var identity = IdentityAccess.Open(installation);
+        var operators = new IdentityOperatorDirectory(identity);
+        Ensure(options, installation.Vault, store, operators);
+        return new Linked(options, store, identity, operators);
+    }
+
     /// <summary>Checks the token and the links; returns the active links found.</summary>
     /// <exception cref="TradeguardException">Exit 5 naming the fix.</exception>
     public static int Ensure(TelegramOptions options, ISecretStore vault, TelegramStore store, IOperatorDirectory operators)

@@ -26,6 +26,7 @@ internal sealed class TradingAlertSink(AlertPublisher publisher, IAlertRouting r
     {
         TradingEventKind.RunStarted => "run.started",
         TradingEventKind.RunFinished => "run.finished",
+        TradingEventKind.RunFailed => "run.failed",
         TradingEventKind.OrderSubmitted => "order.submitted",
         TradingEventKind.OrderFilled => AlertKinds.OrderFilled,
         TradingEventKind.OrderRejected => "order.rejected",

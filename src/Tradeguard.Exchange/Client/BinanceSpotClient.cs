@@ -295,7 +295,7 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
             catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning("{Method} {Path} failed: no answer from the exchange", method.Method, path);
-                throw new ExchangeApiException(0, null, Unreachable(method, path), e);
+                throw new ExchangeApiException(0, null, Unreachable(method, path, options), e);
             }
 
             using (response)
@@ -339,6 +339,11 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
                 {
                     throw new ExchangeApiException(code, response.StatusCode,
                         $"{method.Method} {path}: the exchange answered {(int)response.StatusCode}; the request's outcome is unknown: check open orders and trades before retrying");
+                }
+
+                if (ExchangeAuthenticationException.Matches(code, response.StatusCode))
+                {
+                    throw new ExchangeAuthenticationException(code, response.StatusCode, $"{method.Method} {path}", message, options.Exchange);
                 }
 
                 throw new ExchangeApiException(code, response.StatusCode,
@@ -406,7 +411,13 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
         }
     }
 
-    private static string Unreachable(HttpMethod method, string path) => method == HttpMethod.Get
-        ? $"{method.Method} {path}: the exchange did not answer after retries; check the network and the exchange's status"
-        : $"{method.Method} {path}: the exchange did not answer; the request's outcome is unknown: check open orders and trades before retrying";
+    private static string Unreachable(HttpMethod method, string path, ExchangeClientOptions options)
+    {
+        var where = options.BaseAddress.GetLeftPart(UriPartial.Authority);
+        // On loopback the exchange is the local sandbox: the usual cause is that it is not running.
+        var hint = options.IsLoopback ? $"; is `tradeguard sandbox serve` running on {where}?" : "; check the network and the exchange's status";
+        return method == HttpMethod.Get
+            ? $"{method.Method} {path}: the exchange at {where} did not answer after retries{hint}"
+            : $"{method.Method} {path}: the exchange at {where} did not answer; the request's outcome is unknown: check open orders and trades before retrying";
+    }
 }

@@ -15,7 +15,18 @@ public class ExchangeApiException : TradeguardException
     /// <param name="message">What happened and what to do next; holds no secret.</param>
     /// <param name="inner">The low-level cause.</param>
     public ExchangeApiException(int code, HttpStatusCode? status, string message, Exception? inner = null)
-        : base(ExitCode.ExternalService, message, inner)
+        : this(ExitCode.ExternalService, code, status, message, inner)
+    {
+    }
+
+    /// <summary>Creates the exception with another exit code (a refused key is exit 3, not 6).</summary>
+    /// <param name="exitCode">The process exit code.</param>
+    /// <param name="code">The exchange's error code, or 0.</param>
+    /// <param name="status">The HTTP status, or null when no response arrived.</param>
+    /// <param name="message">What happened and what to do next; holds no secret.</param>
+    /// <param name="inner">The low-level cause.</param>
+    protected ExchangeApiException(ExitCode exitCode, int code, HttpStatusCode? status, string message, Exception? inner = null)
+        : base(exitCode, message, inner)
     {
         Code = code;
         Status = status;

@@ -12,6 +12,9 @@ public sealed record ExchangeClientOptions
     /// <summary>The REST base address: <c>https://</c>, or <c>http://</c> on a loopback address only (the sandbox).</summary>
     public required Uri BaseAddress { get; init; }
 
+    /// <summary>The vault item holding the key pair (<c>vault://&lt;exchange&gt;/api_key</c>), named when the exchange refuses the key.</summary>
+    public string Exchange { get; init; } = "binance";
+
     /// <summary>How long after its timestamp a signed request stays valid, milliseconds (Binance: default 5000, at most 60000).</summary>
     public int RecvWindowMs { get; init; } = 5000;
 

@@ -65,7 +65,7 @@ public sealed class ExchangeSession : IDisposable
         bool allowWithdrawalKeys, ILogger? logger = null, IAuditLog? audit = null, CancellationToken cancellationToken = default)
     {
         logger ??= NullLogger.Instance;
-        var clientOptions = new ExchangeClientOptions { BaseAddress = config.BaseUrl, RecvWindowMs = config.RecvWindowMs };
+        var clientOptions = new ExchangeClientOptions { BaseAddress = config.BaseUrl, RecvWindowMs = config.RecvWindowMs, Exchange = config.Exchange };
         clientOptions.Validate();
         var (mode, modeWarning) = ModeGate.Resolve(live, config.Mode, clientOptions.IsLoopback);
         var warnings = new List<string>();
@@ -101,6 +101,13 @@ public sealed class ExchangeSession : IDisposable
             throw;
         }
     }
+
+    /// <summary>The mode a session of <paramref name="config"/> will run in (<see cref="ModeGate.Resolve"/>), known before any connection.</summary>
+    /// <param name="config">The exchange config.</param>
+    /// <param name="live">True when <c>--live</c> was given.</param>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5: <c>--live</c> with a paper config, or a non-loopback endpoint in paper mode.</exception>
+    public static TradingMode ResolveMode(ExchangeRunConfig config, bool live) =>
+        ModeGate.Resolve(live, config.Mode, new ExchangeClientOptions { BaseAddress = config.BaseUrl }.IsLoopback).Mode;
 
     /// <summary>Takes this run's state file in its mode's folder (<see cref="RunStateFile"/>): paper and live never share one.</summary>
     /// <param name="home">The Tradeguard home folder.</param>

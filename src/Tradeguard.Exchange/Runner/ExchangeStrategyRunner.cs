@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradeguard.Core.Audit;
 using Tradeguard.Core.Errors;
+using Tradeguard.Core.Redaction;
 using Tradeguard.Exchange.Client;
 using Tradeguard.Exchange.State;
 using Tradeguard.Exchange.Models;
@@ -56,6 +57,7 @@ public sealed class ExchangeStrategyRunner
     private decimal lastEquity;
     private bool started;
     private bool onLatestCandle;
+    private int catchUpOrders;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="client">The exchange.</param>
@@ -163,6 +165,7 @@ public sealed class ExchangeStrategyRunner
             await StartAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        Exception? failure = null;
         try
         {
             while (!cancellationToken.IsCancellationRequested && !(BarsSeen >= options.MaxBars))
@@ -180,13 +183,30 @@ public sealed class ExchangeStrategyRunner
         {
             logger.LogInformation("Run stopped: no new orders will be sent");
         }
+        catch (Exception e)
+        {
+            failure = e;
+            throw;
+        }
         finally
         {
             finished = true;
             Control.Close();
             SaveState();
-            Publish(TradingEventKind.RunFinished, null, BarsSeen > 0 ? LastBar.Time : DateTime.UtcNow, new TradingEventDetails(Cash: Cash));
-            Audit("exchange.run_stop", AuditOutcome.Success, "", ("bars", BarsSeen.ToString(CultureInfo.InvariantCulture)));
+            var time = BarsSeen > 0 ? LastBar.Time : DateTime.UtcNow;
+            var bars = ("bars", BarsSeen.ToString(CultureInfo.InvariantCulture));
+            if (failure is null)
+            {
+                Publish(TradingEventKind.RunFinished, null, time, new TradingEventDetails(Cash: Cash));
+                Audit("exchange.run_stop", AuditOutcome.Success, "", bars);
+            }
+            else
+            {
+                // Exception messages here name endpoints and exchange codes, never keys; the redactor masks anything registered anyway.
+                var reason = Redactor.Shared.Redact(failure.Message);
+                Publish(TradingEventKind.RunFailed, null, time, new TradingEventDetails(Cash: Cash, Reason: reason));
+                Audit("exchange.run_stop", AuditOutcome.Failure, reason, bars);
+            }
         }
     }
 
@@ -202,6 +222,7 @@ public sealed class ExchangeStrategyRunner
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var klines = await client.GetKlinesAsync(options.Symbol, options.Interval, lastOpenTime + 1, 1000, cancellationToken).ConfigureAwait(false);
         var processed = 0;
+        catchUpOrders = 0;
         var closed = klines.Where(k => k.CloseTime < now && k.OpenTime > lastOpenTime).ToArray();
         foreach (var kline in closed)
         {
@@ -232,6 +253,13 @@ public sealed class ExchangeStrategyRunner
             processed++;
             PublishSnapshot();
             SaveState();
+        }
+
+        if (catchUpOrders > 0)
+        {
+            logger.LogInformation(
+                "Caught up on {Candles} candles at once: {Orders} strategy order(s) on the older ones were not sent, because the market has moved on since they closed (catch-up candles only warm the strategy)",
+                processed, catchUpOrders);
         }
 
         return processed;
@@ -535,6 +563,9 @@ public sealed class ExchangeStrategyRunner
     /// <summary>The strategy's view: the exchange position and the runner's orders; placing only queues (sent after OnBar).</summary>
     private sealed class Context(ExchangeStrategyRunner runner) : StrategyContext
     {
+        /// <summary>The reason given to the strategy for an order placed on a catch-up candle.</summary>
+        public const string StaleCandle = "the candle is no longer the latest: the market has moved on since it closed";
+
         public override string Symbol => runner.options.Symbol;
 
         public override int BarIndex => runner.BarsSeen - 1;
@@ -551,6 +582,18 @@ public sealed class ExchangeStrategyRunner
         {
             var bar = runner.LastBar;
             var quantity = request.Quantity ?? (request.Side == OrderSide.Buy ? runner.options.Engine.Sizer.Size(Equity, bar.Close) : Position);
+            if (!runner.onLatestCandle)
+            {
+                // Catching up, only the latest candle may trade: an order for an older one would meet a later market. It is
+                // never an exchange order, so it is neither listed nor published (a resume would otherwise alert once per
+                // old candle); the strategy learns it was rejected, and the poll logs the count once.
+                var stale = RemoteOrders.Create(0, Symbol, request, quantity, BarIndex, bar.Time);
+                RemoteOrders.MarkClosed(stale, OrderStatus.Rejected, StaleCandle);
+                runner.pendingUpdates.Add(stale);
+                runner.catchUpOrders++;
+                return stale;
+            }
+
             var order = RemoteOrders.Create(runner.nextId++, Symbol, request, quantity, BarIndex, bar.Time);
             runner.orders.Add(order);
             var reference = request.LimitPrice ?? request.StopPrice ?? bar.Close;
@@ -576,11 +619,6 @@ public sealed class ExchangeStrategyRunner
             {
                 refusal = "the quantity must be above zero";
             }
-            if (refusal is null && !runner.onLatestCandle)
-            {
-                refusal = "the candle is no longer the latest: the market has moved on since it closed";
-            }
-
             if (refusal is null && BinanceNames.Type(request.Type) is null)
             {
                 refusal = $"{request.Type} orders have no exchange equivalent";

@@ -61,7 +61,8 @@ public sealed class RunStateFile : IDisposable
         }
 
         var folder = Folder(home, mode);
-        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        PrivateFolder(System.IO.Path.GetDirectoryName(folder)!);
+        PrivateFolder(folder);
         var path = System.IO.Path.Combine(folder, name + ".json");
         FileLock held;
         try
@@ -76,6 +77,20 @@ public sealed class RunStateFile : IDisposable
         }
 
         return new RunStateFile(path, mode, name, held);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="folder"/> with mode 0700, or takes group and other access away from one that exists
+    /// (older versions made <c>state/</c> 0755: CreateDirectory gives the requested mode to the last folder only).
+    /// </summary>
+    private static void PrivateFolder(string folder)
+    {
+        const UnixFileMode Owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(folder, Owner);
+        if ((File.GetUnixFileMode(folder) & ~Owner) != 0)
+        {
+            File.SetUnixFileMode(folder, Owner);
+        }
     }
 
     /// <summary>Reads the state; null when the run has none yet.</summary>

@@ -26,6 +26,7 @@ public sealed record TradingEvent(
     {
         TradingEventKind.RunStarted => $"Run started · {Symbol}",
         TradingEventKind.RunFinished => $"Run finished · {Symbol}",
+        TradingEventKind.RunFailed => $"Run failed · {Symbol}",
         TradingEventKind.OrderSubmitted => $"{SideWord}order submitted · {Symbol}",
         TradingEventKind.OrderFilled => $"{SideWord}order executed · {Symbol}",
         TradingEventKind.OrderRejected => $"{SideWord}order rejected · {Symbol}",

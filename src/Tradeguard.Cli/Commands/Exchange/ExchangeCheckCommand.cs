@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Tradeguard.Cli.Commands.Alerts;
+using Tradeguard.Cli.Composition;
 using Tradeguard.Trading.Events;
 
 namespace Tradeguard.Cli.Commands.Exchange;
@@ -10,17 +12,22 @@ internal static class ExchangeCheckCommand
     {
         var options = new ExchangeOptions();
         var command = new Command("check",
-            "Pre-flight only: config and vault private, key pair in the vault, clock skew under 1 s, key permissions. Exit 5 with the fix on failure.");
+            "Pre-flight only, the same list as exchange serve: Telegram linked when configured, config and vault private, key pair in the vault, " +
+            "clock skew under 1 s, key permissions. Exit 5 with the fix on failure.");
         options.AddTo(command);
+        command.Options.Add(options.AlertsConfig);
         command.SetAction(parseResult =>
         {
             var logger = options.Logger(parseResult);
+            var settings = AlertsConfig.Load(parseResult.GetValue(options.AlertsConfig));
             using var installation = options.OpenInstallation(parseResult);
-            using var session = options.PrepareAsync(parseResult, installation, logger, CancellationToken.None).GetAwaiter().GetResult();
+            var telegram = TelegramLinkCheck.EnsureConfigured(settings, installation);
+            using var session = options.PrepareAsync(parseResult, options.LoadConfig(parseResult), installation, logger, CancellationToken.None).GetAwaiter().GetResult();
             Console.WriteLine($"Pre-flight passed for {session.Config.Exchange} at {session.Config.BaseUrl.GetLeftPart(UriPartial.Authority)} " +
                 $"({(session.Mode == TradingMode.Live ? "LIVE" : "paper")}): {session.Credentials}, clock offset {session.Preflight.ClockOffsetMs} ms, " +
                 $"withdrawals {(session.Preflight.Restrictions.EnableWithdrawals ? "ENABLED" : "disabled")}, " +
-                $"IP restriction {(session.Preflight.Restrictions.IpRestrict ? "on" : "off")}.");
+                $"IP restriction {(session.Preflight.Restrictions.IpRestrict ? "on" : "off")}, " +
+                $"Telegram {(telegram is null ? "not configured" : "linked")}.");
             return 0;
         });
         return command;

@@ -28,19 +28,40 @@ internal sealed class ExchangeOptions
         Description = "Move this run's saved state (state/<mode>/<name>.json) aside and start over; orders still working on the exchange are no longer tracked",
     };
 
-    /// <summary>Takes the session's state file in its mode's folder, moving it aside first under --reset-state.</summary>
-    public RunStateFile OpenState(ParseResult parseResult, ExchangeSession session, ILogger logger)
+    /// <summary>
+    /// Takes the run's state file in its mode's folder, moving it aside first under --reset-state, and reads it: before
+    /// any connection, so a locked, damaged or other-mode file is refused before pre-flight talks to the exchange.
+    /// </summary>
+    public RunStateFile OpenState(ParseResult parseResult, ExchangeRunConfig config, ILogger logger)
     {
-        var state = session.OpenState(TradeguardHome.Path);
-        if (parseResult.GetValue(ResetState) && state.Reset() is { } backup)
+        var state = RunStateFile.Open(TradeguardHome.Path, ExchangeSession.ResolveMode(config, parseResult.GetValue(Live)), config.RunName);
+        try
         {
-            logger.LogWarning("Saved state of the run moved to {Backup}; starting over", backup);
-        }
+            if (parseResult.GetValue(ResetState) && state.Reset() is { } backup)
+            {
+                logger.LogWarning("Saved state of the run moved to {Backup}; starting over", backup);
+            }
 
-        return state;
+            state.Load();
+            return state;
+        }
+        catch
+        {
+            state.Dispose();
+            throw;
+        }
     }
 
+    /// <summary>The exchange config named by --config.</summary>
+    public ExchangeRunConfig LoadConfig(ParseResult parseResult) => ExchangeRunConfig.Load(parseResult.GetValue(Config)!);
+
     public Option<string?> KeyFile { get; } = VaultAccess.CreateKeyFileOption();
+
+    /// <summary>For the commands whose pre-flight includes "Telegram linked" (check, serve): the alert and Telegram settings.</summary>
+    public Option<string?> AlertsConfig { get; } = new("--alerts-config")
+    {
+        Description = $"Alert and Telegram settings (default {Alerts.AlertsConfig.DefaultFileName} in the Tradeguard home)",
+    };
 
     public void AddTo(Command command)
     {
@@ -60,10 +81,9 @@ internal sealed class ExchangeOptions
 
     /// <summary>Loads the config, reads the key pair from the installation's vault, and runs every pre-flight check
     /// (audited, as refused or accepted keys are security events).</summary>
-    public async Task<ExchangeSession> PrepareAsync(ParseResult parseResult, Installation installation, ILogger logger,
+    public async Task<ExchangeSession> PrepareAsync(ParseResult parseResult, ExchangeRunConfig config, Installation installation, ILogger logger,
         CancellationToken cancellationToken)
     {
-        var config = ExchangeRunConfig.Load(parseResult.GetValue(Config)!);
         var vaultPath = VaultAccess.ResolvePath(parseResult.GetValue(Vault));
         return await ExchangeSession.PrepareAsync(config, installation.Vault, vaultPath, parseResult.GetValue(Live), parseResult.GetValue(AllowWithdrawalKeys),
             logger, installation.Audit, cancellationToken);

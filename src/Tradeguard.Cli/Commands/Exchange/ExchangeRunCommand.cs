@@ -29,8 +29,9 @@ internal static class ExchangeRunCommand
             var logger = options.Logger(parseResult);
             using var shutdown = new ShutdownSignal();
             using var installation = options.OpenInstallation(parseResult);
-            using var session = options.PrepareAsync(parseResult, installation, logger, shutdown.Token).GetAwaiter().GetResult();
-            using var state = options.OpenState(parseResult, session, logger);
+            var config = options.LoadConfig(parseResult);
+            using var state = options.OpenState(parseResult, config, logger);
+            using var session = options.PrepareAsync(parseResult, config, installation, logger, shutdown.Token).GetAwaiter().GetResult();
             var mode = session.Mode == TradingMode.Live ? "LIVE" : "paper";
             Console.WriteLine($"Trading {session.Plan.Strategy.Name} on {session.Config.Symbol} at {session.Config.BaseUrl.GetLeftPart(UriPartial.Authority)} " +
                 $"({mode}) with {session.Credentials}.");

@@ -2,8 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Tradeguard.Cli.Commands.Alerts;
 using Telegram.Bot;
-using Tradeguard.Cli.Commands.Telegram;
-using Tradeguard.Cli.Commands.User;
 using Tradeguard.Cli.Composition;
 using Tradeguard.Cli.Hosting;
 using Tradeguard.Core.Errors;
@@ -28,7 +26,6 @@ internal static class ExchangeServeCommand
     public static Command Create()
     {
         var options = new ExchangeOptions();
-        var alertsConfig = new Option<string?>("--alerts-config") { Description = $"Alert and Telegram settings (default {AlertsConfig.DefaultFileName} in the Tradeguard home)" };
         var shutdownTimeout = new Option<int>("--shutdown-timeout")
         {
             Description = "Seconds a graceful stop may take (runner, bot, alert flush, audit checkpoint); the alert flush gets half",
@@ -39,7 +36,7 @@ internal static class ExchangeServeCommand
             "(when configured) and audit until SIGTERM or Ctrl+C. On stop: no new orders, alerts flushed, audit checkpoint written, exit 0. " +
             "Paper unless --live and \"mode\": \"live\"; state is kept per mode in $TRADEGUARD_HOME/state/<mode>/<name>.json.");
         options.AddTo(command);
-        command.Options.Add(alertsConfig);
+        command.Options.Add(options.AlertsConfig);
         command.Options.Add(shutdownTimeout);
         command.Options.Add(options.ResetState);
         // A synchronous action: the host's console lifetime owns SIGTERM and Ctrl+C, with its own shutdown timeout.
@@ -53,43 +50,34 @@ internal static class ExchangeServeCommand
 
             var level = parseResult.GetValue(options.Verbose) ? LogLevel.Debug : LogLevel.Information;
             var logger = new StderrLogger(level);
-            var settings = AlertsConfig.Load(parseResult.GetValue(alertsConfig));
-            var telegram = settings.TelegramOptions();
+            var settings = AlertsConfig.Load(parseResult.GetValue(options.AlertsConfig));
             using var installation = Installation.Open(parseResult.GetValue(options.Vault), parseResult.GetValue(options.KeyFile), settings.WithoutTelegram(), logger);
-            TelegramStore? store = null;
-            IdentityServices? identity = null;
-            IdentityOperatorDirectory? operators = null;
-            if (telegram is not null)
-            {
-                store = TelegramCommand.OpenStore();
-                identity = IdentityAccess.Open(installation);
-                operators = new IdentityOperatorDirectory(identity);
-                TelegramLinkCheck.Ensure(telegram, installation.Vault, store, operators);
-            }
+            var linked = TelegramLinkCheck.EnsureConfigured(settings, installation);
 
+            var config = options.LoadConfig(parseResult);
+            using var state = options.OpenState(parseResult, config, logger);
             ExchangeSession session;
             using (var preflightSignal = new ShutdownSignal())
             {
-                session = options.PrepareAsync(parseResult, installation, logger, preflightSignal.Token).GetAwaiter().GetResult();
+                session = options.PrepareAsync(parseResult, config, installation, logger, preflightSignal.Token).GetAwaiter().GetResult();
             }
 
             using (session)
             {
-                using var state = options.OpenState(parseResult, session, logger);
 
                 var mode = RunStateFile.ModeWord(session.Mode);
                 using var alerts = AlertsRuntime.Start(settings, installation.Vault, installation.Log, logger,
-                    telegram is null ? null : new TelegramRouting(telegram, store!, operators!));
+                    linked is null ? null : new TelegramRouting(linked.Options, linked.Store, linked.Operators));
                 var runner = session.CreateRunner([new TradingAlertSink(alerts.Publisher, alerts.Routing, Guid.NewGuid().ToString("N"), includeConsole: true)],
                     alerts.Audit, logger, state: state);
                 UpdatePoller? poller = null;
-                if (telegram is not null)
+                if (linked is not null)
                 {
                     var me = BotIdentity(alerts.Client!);
-                    var commandBot = new CommandBot(telegram with { BotUsername = me.Username }, store!, operators!,
-                        new IdentityTotpVerifier(identity!), new RunnerEngine(runner, CloseAllWait), alerts.Publisher, alerts.Audit, TimeProvider.System,
+                    var commandBot = new CommandBot(linked.Options with { BotUsername = me.Username }, linked.Store, linked.Operators,
+                        new IdentityTotpVerifier(linked.Identity), new RunnerEngine(runner, CloseAllWait), alerts.Publisher, alerts.Audit, TimeProvider.System,
                         alerts.Client, logger);
-                    poller = new UpdatePoller(alerts.Client!, store!, commandBot, telegram, TimeProvider.System, logger);
+                    poller = new UpdatePoller(alerts.Client!, linked.Store, commandBot, linked.Options, TimeProvider.System, logger);
                 }
 
                 Console.WriteLine($"Serving {session.Plan.Strategy.Name} on {session.Config.Symbol} at {session.Config.BaseUrl.GetLeftPart(UriPartial.Authority)} " +
