@@ -39,15 +39,3 @@ internal sealed class ScriptedChannel(FakeTimeProvider time, string name = "scri
     public IEnumerable<string?> Delivered => Calls.Where(c => c.Outcome == DeliveryOutcome.Delivered).Select(c => c.Message.Text);
 }
 
-internal sealed class RecordingAuditLog : IAuditLog
-{
-    public List<AuditEvent> Events { get; } = [];
-
-    public void Record(AuditEvent auditEvent)
-    {
-        lock (Events)
-        {
-            Events.Add(auditEvent);
-        }
-    }
-}

@@ -14,7 +14,7 @@ public sealed class PreflightTests
     public async Task WithdrawalEnabledKey_IsRefusedWithExit5()
     {
         await using var sandbox = await SandboxHarness.StartAsync(withdrawals: true);
-        var audit = new ListAudit();
+        var audit = new RecordingAuditLog();
 
         var error = await Assert.ThrowsAsync<TradeguardException>(() => ExchangePreflight.CheckRemoteAsync(sandbox.Client,
             sandbox.Credentials.MaskedKey, new PreflightOptions { Exchange = "sandbox" }, sandbox.Log, audit));
@@ -31,7 +31,7 @@ public sealed class PreflightTests
     public async Task WithdrawalEnabledKey_AllowedExplicitly_IsWarnedAboutAndAudited()
     {
         await using var sandbox = await SandboxHarness.StartAsync(withdrawals: true);
-        var audit = new ListAudit();
+        var audit = new RecordingAuditLog();
 
         var report = await ExchangePreflight.CheckRemoteAsync(sandbox.Client, sandbox.Credentials.MaskedKey,
             new PreflightOptions { Exchange = "sandbox", AllowWithdrawalKeys = true }, sandbox.Log, audit);
@@ -132,12 +132,5 @@ public sealed class PreflightTests
         var error = Assert.Throws<TradeguardException>(() => ModeGate.Resolve(flag, config, sandbox));
         Assert.Equal(ExitCode.Configuration, error.ExitCode);
         Assert.StartsWith(start, error.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class ListAudit : IAuditLog
-    {
-        public List<AuditEvent> Events { get; } = [];
-
-        public void Record(AuditEvent auditEvent) => Events.Add(auditEvent);
     }
 }

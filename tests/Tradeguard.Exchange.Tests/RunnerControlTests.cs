@@ -2,6 +2,7 @@ using Tradeguard.Cli.Composition;
 using Tradeguard.Core.Audit;
 using Tradeguard.Exchange.Runner;
 using Tradeguard.Exchange.Tests.Support;
+using Tradeguard.TestSupport;
 using Tradeguard.Trading.Broker;
 
 namespace Tradeguard.Exchange.Tests;
@@ -66,7 +67,7 @@ public sealed class RunnerControlTests
     public async Task Stop_EngagesTheKillSwitch_RefusesBuysAndIsNotLiftedByResume()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        var audit = new AuditCapture();
+        var audit = new RecordingAuditLog();
         await using var driver = await RunnerDriver.StartAsync(sandbox, audit: audit);
         var engine = new RunnerEngine(driver.Runner, TimeSpan.FromSeconds(10));
         await driver.StepUntilAsync(() => driver.Runner.Snapshot.Position == 0 && RunnerDriver.ExchangeOrderCount(sandbox.Market) > 1 && driver.Runner.Snapshot.WorkingOrders == 0);
@@ -89,7 +90,7 @@ public sealed class RunnerControlTests
     public async Task EveryEventAlertAndBotReport_CarriesTheRunsMode(Trading.Events.TradingMode mode, Alerts.TradingMode alertMode, string marker)
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        var audit = new AuditCapture();
+        var audit = new RecordingAuditLog();
         await using var driver = await RunnerDriver.StartAsync(sandbox, mode, audit: audit);
         var engine = new RunnerEngine(driver.Runner, TimeSpan.FromSeconds(10));
         await driver.StepUntilAsync(() => driver.Runner.Orders.Any(o => o.Status == OrderStatus.Filled));
@@ -101,29 +102,5 @@ public sealed class RunnerControlTests
         Assert.All(events, e => Assert.Equal(alertMode, TradingAlertSink.ToAlert(e, "k").Mode));
         Assert.All(new[] { engine.Status(), engine.Positions(), engine.Pnl() }, r => Assert.Equal(alertMode, r.Mode));
         Assert.All(audit.Events, e => Assert.Equal(marker.Trim('[', ']', ' ').ToLowerInvariant(), e.Details!["mode"]));
-    }
-
-    private sealed class AuditCapture : IAuditLog
-    {
-        private readonly List<AuditEvent> events = [];
-
-        public IReadOnlyList<AuditEvent> Events
-        {
-            get
-            {
-                lock (events)
-                {
-                    return events.ToArray();
-                }
-            }
-        }
-
-        public void Record(AuditEvent auditEvent)
-        {
-            lock (events)
-            {
-                events.Add(auditEvent);
-            }
-        }
     }
 }

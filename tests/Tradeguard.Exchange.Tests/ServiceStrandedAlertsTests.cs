@@ -12,7 +12,7 @@ public sealed partial class ServiceTests
         await using var sandbox = await SandboxHarness.StartAsync();
         using var home = new TempFolder();
         var env = Installation(home, sandbox);
-        WritePrivate(home.Combine("alerts.json"), """{ "console": true, "rate_limits": { "per_chat_per_second": 1000, "overall_per_second": 1000 } }""");
+        WriteConsoleAlerts(home);
         var config = ExchangeConfig(home, sandbox.Server.BaseAddress);
         // Queued while alerts.json had a telegram section, since removed.
         OutboxStore.Open(home.Combine("outbox.db")).Enqueue([.. Enumerable.Range(1, 4).Select(i =>

@@ -16,7 +16,7 @@ public sealed partial class ServiceTests
         await using var sandbox = await SandboxHarness.StartAsync();
         using var home = new TempFolder();
         var env = Installation(home, sandbox);
-        WritePrivate(home.Combine("alerts.json"), """{ "console": true, "rate_limits": { "per_chat_per_second": 1000, "overall_per_second": 1000 } }""");
+        WriteConsoleAlerts(home);
         var config = ExchangeConfig(home, sandbox.Server.BaseAddress);
         for (var i = 0; i < 20; i++)
         {
@@ -84,7 +84,7 @@ public sealed partial class ServiceTests
         await using var sandbox = await SandboxHarness.StartAsync();
         using var home = new TempFolder();
         var env = Installation(home, sandbox);
-        WritePrivate(home.Combine("alerts.json"), """{ "console": true, "rate_limits": { "per_chat_per_second": 1000, "overall_per_second": 1000 } }""");
+        WriteConsoleAlerts(home);
         var config = ExchangeConfig(home, sandbox.Server.BaseAddress);
         sandbox.Market.Advance();
 
@@ -200,6 +200,10 @@ public sealed partial class ServiceTests
         WritePrivate(config, $$"""{ "name": "orcl", "exchange": "sandbox", "baseUrl": "{{baseUrl}}", "symbol": "ORCL", "run": "sma-cross-orcl.json", "startDate": "2000-01-01", "pollSeconds": 0.02 }""");
         return config;
     }
+
+    /// <summary>Console-only alerts whose rate limits never hold a test's lines back.</summary>
+    private static void WriteConsoleAlerts(TempFolder home) =>
+        WritePrivate(home.Combine("alerts.json"), """{ "console": true, "rate_limits": { "per_chat_per_second": 1000, "overall_per_second": 1000 } }""");
 
     internal static void WritePrivate(string path, string text)
     {

@@ -79,30 +79,6 @@ internal sealed class FakeEngine : IEngineControl
     }
 }
 
-internal sealed class RecordingAuditLog : IAuditLog
-{
-    private readonly List<AuditEvent> _events = [];
-
-    public IReadOnlyList<AuditEvent> Events
-    {
-        get
-        {
-            lock (_events)
-            {
-                return _events.ToList();
-            }
-        }
-    }
-
-    public void Record(AuditEvent auditEvent)
-    {
-        lock (_events)
-        {
-            _events.Add(auditEvent);
-        }
-    }
-}
-
 /// <summary>Keeps every formatted log line at every level, Debug included.</summary>
 internal sealed class CapturingLogger : ILogger
 {

@@ -156,15 +156,3 @@ public sealed class VaultStoreTests
     }
 }
 
-internal sealed class RecordingAuditLog : IAuditLog
-{
-    public List<AuditEvent> Events { get; } = [];
-
-    public void Record(AuditEvent auditEvent)
-    {
-        lock (Events)
-        {
-            Events.Add(auditEvent);
-        }
-    }
-}

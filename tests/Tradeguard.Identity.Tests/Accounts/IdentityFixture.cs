@@ -51,9 +51,3 @@ internal sealed class IdentityFixture : IDisposable
     public void Dispose() => _folder.Dispose();
 }
 
-internal sealed class RecordingAuditLog : IAuditLog
-{
-    public List<AuditEvent> Events { get; } = [];
-
-    public void Record(AuditEvent auditEvent) => Events.Add(auditEvent);
-}

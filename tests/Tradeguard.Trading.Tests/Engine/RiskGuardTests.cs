@@ -1,4 +1,5 @@
 using Tradeguard.Core.Audit;
+using Tradeguard.TestSupport;
 using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Data;
 using Tradeguard.Trading.Engine;
@@ -63,12 +64,5 @@ public sealed class RiskGuardTests
         Assert.Equal("kill switch engaged: the daily loss limit was hit; only orders that reduce the position are accepted", result.Orders[1].Reason);
         Assert.Equal((OrderStatus.Filled, 0m), (result.Orders[2].Status, result.FinalPosition));
         Assert.Contains(audit.Events, a => a.Action == "engine.kill_switch" && a.Target == "TEST");
-    }
-
-    private sealed class RecordingAuditLog : IAuditLog
-    {
-        public List<AuditEvent> Events { get; } = [];
-
-        public void Record(AuditEvent auditEvent) => Events.Add(auditEvent);
     }
 }

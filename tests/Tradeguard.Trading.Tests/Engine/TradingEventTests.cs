@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Tradeguard.Core.Audit;
+using Tradeguard.TestSupport;
 using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Engine;
 using Tradeguard.Trading.Events;
@@ -35,18 +36,14 @@ public sealed class TradingEventTests
     [Fact]
     public void Audit_RecordsRunStartStopAndOrders()
     {
-        var audit = new List<AuditEvent>();
+        var recorder = new RecordingAuditLog();
         var bars = TestBars.Daily((10, 11, 9, 10), (10, 11, 9, 10), (10, 11, 9, 10));
         var strategy = new ScriptedStrategy((c, i) => { if (i == 0) c.Buy(1); if (i == 1) c.Buy(1000); });
-        new TradingEngine(strategy, new EngineOptions { InitialCash = 100m }, audit: new ListAudit(audit)).Run(bars);
+        new TradingEngine(strategy, new EngineOptions { InitialCash = 100m }, audit: recorder).Run(bars);
+        var audit = recorder.Events;
 
         Assert.Equal(["engine.run_start", "engine.order_submitted", "engine.order_filled", "engine.order_rejected", "engine.run_stop"], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal(("engine", "TEST", "paper"), (a.Actor, a.Target, a.Details!["mode"])));
         Assert.Equal(AuditOutcome.Denied, audit[3].Outcome);
-    }
-
-    private sealed class ListAudit(List<AuditEvent> events) : IAuditLog
-    {
-        public void Record(AuditEvent auditEvent) => events.Add(auditEvent);
     }
 }
