@@ -63,5 +63,7 @@ public sealed class CliTests
         Assert.Equal("error: GET /sapi/v1/account/apiRestrictions: the exchange does not accept the API key (-2015 Invalid API-key, IP, or permissions for action.); " +
             "check vault://sandbox/api_key and api_secret (tradeguard vault set sandbox api_key, then api_secret), and that the key is enabled and allows this machine's IP address",
             check.Stderr.Trim());
+        var audit = TradeguardCli.Run(["audit", "show", "--all"], env: env).Stdout;
+        Assert.Single(audit.Split('\n'), l => l.Contains("exchange.preflight", StringComparison.Ordinal) && l.Contains("denied", StringComparison.Ordinal));
     }
 }

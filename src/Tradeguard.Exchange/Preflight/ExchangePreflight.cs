@@ -5,6 +5,7 @@ using Tradeguard.Core.Errors;
 using Tradeguard.Core.Secrets;
 using Tradeguard.Core.Storage;
 using Tradeguard.Exchange.Client;
+using Tradeguard.Exchange.Models;
 using Tradeguard.Exchange.Signing;
 
 namespace Tradeguard.Exchange.Preflight;
@@ -36,7 +37,8 @@ public static class ExchangePreflight
     /// <param name="logger">Gets the warnings.</param>
     /// <param name="audit">Records the outcome, and every withdrawal-enabled key allowed.</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
-    /// <exception cref="TradeguardException">Exit 5: clock skew, a key that can move funds, a key that cannot trade; exit 6: the exchange failed.</exception>
+    /// <exception cref="TradeguardException">Exit 5: clock skew, a key that can move funds, a key that cannot trade; exit 3: the
+    /// exchange refused the key (<see cref="ExchangeAuthenticationException"/>, audited as denied); exit 6: the exchange failed.</exception>
     public static async Task<PreflightReport> CheckRemoteAsync(BinanceSpotClient client, string maskedKey, PreflightOptions options,
         ILogger? logger = null, IAuditLog? audit = null, CancellationToken cancellationToken = default)
     {
@@ -51,7 +53,17 @@ public static class ExchangePreflight
                 "Fix it by turning on time sync: sudo timedatectl set-ntp true (or: sudo chronyc makestep)");
         }
 
-        var restrictions = await client.GetApiKeyRestrictionsAsync(cancellationToken).ConfigureAwait(false);
+        ApiKeyRestrictions restrictions;
+        try
+        {
+            restrictions = await client.GetApiKeyRestrictionsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeAuthenticationException e)
+        {
+            Deny(audit, options, "key refused by the exchange: " + e.Code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            throw;
+        }
+
         var warnings = new List<string>();
         if (!restrictions.EnableSpotAndMarginTrading)
         {
