@@ -106,6 +106,9 @@ public sealed partial class ServiceTests
         Assert.Equal("alert: [paper] Run failed · ORCL", service.Stdout.TrimEnd().Split('\n')[^1]);
         Assert.DoesNotContain("Run finished", service.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, TradeguardCli.Run(["audit", "verify"], env: env).ExitCode);
+        var stop = Assert.Single(TradeguardCli.Run(["audit", "show", "--all"], env: env).Stdout.Split('\n'),
+            l => l.Contains("service.stop", StringComparison.Ordinal));
+        Assert.Contains("failure", stop, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ internal sealed class ServiceOutcome
 
     public DateTimeOffset? RunnerStoppedAt { get; set; }
 
+    /// <summary>The first failure, or null while every part has ended well.</summary>
+    public Exception? Failure => failure?.SourceException;
+
     public void Fail(Exception exception) => Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(exception), null);
 
     /// <summary>Throws the first failure, if any.</summary>

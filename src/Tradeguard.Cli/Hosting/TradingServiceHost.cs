@@ -35,7 +35,7 @@ internal static class TradingServiceHost
         builder.Services.AddSingleton(parts.Runner);
 
         // Registration order = start order; stop order is the reverse (HostOptions.ServicesStopConcurrently is false).
-        builder.Services.AddHostedService(sp => new AuditService(parts.Installation, parts.RunName, parts.Mode, sp.GetRequiredService<ILogger<AuditService>>()));
+        builder.Services.AddHostedService(sp => new AuditService(parts.Installation, parts.RunName, parts.Mode, outcome, sp.GetRequiredService<ILogger<AuditService>>()));
         builder.Services.AddHostedService(sp => new AlertDispatchService(parts.Alerts, parts.ShutdownTimeout / 2, sp.GetRequiredService<ILogger<AlertDispatchService>>()));
         if (parts.Bot is { } bot)
         {
