@@ -14,6 +14,7 @@ public sealed class ReplayMarket
     private readonly Lock gate = new();
     private readonly BarSeries series;
     private readonly PaperVenue venue;
+    private readonly List<Order> changed = [];
     private readonly Dictionary<long, string> clientIds = [];
     private readonly List<SandboxTrade> trades = [];
 
@@ -74,7 +75,9 @@ public sealed class ReplayMarket
 
             CurrentIndex++;
             var bar = series.Bars[CurrentIndex];
-            foreach (var order in venue.Process(bar, CurrentIndex))
+            changed.Clear();
+            venue.Update(bar, CurrentIndex, changed);
+            foreach (var order in changed)
             {
                 if (order.Status == OrderStatus.Filled)
                 {
@@ -140,7 +143,7 @@ public sealed class ReplayMarket
             }
 
             var bar = series.Bars[CurrentIndex];
-            var order = venue.Place(request, quantity, CurrentIndex, bar.Time, request.LimitPrice ?? request.StopPrice ?? bar.Close);
+            var order = venue.Place(request, quantity, OrderRole.Strategy, CurrentIndex, bar.Time, request.LimitPrice ?? request.StopPrice ?? bar.Close, refusal: null);
             clientIds[order.Id] = clientOrderId;
             return order;
         }

@@ -42,9 +42,6 @@ public sealed class PaperBroker
     /// <summary>Orders that may still fill.</summary>
     public IReadOnlyList<Order> WorkingOrders => working;
 
-    /// <summary>The working orders as their list, so that the engine's per-bar checks enumerate them without allocating.</summary>
-    internal List<Order> Working => working;
-
     /// <summary>Creates an order in the <see cref="OrderStatus.Working"/> state, or <see cref="OrderStatus.Rejected"/> with a reason.</summary>
     internal Order Place(string symbol, OrderRequest request, decimal quantity, OrderRole role, int bar, DateTime time,
         decimal referencePrice, long? parentId = null, string? rejection = null)
@@ -75,21 +72,6 @@ public sealed class PaperBroker
         order.Reason = reason;
         working.Remove(order);
         return true;
-    }
-
-    /// <summary>Units that working strategy buys would add.</summary>
-    internal decimal WorkingBuyUnits()
-    {
-        var units = 0m;
-        foreach (var order in working)
-        {
-            if (order.Side == OrderSide.Buy)
-            {
-                units += order.Quantity;
-            }
-        }
-
-        return units;
     }
 
     /// <summary>

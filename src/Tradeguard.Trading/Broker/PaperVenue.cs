@@ -4,51 +4,60 @@ using Tradeguard.Trading.Engine;
 namespace Tradeguard.Trading.Broker;
 
 /// <summary>
-/// The paper broker and its portfolio as a venue that something other than <see cref="TradingEngine"/> drives: the
-/// local exchange sandbox places orders it receives over REST and matches them bar by bar with exactly the fill rules
-/// of <see cref="PaperBroker"/> (no second implementation of fills exists). Not thread-safe: callers serialise access.
+/// The paper broker and its portfolio as a venue: backtests run against it, and the local exchange sandbox places the
+/// orders it receives over REST on it and matches them bar by bar, so both use exactly the fill rules of
+/// <see cref="PaperBroker"/> (no second implementation of fills, brackets or order states exists). Not thread-safe:
+/// callers serialise access.
 /// </summary>
-public sealed class PaperVenue
+public sealed class PaperVenue : IVenue
 {
     private readonly PaperBroker broker;
-    private readonly List<Order> changed = [];
+    private readonly Bracket? defaultBracket;
 
     /// <summary>Creates a venue for one symbol.</summary>
     /// <param name="symbol">The instrument traded.</param>
     /// <param name="cash">Starting cash, quote currency.</param>
     /// <param name="commission">Commission per fill.</param>
     /// <param name="slippage">Slippage per fill.</param>
-    public PaperVenue(string symbol, decimal cash, CommissionModel commission, SlippageModel slippage)
+    /// <param name="defaultBracket">Protective exits attached to a filled buy that asked for none; null attaches none.</param>
+    public PaperVenue(string symbol, decimal cash, CommissionModel commission, SlippageModel slippage, Bracket? defaultBracket = null)
     {
         Portfolio = new Portfolio(symbol, cash);
         broker = new PaperBroker(Portfolio, commission, slippage);
+        this.defaultBracket = defaultBracket;
     }
 
-    /// <summary>Cash, position and closed trades.</summary>
+    /// <summary>Cash, position, commission paid and closed trades.</summary>
     public Portfolio Portfolio { get; }
 
-    /// <summary>Every order placed, in order.</summary>
+    /// <inheritdoc />
+    public string Symbol => Portfolio.Symbol;
+
+    /// <inheritdoc />
+    public decimal Cash => Portfolio.Cash;
+
+    /// <inheritdoc />
+    public decimal Position => Portfolio.Position;
+
+    /// <inheritdoc />
+    public int FillCount => Portfolio.FillCount;
+
+    /// <inheritdoc />
     public IReadOnlyList<Order> Orders => broker.Orders;
 
-    /// <summary>Orders that may still fill.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<Order> WorkingOrders => broker.WorkingOrders;
 
-    /// <summary>
-    /// Places a strategy order on bar <paramref name="barIndex"/>: it first works on the next bar. The result is
-    /// <see cref="OrderStatus.Working"/>, or <see cref="OrderStatus.Rejected"/> with the broker's reason (not enough
-    /// cash at <paramref name="referencePrice"/>, selling more than the position, a quantity not above zero).
-    /// </summary>
-    public Order Place(OrderRequest request, decimal quantity, int barIndex, DateTime time, decimal referencePrice) =>
-        broker.Place(Portfolio.Symbol, request, quantity, OrderRole.Strategy, barIndex, time, referencePrice);
+    /// <inheritdoc />
+    public IReadOnlyList<ClosedTrade> Trades => Portfolio.Trades;
 
-    /// <summary>Cancels a working order; false when it is not working.</summary>
+    /// <inheritdoc />
+    public void Update(in Bar bar, int barIndex, List<Order> changed) => broker.Process(bar, barIndex, changed, defaultBracket);
+
+    /// <inheritdoc />
+    public Order Place(OrderRequest request, decimal quantity, OrderRole role, int barIndex, DateTime time, decimal referencePrice, string? refusal) =>
+        broker.Place(Portfolio.Symbol, request, quantity, role, barIndex, time, referencePrice, rejection: refusal);
+
+    /// <inheritdoc />
     public bool Cancel(Order order, string reason) => broker.Cancel(order, reason);
-
-    /// <summary>Matches the working orders against bar number <paramref name="barIndex"/>; returns the orders whose status changed.</summary>
-    public IReadOnlyList<Order> Process(in Bar bar, int barIndex)
-    {
-        changed.Clear();
-        broker.Process(bar, barIndex, changed, defaultBracket: null);
-        return changed.ToArray();
-    }
 }

@@ -7,15 +7,16 @@ namespace Tradeguard.Trading.Broker;
 /// </summary>
 public static class RemoteOrders
 {
-    /// <summary>A new working strategy order as sent to the exchange.</summary>
+    /// <summary>A new working order as sent to the exchange.</summary>
     /// <param name="id">Client-side id, unique within the run.</param>
     /// <param name="symbol">The instrument.</param>
-    /// <param name="request">What the strategy asked for.</param>
+    /// <param name="request">What was asked for.</param>
     /// <param name="quantity">Units sent.</param>
-    /// <param name="barIndex">Index of the bar it was placed on.</param>
+    /// <param name="role">Who placed it: the strategy, the operator, or an earlier run being resumed.</param>
+    /// <param name="barIndex">Index of the bar it was placed on (−1 before the first bar).</param>
     /// <param name="time">Time of that bar.</param>
-    public static Order Create(long id, string symbol, OrderRequest request, decimal quantity, int barIndex, DateTime time) =>
-        new(id, symbol, request, quantity, OrderRole.Strategy, barIndex, time);
+    public static Order Create(long id, string symbol, OrderRequest request, decimal quantity, OrderRole role, int barIndex, DateTime time) =>
+        new(id, symbol, request, quantity, role, barIndex, time);
 
     /// <summary>Marks <paramref name="order"/> filled as the exchange reported it.</summary>
     /// <param name="order">The mirrored order.</param>
