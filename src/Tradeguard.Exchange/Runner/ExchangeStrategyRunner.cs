@@ -231,7 +231,7 @@ public sealed class ExchangeStrategyRunner
         haltReason = saved.Halted;
         if (saved.Halted is not null)
         {
-            run.RestoreHalt(saved.Halted);
+            run.Halt(saved.Halted, restored: true);
         }
 
         Control.Restore(saved.Paused);

@@ -88,7 +88,7 @@ internal sealed class ExchangeVenue(IExchangeClient client, string symbol, Tradi
             }
 
             var request = new OrderRequest(resumed.Side, resumed.Quantity, resumed.Type, resumed.LimitPrice, resumed.StopPrice);
-            var order = RemoteOrders.Create(resumed.Id, symbol, request, resumed.Quantity, OrderRole.Resumed, -1, resumed.PlacedAt);
+            var order = new Order(resumed.Id, symbol, request, resumed.Quantity, OrderRole.Resumed, -1, resumed.PlacedAt);
             orders.Add(order);
             working.Add(order);
             exchangeIds[order.Id] = resumed.ExchangeOrderId;
@@ -178,9 +178,7 @@ internal sealed class ExchangeVenue(IExchangeClient client, string symbol, Tradi
                 exchangeIds[order.Id] = report.OrderId;
                 logger.LogInformation("{Side} {Type} order {Order} sent ({Mode})", order.Side, order.Type, order.Id, ModeWord);
                 audit.Record(new AuditEvent("exchange", "exchange.order_sent", symbol, AuditOutcome.Success, "", new Dictionary<string, string>
-                {
-                    ["order"] = order.Id.ToString(CultureInfo.InvariantCulture), ["side"] = order.Side.ToString(), ["type"] = order.Type.ToString(), ["mode"] = ModeWord,
-                }));
+                    { ["order"] = order.Id.ToString(CultureInfo.InvariantCulture), ["side"] = order.Side.ToString(), ["type"] = order.Type.ToString(), ["mode"] = ModeWord }));
             }
             catch (ExchangeApiException e) when (e.Status is { } status && (int)status is >= 400 and < 500 && e is not ExchangeBannedException && e.Code != -1003)
             {
@@ -197,12 +195,12 @@ internal sealed class ExchangeVenue(IExchangeClient client, string symbol, Tradi
 
     public Order Place(OrderRequest request, decimal quantity, OrderRole role, int barIndex, DateTime time, decimal referencePrice, string? refusal)
     {
-        var order = RemoteOrders.Create(nextId++, symbol, request, quantity, role, barIndex, time);
+        var order = new Order(nextId++, symbol, request, quantity, role, barIndex, time);
         orders.Add(order);
         refusal ??= role == OrderRole.Operator ? null : Refusal(request, quantity);
         if (refusal is not null)
         {
-            RemoteOrders.MarkClosed(order, OrderStatus.Rejected, refusal);
+            order.Close(OrderStatus.Rejected, refusal);
             return order;
         }
 
@@ -218,68 +216,47 @@ internal sealed class ExchangeVenue(IExchangeClient client, string symbol, Tradi
             return false;
         }
 
+        // Not sent yet: cancelled here. Sent: the cancel goes out with the next flush.
         if (outgoing.Remove(order))
         {
-            RemoteOrders.MarkClosed(order, OrderStatus.Cancelled, reason);
+            order.Close(OrderStatus.Cancelled, reason);
             working.Remove(order);
-            return true;
+        }
+        else
+        {
+            cancelling.Add((order, reason));
         }
 
-        cancelling.Add((order, reason));
         return true;
     }
 
     private string ModeWord => RunStateFile.ModeWord(mode);
 
-    private string? Refusal(OrderRequest request, decimal quantity)
-    {
-        if (control.IsPaused)
-        {
-            return "new orders are paused by the operator";
-        }
-
-        if (quantity <= 0)
-        {
-            return "the quantity must be above zero";
-        }
-
-        if (BinanceNames.Type(request.Type) is null)
-        {
-            return $"{request.Type} orders have no exchange equivalent";
-        }
-
-        if ((request.Validity ?? OrderValidity.GoodTillCancelled) != OrderValidity.GoodTillCancelled)
-        {
-            return "only good-till-cancelled orders are sent to exchanges";
-        }
-
-        return request.Bracket is not null ? "protective exits are not sent to exchanges yet" : null;
-    }
+    private string? Refusal(OrderRequest request, decimal quantity) =>
+        control.IsPaused ? "new orders are paused by the operator"
+        : quantity <= 0 ? "the quantity must be above zero"
+        : BinanceNames.Type(request.Type) is null ? $"{request.Type} orders have no exchange equivalent"
+        : (request.Validity ?? OrderValidity.GoodTillCancelled) != OrderValidity.GoodTillCancelled ? "only good-till-cancelled orders are sent to exchanges"
+        : request.Bracket is not null ? "protective exits are not sent to exchanges yet"
+        : null;
 
     private void Fill(Order order, OrderReport report, TradeReport[] fills, int barIndex)
     {
         var commission = fills.Where(t => t.CommissionAsset == QuoteAsset).Sum(t => t.Commission);
         var baseCommission = fills.Where(t => t.CommissionAsset == BaseAsset).Sum(t => t.Commission);
-        if (order.Side == OrderSide.Buy)
-        {
-            Position += report.ExecutedQty - baseCommission;
-            Cash -= report.CummulativeQuoteQty + commission;
-        }
-        else
-        {
-            Position -= report.ExecutedQty + baseCommission;
-            Cash += report.CummulativeQuoteQty - commission;
-        }
+        var sign = order.Side == OrderSide.Buy ? 1 : -1; // a commission in either asset is a cost on both sides
+        Position += (sign * report.ExecutedQty) - baseCommission;
+        Cash -= (sign * report.CummulativeQuoteQty) + commission;
 
         FillCount++;
-        RemoteOrders.MarkFilled(order, report.AveragePrice!.Value, commission, DateTimeOffset.FromUnixTimeMilliseconds(report.UpdateTime).UtcDateTime, barIndex);
+        order.MarkFilled(report.AveragePrice!.Value, commission, DateTimeOffset.FromUnixTimeMilliseconds(report.UpdateTime).UtcDateTime, barIndex);
         working.Remove(order);
         reported.Add(order);
     }
 
     private void Close(Order order, OrderStatus status, string reason)
     {
-        RemoteOrders.MarkClosed(order, status, reason);
+        order.Close(status, reason);
         working.Remove(order);
         reported.Add(order);
     }

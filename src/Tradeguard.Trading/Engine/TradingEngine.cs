@@ -8,7 +8,7 @@ namespace Tradeguard.Trading.Engine;
 
 /// <summary>
 /// Runs one strategy against a venue with the one loop of <see cref="TradingRun"/>: <see cref="Run"/> backtests it over
-/// a bar series on a <see cref="PaperVenue"/>; <see cref="Start"/> hands the loop to a driver that feeds it bars from a
+/// a bar series on a <see cref="PaperBroker"/>; <see cref="Start"/> hands the loop to a driver that feeds it bars from a
 /// market (the exchange runner), against any <see cref="IVenue"/>. Events go to the sinks and the sensitive actions to
 /// the audit log, the same in every mode.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class TradingEngine
     /// <param name="cancellationToken">Stops the run between bars by throwing <see cref="OperationCanceledException"/>.</param>
     public RunResult Run(BarSeries series, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var venue = new PaperVenue(series.Symbol, options.InitialCash, options.Commission, options.Slippage, options.DefaultBracket);
+        var venue = new PaperBroker(series.Symbol, options.InitialCash, options.Commission, options.Slippage, options.DefaultBracket);
         var curve = new EquityCurve(series, venue.Cash);
         var run = new TradingRun(strategy, options, venue, sinks, audit, TradingMode.Paper, "engine", curve);
         var bars = series.Span;

@@ -155,18 +155,9 @@ public sealed class TradingRun : StrategyContext
     /// <param name="failure">Null when the run ended normally; else why it failed, already free of secrets.</param>
     public void Finish(string? failure = null)
     {
-        var time = index >= 0 ? bar.Time : startTime;
-        var bars = ("bars", BarsSeen.ToString(CultureInfo.InvariantCulture));
-        if (failure is null)
-        {
-            Publish(TradingEventKind.RunFinished, null, time, new TradingEventDetails(Cash: venue.Cash, Equity: KnownEquity));
-            Audit("run_stop", AuditOutcome.Success, "", bars);
-        }
-        else
-        {
-            Publish(TradingEventKind.RunFailed, null, time, new TradingEventDetails(Cash: venue.Cash, Equity: KnownEquity, Reason: failure));
-            Audit("run_stop", AuditOutcome.Failure, failure, bars);
-        }
+        Publish(failure is null ? TradingEventKind.RunFinished : TradingEventKind.RunFailed, null, index >= 0 ? bar.Time : startTime,
+            new TradingEventDetails(Cash: venue.Cash, Equity: KnownEquity, Reason: failure));
+        Audit("run_stop", failure is null ? AuditOutcome.Success : AuditOutcome.Failure, failure ?? "", ("bars", BarsSeen.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <inheritdoc />
@@ -203,19 +194,20 @@ public sealed class TradingRun : StrategyContext
     public override bool Cancel(Order order) => Cancel(order, "cancelled by the strategy");
 
     /// <summary>
-    /// The operator's kill switch: published and audited (by the operator), working buys are cancelled, and every later
-    /// order that adds exposure is refused. Not lifted for the rest of the run.
+    /// The operator's kill switch, the risk guard's own: every later order that adds exposure is refused, for the rest of
+    /// the run. Unless <paramref name="restored"/> (a halted run resumed), it is also published, audited (by the operator)
+    /// and the working buys are cancelled.
     /// </summary>
     /// <param name="reason">Why, in the operator's words, e.g. <c>stopped by the operator</c>.</param>
-    public void Halt(string reason)
+    /// <param name="restored">True when a saved halt is engaged again on resume.</param>
+    public void Halt(string reason, bool restored = false)
     {
-        risk.EngageKillSwitch(HaltRefusal(reason));
-        EngageKillSwitch("kill switch: " + reason, reason, ("by", "operator"));
+        risk.EngageKillSwitch("the operator's kill switch is engaged: " + reason);
+        if (!restored)
+        {
+            EngageKillSwitch("kill switch: " + reason, reason, ("by", "operator"));
+        }
     }
-
-    /// <summary>Engages the operator's kill switch again when a halted run is resumed, without announcing it again.</summary>
-    /// <param name="reason">The reason saved when it was engaged.</param>
-    public void RestoreHalt(string reason) => risk.EngageKillSwitch(HaltRefusal(reason));
 
     /// <summary>
     /// The operator's close-all: audited, every working order is cancelled, and the whole position is sold at market
@@ -240,22 +232,18 @@ public sealed class TradingRun : StrategyContext
         return Placed(venue.Place(new OrderRequest(OrderSide.Sell, position), position, OrderRole.Operator, index, time, bar.Close, refusal: null));
     }
 
-    private static string HaltRefusal(string reason) => "the operator's kill switch is engaged: " + reason;
-
     private decimal? KnownEquity => index >= 0 || venue.Position == 0 ? Equity : null;
 
     private Order Placed(Order order)
     {
-        if (order.Status == OrderStatus.Rejected)
+        var rejected = order.Status == OrderStatus.Rejected;
+        PublishOrder(rejected ? TradingEventKind.OrderRejected : TradingEventKind.OrderSubmitted, order);
+        AuditOrder(rejected ? "order_rejected" : "order_submitted", order);
+        if (rejected)
         {
-            PublishOrder(TradingEventKind.OrderRejected, order);
-            AuditOrder("order_rejected", order);
-            pendingUpdates.Add(order);
-            return order;
+            pendingUpdates.Add(order); // the strategy hears of it on the next bar, as of any other status change
         }
 
-        PublishOrder(TradingEventKind.OrderSubmitted, order);
-        AuditOrder("order_submitted", order);
         return order;
     }
 
@@ -316,31 +304,23 @@ public sealed class TradingRun : StrategyContext
 
     private void PublishStatus(Order order)
     {
-        switch (order.Status)
+        // Venues report only orders that ended: filled, rejected, cancelled or expired.
+        var status = order.Status;
+        PublishOrder(status switch
         {
-            case OrderStatus.Filled:
-                PublishOrder(TradingEventKind.OrderFilled, order);
-                AuditOrder("order_filled", order);
-                if (order.Role == OrderRole.StopLoss)
-                {
-                    PublishOrder(TradingEventKind.StopLossTriggered, order);
-                }
-                else if (order.Role == OrderRole.TakeProfit)
-                {
-                    PublishOrder(TradingEventKind.TakeProfitHit, order);
-                }
+            OrderStatus.Filled => TradingEventKind.OrderFilled,
+            OrderStatus.Rejected => TradingEventKind.OrderRejected,
+            OrderStatus.Cancelled => TradingEventKind.OrderCancelled,
+            _ => TradingEventKind.OrderExpired,
+        }, order);
+        if (status is OrderStatus.Filled or OrderStatus.Rejected)
+        {
+            AuditOrder(status == OrderStatus.Filled ? "order_filled" : "order_rejected", order);
+        }
 
-                break;
-            case OrderStatus.Rejected:
-                PublishOrder(TradingEventKind.OrderRejected, order);
-                AuditOrder("order_rejected", order);
-                break;
-            case OrderStatus.Cancelled:
-                PublishOrder(TradingEventKind.OrderCancelled, order);
-                break;
-            case OrderStatus.Expired:
-                PublishOrder(TradingEventKind.OrderExpired, order);
-                break;
+        if (status == OrderStatus.Filled && order.Role is (OrderRole.StopLoss or OrderRole.TakeProfit))
+        {
+            PublishOrder(order.Role == OrderRole.StopLoss ? TradingEventKind.StopLossTriggered : TradingEventKind.TakeProfitHit, order);
         }
     }
 
@@ -385,23 +365,17 @@ public sealed class TradingRun : StrategyContext
 
     private void AuditOrder(string action, Order order)
     {
-        if (!Audited)
-        {
-            return;
-        }
-
         var rejected = order.Status == OrderStatus.Rejected;
-        Audit(action, rejected ? AuditOutcome.Denied : AuditOutcome.Success, rejected ? order.Reason ?? "" : "",
-            ("order", order.Id.ToString(CultureInfo.InvariantCulture)), ("side", order.Side.ToString()), ("type", order.Type.ToString()));
+        if (Audited)
+        {
+            Audit(action, rejected ? AuditOutcome.Denied : AuditOutcome.Success, rejected ? order.Reason ?? "" : "",
+                ("order", order.Id.ToString(CultureInfo.InvariantCulture)), ("side", order.Side.ToString()), ("type", order.Type.ToString()));
+        }
     }
 
     private void Publish(TradingEventKind kind, OrderSide? side, DateTime time, TradingEventDetails details)
     {
-        if (!Observed)
-        {
-            return;
-        }
-
+        // Callers on the per-bar path check Observed first, so that unobserved backtests build no details.
         var tradingEvent = new TradingEvent(kind, venue.Symbol, side, mode, time, details);
         foreach (var sink in sinks)
         {
