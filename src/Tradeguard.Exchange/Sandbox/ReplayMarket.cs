@@ -5,7 +5,7 @@ namespace Tradeguard.Exchange.Sandbox;
 
 /// <summary>
 /// The sandbox's market: real bars replayed one at a time, and one account whose orders are matched against each new
-/// bar by <see cref="PaperVenue"/>, i.e. with exactly the paper broker's fill rules. Before the first
+/// bar by <see cref="PaperBroker"/>, i.e. with exactly the paper broker's fill rules. Before the first
 /// <see cref="Advance"/> no bar has closed; after it, bar 0 has, and an order placed then first works on bar 1, as in
 /// a backtest. Times are market times (the bars' own). Thread-safe: every member takes the market's lock.
 /// </summary>
@@ -13,7 +13,8 @@ public sealed class ReplayMarket
 {
     private readonly Lock gate = new();
     private readonly BarSeries series;
-    private readonly PaperVenue venue;
+    private readonly PaperBroker venue;
+    private readonly List<Order> changed = [];
     private readonly Dictionary<long, string> clientIds = [];
     private readonly List<SandboxTrade> trades = [];
 
@@ -32,7 +33,7 @@ public sealed class ReplayMarket
 
         this.series = series;
         QuoteAsset = quoteAsset;
-        venue = new PaperVenue(series.Symbol, cash, commission, slippage);
+        venue = new PaperBroker(series.Symbol, cash, commission, slippage);
     }
 
     /// <summary>The traded symbol (also the base asset).</summary>
@@ -74,7 +75,9 @@ public sealed class ReplayMarket
 
             CurrentIndex++;
             var bar = series.Bars[CurrentIndex];
-            foreach (var order in venue.Process(bar, CurrentIndex))
+            changed.Clear();
+            venue.Update(bar, CurrentIndex, changed);
+            foreach (var order in changed)
             {
                 if (order.Status == OrderStatus.Filled)
                 {
@@ -140,7 +143,7 @@ public sealed class ReplayMarket
             }
 
             var bar = series.Bars[CurrentIndex];
-            var order = venue.Place(request, quantity, CurrentIndex, bar.Time, request.LimitPrice ?? request.StopPrice ?? bar.Close);
+            var order = venue.Place(request, quantity, OrderRole.Strategy, CurrentIndex, bar.Time, request.LimitPrice ?? request.StopPrice ?? bar.Close, refusal: null);
             clientIds[order.Id] = clientOrderId;
             return order;
         }

@@ -104,6 +104,9 @@ public sealed class Order
         filledAtBar = bar;
     }
 
+    /// <summary>Ends a working order without a fill: rejected, cancelled or expired, with the reason.</summary>
+    internal void Close(OrderStatus status, string reason) => (Status, Reason) = (status, reason);
+
     /// <summary>Moves a trailing stop to <paramref name="level"/>; only orders placed with a stop price have one.</summary>
     internal void MoveStop(decimal level) => stopPrice = request.StopPrice is null
         ? throw new InvalidOperationException($"{this} has no stop price to move")

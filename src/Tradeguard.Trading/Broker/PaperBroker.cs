@@ -19,43 +19,70 @@ namespace Tradeguard.Trading.Broker;
 /// more than the position are rejected (no short selling). Order status changes are handed back to the engine,
 /// which tells the strategy before its next bar.
 /// </summary>
-public sealed class PaperBroker
+/// <remarks>
+/// This is the paper venue: backtests run against it, and the local exchange sandbox places the orders it receives
+/// over REST on it, so both use exactly these fill rules (no second implementation of fills, brackets or order states
+/// exists). Not thread-safe: callers serialise access.
+/// </remarks>
+public sealed class PaperBroker : IVenue
 {
-    private readonly Portfolio portfolio;
     private readonly CommissionModel commission;
     private readonly SlippageModel slippage;
+    private readonly Bracket? defaultBracket;
     private readonly List<Order> working = [];
     private readonly AppendOnlyList<Order> all = [];
     private long nextId = 1;
 
-    /// <summary>Creates a broker that books fills into <paramref name="portfolio"/>.</summary>
-    public PaperBroker(Portfolio portfolio, CommissionModel commission, SlippageModel slippage)
+    /// <summary>Creates a broker for one symbol.</summary>
+    /// <param name="symbol">The instrument traded.</param>
+    /// <param name="cash">Starting cash, quote currency.</param>
+    /// <param name="commission">Commission per fill.</param>
+    /// <param name="slippage">Slippage per fill.</param>
+    /// <param name="defaultBracket">Protective exits attached to a filled buy that asked for none; null attaches none.</param>
+    public PaperBroker(string symbol, decimal cash, CommissionModel commission, SlippageModel slippage, Bracket? defaultBracket = null)
     {
-        this.portfolio = portfolio;
+        Portfolio = new Portfolio(symbol, cash);
         this.commission = commission;
         this.slippage = slippage;
+        this.defaultBracket = defaultBracket;
     }
 
-    /// <summary>Every order placed, in order.</summary>
+    /// <summary>Cash, position, commission paid and closed trades.</summary>
+    public Portfolio Portfolio { get; }
+
+    /// <inheritdoc />
+    public string Symbol => Portfolio.Symbol;
+
+    /// <inheritdoc />
+    public decimal Cash => Portfolio.Cash;
+
+    /// <inheritdoc />
+    public decimal Position => Portfolio.Position;
+
+    /// <inheritdoc />
+    public int FillCount => Portfolio.FillCount;
+
+    /// <inheritdoc />
     public IReadOnlyList<Order> Orders => all;
 
-    /// <summary>Orders that may still fill.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<Order> WorkingOrders => working;
 
-    /// <summary>The working orders as their list, so that the engine's per-bar checks enumerate them without allocating.</summary>
-    internal List<Order> Working => working;
+    /// <inheritdoc />
+    public IReadOnlyList<ClosedTrade> Trades => Portfolio.Trades;
 
-    /// <summary>Creates an order in the <see cref="OrderStatus.Working"/> state, or <see cref="OrderStatus.Rejected"/> with a reason.</summary>
-    internal Order Place(string symbol, OrderRequest request, decimal quantity, OrderRole role, int bar, DateTime time,
-        decimal referencePrice, long? parentId = null, string? rejection = null)
+    /// <inheritdoc />
+    public Order Place(OrderRequest request, decimal quantity, OrderRole role, int barIndex, DateTime time, decimal referencePrice, string? refusal) =>
+        Place(request, quantity, role, barIndex, time, referencePrice, parentId: null, refusal);
+
+    private Order Place(OrderRequest request, decimal quantity, OrderRole role, int bar, DateTime time, decimal referencePrice, long? parentId, string? rejection)
     {
-        var order = new Order(nextId++, symbol, request, quantity, role, bar, time, parentId);
+        var order = new Order(nextId++, Portfolio.Symbol, request, quantity, role, bar, time, parentId);
         all.Add(order);
         rejection ??= FundsProblem(order, referencePrice);
         if (rejection is not null)
         {
-            order.Status = OrderStatus.Rejected;
-            order.Reason = rejection;
+            order.Close(OrderStatus.Rejected, rejection);
             return order;
         }
 
@@ -63,40 +90,22 @@ public sealed class PaperBroker
         return order;
     }
 
-    /// <summary>Cancels a working order; false when it is not working.</summary>
-    internal bool Cancel(Order order, string reason)
+    /// <inheritdoc />
+    public bool Cancel(Order order, string reason)
     {
         if (!order.IsWorking)
         {
             return false;
         }
 
-        order.Status = OrderStatus.Cancelled;
-        order.Reason = reason;
+        order.Close(OrderStatus.Cancelled, reason);
         working.Remove(order);
         return true;
     }
 
-    /// <summary>Units that working strategy buys would add.</summary>
-    internal decimal WorkingBuyUnits()
-    {
-        var units = 0m;
-        foreach (var order in working)
-        {
-            if (order.Side == OrderSide.Buy)
-            {
-                units += order.Quantity;
-            }
-        }
-
-        return units;
-    }
-
-    /// <summary>
-    /// Matches the working orders against <paramref name="bar"/> (bar number <paramref name="barIndex"/>), books fills,
-    /// attaches brackets, and appends every order whose status changed to <paramref name="changed"/>.
-    /// </summary>
-    internal void Process(in Bar bar, int barIndex, List<Order> changed, Bracket? defaultBracket)
+    /// <inheritdoc />
+    /// <remarks>Matches the working orders against the bar, books fills and attaches brackets.</remarks>
+    public void Update(in Bar bar, int barIndex, List<Order> changed)
     {
         if (working.Count == 0)
         {
@@ -117,15 +126,14 @@ public sealed class PaperBroker
 
                 if (order.Validity.HasExpired(bar.Time, barIndex - order.PlacedAtBar))
                 {
-                    order.Status = OrderStatus.Expired;
-                    order.Reason = "validity ran out before it could fill";
+                    order.Close(OrderStatus.Expired, "validity ran out before it could fill");
                     changed.Add(order);
                     continue;
                 }
 
                 if (Match(order, bar) is { } price)
                 {
-                    Fill(order, slippage.Apply(order.Side, price, bar), bar, barIndex, changed, defaultBracket);
+                    Fill(order, slippage.Apply(order.Side, price, bar), bar, barIndex, changed);
                 }
             }
         }
@@ -190,27 +198,25 @@ public sealed class PaperBroker
         return (buy ? bar.Low <= limit : bar.High >= limit) ? limit : null;
     }
 
-    private void Fill(Order order, decimal price, in Bar bar, int barIndex, List<Order> changed, Bracket? defaultBracket)
+    private void Fill(Order order, decimal price, in Bar bar, int barIndex, List<Order> changed)
     {
         var fee = commission.For(order.Quantity, price);
-        if (order.Side == OrderSide.Buy && (order.Quantity * price) + fee > portfolio.Cash)
+        if (order.Side == OrderSide.Buy && (order.Quantity * price) + fee > Portfolio.Cash)
         {
-            order.Status = OrderStatus.Rejected;
-            order.Reason = $"not enough cash at the fill: needs {(order.Quantity * price) + fee:0.##}, has {portfolio.Cash:0.##}";
+            order.Close(OrderStatus.Rejected, $"not enough cash at the fill: needs {(order.Quantity * price) + fee:0.##}, has {Portfolio.Cash:0.##}");
             changed.Add(order);
             return;
         }
 
-        if (order.Side == OrderSide.Sell && order.Quantity > portfolio.Position)
+        if (order.Side == OrderSide.Sell && order.Quantity > Portfolio.Position)
         {
-            order.Status = OrderStatus.Cancelled;
-            order.Reason = portfolio.Position == 0 ? "the position is already closed" : "the order is larger than the position";
+            order.Close(OrderStatus.Cancelled, Portfolio.Position == 0 ? "the position is already closed" : "the order is larger than the position");
             changed.Add(order);
             return;
         }
 
         order.MarkFilled(price, fee, bar.Time, barIndex);
-        portfolio.Apply(order.Side, order.Quantity, price, fee, bar.Time, barIndex);
+        Portfolio.Apply(order.Side, order.Quantity, price, fee, bar.Time, barIndex);
         changed.Add(order);
 
         if (order.Side == OrderSide.Buy && (order.Bracket ?? defaultBracket) is { } bracket)
@@ -218,7 +224,7 @@ public sealed class PaperBroker
             AttachBracket(order, bracket, price, barIndex, bar.Time);
         }
 
-        if (order.Role != OrderRole.Strategy || portfolio.Position == 0)
+        if (order.Role != OrderRole.Strategy || Portfolio.Position == 0)
         {
             CancelProtection(order, changed);
         }
@@ -229,13 +235,13 @@ public sealed class PaperBroker
         var request = new OrderRequest(OrderSide.Sell, parent.Quantity);
         if (bracket.StopLoss is { } stopLoss)
         {
-            Place(parent.Symbol, request with { Type = OrderType.Stop, StopPrice = fillPrice * (1 - stopLoss), Bracket = bracket },
+            Place(request with { Type = OrderType.Stop, StopPrice = fillPrice * (1 - stopLoss), Bracket = bracket },
                 parent.Quantity, OrderRole.StopLoss, barIndex, time, fillPrice, parent.Id, rejection: null);
         }
 
         if (bracket.TakeProfit is { } takeProfit)
         {
-            Place(parent.Symbol, request with { Type = OrderType.Limit, LimitPrice = fillPrice * (1 + takeProfit) },
+            Place(request with { Type = OrderType.Limit, LimitPrice = fillPrice * (1 + takeProfit) },
                 parent.Quantity, OrderRole.TakeProfit, barIndex, time, fillPrice, parent.Id, rejection: null);
         }
     }
@@ -246,10 +252,9 @@ public sealed class PaperBroker
         foreach (var order in working)
         {
             if (order.IsWorking && order.Role != OrderRole.Strategy &&
-                (portfolio.Position == 0 || (filled.ParentId is { } parent && order.ParentId == parent)))
+                (Portfolio.Position == 0 || (filled.ParentId is { } parent && order.ParentId == parent)))
             {
-                order.Status = OrderStatus.Cancelled;
-                order.Reason = portfolio.Position == 0 ? "the position was closed" : "its sibling exit filled";
+                order.Close(OrderStatus.Cancelled, Portfolio.Position == 0 ? "the position was closed" : "its sibling exit filled");
                 changed.Add(order);
             }
         }
@@ -289,8 +294,8 @@ public sealed class PaperBroker
                 }
             }
 
-            return order.Quantity + selling > portfolio.Position
-                ? $"would sell {order.Quantity} units with {portfolio.Position - selling} available; short selling is not supported"
+            return order.Quantity + selling > Portfolio.Position
+                ? $"would sell {order.Quantity} units with {Portfolio.Position - selling} available; short selling is not supported"
                 : null;
         }
 
@@ -305,8 +310,8 @@ public sealed class PaperBroker
         }
 
         var cost = (order.Quantity * referencePrice) + commission.For(order.Quantity, referencePrice);
-        return cost > portfolio.Cash - reserved
-            ? $"not enough cash: the order needs {cost:0.##}, {portfolio.Cash - reserved:0.##} is available"
+        return cost > Portfolio.Cash - reserved
+            ? $"not enough cash: the order needs {cost:0.##}, {Portfolio.Cash - reserved:0.##} is available"
             : null;
     }
 }

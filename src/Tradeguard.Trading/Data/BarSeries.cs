@@ -48,10 +48,6 @@ public sealed class BarSeries
     /// <summary>How many bars the series holds.</summary>
     public int Count => bars.Count;
 
-    /// <summary>The bars whose time lies in [<paramref name="from"/>, <paramref name="to"/>] (both inclusive, either open).</summary>
-    public BarSeries Between(DateTime? from, DateTime? to) =>
-        new(Symbol, Bars.Where(b => (from is null || b.Time >= from) && (to is null || b.Time <= to)));
-
     /// <summary>A series over bars already checked to strictly increase, kept in <paramref name="buffer"/> (not copied).</summary>
     internal static BarSeries Adopt(string symbol, Bar[] buffer, int count) => new(symbol, buffer, count);
 }

@@ -25,9 +25,6 @@ public sealed record TradingEventDetails(
     decimal? RealizedPnl = null,
     string? Reason = null)
 {
-    /// <summary>No details.</summary>
-    public static TradingEventDetails None { get; } = new();
-
     /// <summary>Always <c>[details withheld]</c>: use <see cref="Describe"/> where the operator has opted in.</summary>
     public override string ToString() => "[details withheld]";
 

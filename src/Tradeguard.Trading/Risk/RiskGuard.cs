@@ -9,10 +9,12 @@ namespace Tradeguard.Trading.Risk;
 /// </summary>
 public sealed class RiskGuard
 {
+    private const string DailyLossRefusal = "kill switch engaged: the daily loss limit was hit; only orders that reduce the position are accepted";
     private readonly RiskLimits limits;
     private readonly Queue<DateTime> recentOrders = new();
     private DateTime currentDay = DateTime.MinValue;
     private decimal dayStartEquity;
+    private string killSwitchRefusal = DailyLossRefusal;
 
     /// <summary>Creates a guard enforcing <paramref name="limits"/>.</summary>
     public RiskGuard(RiskLimits limits) => this.limits = limits;
@@ -23,8 +25,18 @@ public sealed class RiskGuard
     /// <summary>True when <see cref="Check"/> can refuse an order: some order limit is set or the kill switch is engaged.</summary>
     internal bool ChecksOrders => KillSwitchEngaged || limits.MaxPosition is not null || limits.MaxOrderNotional is not null || limits.MaxOrdersPerMinute is not null;
 
-    /// <summary>True once the daily-loss limit has been hit.</summary>
+    /// <summary>True once the daily-loss limit has been hit or <see cref="EngageKillSwitch"/> was called.</summary>
     public bool KillSwitchEngaged { get; private set; }
+
+    /// <summary>
+    /// Engages the kill switch from outside the guard (the operator's stop): from now on <see cref="Check"/> refuses
+    /// every order that adds exposure with <paramref name="refusal"/> as the reason.
+    /// </summary>
+    public void EngageKillSwitch(string refusal)
+    {
+        KillSwitchEngaged = true;
+        killSwitchRefusal = refusal;
+    }
 
     /// <summary>
     /// Decides whether an order may go to the broker. Returns null to accept it, or the reason it is refused
@@ -40,7 +52,7 @@ public sealed class RiskGuard
         var addsExposure = side == OrderSide.Buy;
         if (KillSwitchEngaged && addsExposure)
         {
-            return "kill switch engaged: the daily loss limit was hit; only orders that reduce the position are accepted";
+            return killSwitchRefusal;
         }
 
         if (addsExposure && limits.MaxPosition is { } maxPosition && positionAfter > maxPosition)

@@ -4,8 +4,9 @@ using Tradeguard.Trading.Data;
 namespace Tradeguard.Trading.Strategies;
 
 /// <summary>
-/// What a strategy sees and may do: the portfolio's state and order placement, which goes through the risk guard to
-/// the paper broker. Nothing here reaches credentials or the network.
+/// What a strategy sees and may do: the venue's cash and position and order placement, which goes through the risk
+/// guard to the venue. <see cref="Engine.TradingRun"/> is the one implementation, the same in backtests, paper and live
+/// runs. Nothing here reaches credentials or the network.
 /// </summary>
 public abstract class StrategyContext
 {
