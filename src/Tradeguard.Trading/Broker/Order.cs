@@ -86,6 +86,12 @@ public sealed class Order
     /// <summary>Why it was rejected, cancelled or expired; null otherwise.</summary>
     public string? Reason { get; internal set; }
 
+    /// <summary>
+    /// For a stop-limit order: the stop has been reached, so from now on it works as a plain limit order and the stop
+    /// is not tested again (backtrader's <c>order.triggered</c>).
+    /// </summary>
+    public bool IsTriggered { get; internal set; }
+
     /// <summary>True while it may still fill.</summary>
     public bool IsWorking => Status == OrderStatus.Working;
 

@@ -165,27 +165,45 @@ public sealed class PaperBroker : IVenue
             }
 
             case OrderType.StopLimit:
-            {
-                var stop = order.StopPrice!.Value;
-                var limit = order.LimitPrice!.Value;
-                if (buy ? bar.Open >= stop : bar.Open <= stop)
-                {
-                    return LimitPrice(buy, limit, bar.Open, bar);
-                }
-
-                if (!(buy ? bar.High >= stop : bar.Low <= stop))
-                {
-                    return null;
-                }
-
-                return buy
-                    ? (bar.Low <= limit ? Math.Min(stop, limit) : null)
-                    : (bar.High >= limit ? Math.Max(stop, limit) : null);
-            }
+                return MatchStopLimit(order, bar);
 
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A stop-limit order as backtrader's broker fills it (bbroker <c>_try_exec_stoplimit</c>): once the stop is
+    /// reached the order is triggered for good and works as a limit order from the next bar on. On the trigger bar
+    /// itself only the direction of the bar's body says whether prices came back to the limit after the stop: a buy
+    /// whose limit is below its stop fills at the limit only on a down bar (Open &gt; Close) that closes at or below
+    /// the limit; a sell, mirrored, only on an up bar (Open ≤ Close) that closes at or above it. A limit on the far
+    /// side of the stop fills at the stop; a gap through the stop at the open is tried as a limit at the open.
+    /// </summary>
+    private static decimal? MatchStopLimit(Order order, in Bar bar)
+    {
+        var buy = order.Side == OrderSide.Buy;
+        var stop = order.StopPrice!.Value;
+        var limit = order.LimitPrice!.Value;
+        if (order.IsTriggered || (buy ? bar.Open >= stop : bar.Open <= stop))
+        {
+            order.IsTriggered = true;
+            return LimitPrice(buy, limit, bar.Open, bar);
+        }
+
+        if (!(buy ? bar.High >= stop : bar.Low <= stop))
+        {
+            return null;
+        }
+
+        order.IsTriggered = true;
+        if (buy ? limit >= stop : limit <= stop)
+        {
+            return stop;
+        }
+
+        var cameBack = buy ? bar.Open > bar.Close && bar.Close <= limit : bar.Open <= bar.Close && bar.Close >= limit;
+        return cameBack ? limit : null;
     }
 
     private static decimal? LimitPrice(bool buy, decimal limit, decimal open, in Bar bar)

@@ -80,15 +80,72 @@ public sealed class PaperBrokerTests
         Assert.Equal(8m, result.Orders[1].FillPrice);
     }
 
+    // Stop-limit semantics follow backtrader's broker (bbroker._try_exec_stoplimit, backtrader 1.9.78.123).
     [Fact]
-    public void BuyStopLimit_TriggeredIntraBar_FillsAtTheLowerOfStopAndLimit()
+    public void BuyStopLimit_TriggeredOnAnUpBar_WithTheLimitBelowTheStop_DoesNotFillThatBar()
     {
-        var bars = TestBars.Daily((10, 11, 9, 10), (10.2m, 11.5m, 10, 11));
+        // The repro: stop 102, limit 101, bar O=100 H=103 L=100 C=103. backtrader does not fill.
+        var bars = TestBars.Daily((100, 100, 100, 100), (100, 103, 100, 103));
         var (result, _, _) = TestBars.Run(bars, Cash1000, (c, i) =>
         {
-            if (i == 0) c.Submit(new OrderRequest(OrderSide.Buy, 1, OrderType.StopLimit, LimitPrice: 10.8m, StopPrice: 11m));
+            if (i == 0) c.Submit(new OrderRequest(OrderSide.Buy, 1, OrderType.StopLimit, LimitPrice: 101m, StopPrice: 102m));
         });
-        Assert.Equal(10.8m, OnlyOrder(result).FillPrice);
+        var order = OnlyOrder(result);
+        Assert.Equal((OrderStatus.Working, true), (order.Status, order.IsTriggered));
+    }
+
+    [Fact]
+    public void BuyStopLimit_OnceTriggered_WorksAsALimit_WithoutTestingTheStopAgain()
+    {
+        // The repro: bar 1 (101.5/103/101.5/102) triggers; bar 2 (101.8/101.9/100.5/101) never reaches the
+        // stop again but trades through the limit: backtrader fills at 101 on bar 2.
+        var bars = TestBars.Daily((100, 100, 100, 100), (101.5m, 103, 101.5m, 102), (101.8m, 101.9m, 100.5m, 101));
+        var (result, _, _) = TestBars.Run(bars, Cash1000, (c, i) =>
+        {
+            if (i == 0) c.Submit(new OrderRequest(OrderSide.Buy, 1, OrderType.StopLimit, LimitPrice: 101m, StopPrice: 102m));
+        });
+        var order = OnlyOrder(result);
+        Assert.Equal((OrderStatus.Filled, 101m, 2), (order.Status, order.FillPrice!.Value, order.FilledAtBar!.Value));
+    }
+
+    [Fact]
+    public void BuyStopLimit_TriggeredOnADownBar_ClosingAtOrBelowTheLimit_FillsAtTheLimit()
+    {
+        var bars = TestBars.Daily((100, 100, 100, 100), (101.5m, 103, 100, 100.8m));
+        var (result, _, _) = TestBars.Run(bars, Cash1000, (c, i) =>
+        {
+            if (i == 0) c.Submit(new OrderRequest(OrderSide.Buy, 1, OrderType.StopLimit, LimitPrice: 101m, StopPrice: 102m));
+        });
+        Assert.Equal((OrderStatus.Filled, 101m), (OnlyOrder(result).Status, OnlyOrder(result).FillPrice!.Value));
+    }
+
+    [Theory]
+    [InlineData(100, 103, 100, 103)] // up bar
+    [InlineData(101.5, 103, 100, 100.8)] // down bar
+    public void BuyStopLimit_WithTheLimitAboveTheStop_FillsAtTheStop(double open, double high, double low, double close)
+    {
+        var bars = TestBars.Daily((100, 100, 100, 100), ((decimal)open, (decimal)high, (decimal)low, (decimal)close));
+        var (result, _, _) = TestBars.Run(bars, Cash1000, (c, i) =>
+        {
+            if (i == 0) c.Submit(new OrderRequest(OrderSide.Buy, 1, OrderType.StopLimit, LimitPrice: 102.5m, StopPrice: 102m));
+        });
+        Assert.Equal(102m, OnlyOrder(result).FillPrice);
+    }
+
+    [Theory]
+    [InlineData(98.5, 100, 97, 99.5, 99.0)] // up bar after the trigger, closing at or above the limit: filled at the limit
+    [InlineData(100, 100, 97, 97.5, null)] // down bar: only triggered
+    public void SellStopLimit_TriggeredIntraBar_FillsAtTheLimitOnlyOnAnUpBar(double open, double high, double low, double close, double? expected)
+    {
+        var bars = TestBars.Daily((100, 100, 100, 100), (100, 100, 100, 100), ((decimal)open, (decimal)high, (decimal)low, (decimal)close));
+        var (result, _, _) = TestBars.Run(bars, Cash1000, (c, i) =>
+        {
+            if (i == 0) c.Buy(1);
+            if (i == 1) c.Submit(new OrderRequest(OrderSide.Sell, 1, OrderType.StopLimit, LimitPrice: 99m, StopPrice: 98m));
+        });
+        var sell = result.Orders[1];
+        Assert.True(sell.IsTriggered);
+        Assert.Equal(expected is null ? null : (decimal)expected.Value, sell.FillPrice);
     }
 
     [Fact]
@@ -124,6 +181,45 @@ public sealed class PaperBrokerTests
             if (i == 0) c.Submit(new OrderRequest(OrderSide.Buy, 1, OrderType.Limit, LimitPrice: 9.5m, Validity: OrderValidity.Until(new DateTime(2024, 1, 2))));
         });
         Assert.Equal(OrderStatus.Expired, OnlyOrder(result).Status);
+    }
+
+    [Theory]
+    [InlineData(3, OrderStatus.Expired)] // backtrader: valid=2024-01-03 expires at the start of that day, so that day's bar never sees it
+    [InlineData(4, OrderStatus.Working)] // valid=2024-01-04: the bar of 2024-01-03 still does
+    public void ValidityBacktraderValid_ExpiresAtTheStartOfThatDay(int validDay, OrderStatus statusAfterTheBarOf3January)
+    {
+        var bars = TestBars.Daily((10, 11, 9, 10), (10, 11, 9.6m, 10), (10, 11, 9.6m, 10));
+        var valid = new DateTime(2024, 1, validDay);
+        var (result, _, _) = TestBars.Run(bars, Cash1000, (c, i) =>
+        {
+            if (i == 0) c.Submit(new OrderRequest(OrderSide.Buy, 1, OrderType.Limit, LimitPrice: 9.5m, Validity: OrderValidity.BacktraderValid(valid)));
+        });
+        Assert.Equal(statusAfterTheBarOf3January, OnlyOrder(result).Status);
+    }
+
+    [Fact]
+    public void ValidityUntil_KeepsTheWholeDay_WhereBacktraderValidHasExpired()
+    {
+        var bars = TestBars.Daily((10, 11, 9, 10), (10, 11, 9.6m, 10), (10, 11, 9.6m, 10));
+        var (result, _, _) = TestBars.Run(bars, Cash1000, (c, i) =>
+        {
+            if (i == 0) c.Submit(new OrderRequest(OrderSide.Buy, 1, OrderType.Limit, LimitPrice: 9.5m, Validity: OrderValidity.Until(new DateTime(2024, 1, 3))));
+        });
+        Assert.Equal(OrderStatus.Working, OnlyOrder(result).Status);
+    }
+
+    [Fact]
+    public void ValidityUntilTheLastRepresentableDay_NeverOverflows()
+    {
+        var bars = TestBars.Daily((10, 11, 9, 10), (10, 11, 9.6m, 10));
+        var (result, _, _) = TestBars.Run(bars, Cash1000, (c, i) =>
+        {
+            if (i == 0)
+            {
+                c.Submit(new OrderRequest(OrderSide.Buy, 1, OrderType.Limit, LimitPrice: 9.5m, Validity: OrderValidity.Until(DateTime.MaxValue.Date)));
+            }
+        });
+        Assert.Equal(OrderStatus.Working, OnlyOrder(result).Status);
     }
 
     [Fact]

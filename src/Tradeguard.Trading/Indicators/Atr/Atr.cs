@@ -3,14 +3,13 @@ using Tradeguard.Trading.Indicators.Common;
 namespace Tradeguard.Trading.Indicators.Atr;
 
 /// <summary>
-/// Average true range (Wilder, 1978). True range = max(High − Low, |High − previous Close|, |Low − previous Close|),
-/// defined from the second bar on; the first ATR is the simple mean of the first <see cref="Period"/> true ranges
-/// (so it comes with bar number Period + 1), then ATR = (ATR·(Period − 1) + TR) / Period. Streaming, O(1) per bar,
-/// in price units.
+/// Average true range (Wilder, 1978): the Wilder-smoothed <see cref="TrueRange.TrueRange"/>. The first ATR is the
+/// simple mean of the first <see cref="Period"/> true ranges (so it comes with bar number Period + 1), then
+/// ATR = (ATR·(Period − 1) + TR) / Period. Streaming, O(1) per bar, in price units.
 /// </summary>
 public sealed class Atr
 {
-    private double previousClose = double.NaN;
+    private readonly TrueRange.TrueRange trueRange = new();
     private double sum;
     private int ranges;
 
@@ -31,26 +30,24 @@ public sealed class Atr
     /// <summary>Adds the next bar and returns the updated <see cref="Value"/>.</summary>
     public double Add(double high, double low, double close)
     {
-        if (double.IsNaN(previousClose))
+        var range = trueRange.Add(high, low, close);
+        if (double.IsNaN(range))
         {
-            previousClose = close;
             return Value;
         }
 
-        var trueRange = Math.Max(high - low, Math.Max(Math.Abs(high - previousClose), Math.Abs(low - previousClose)));
-        previousClose = close;
         ranges++;
         if (ranges < Period)
         {
-            sum += trueRange;
+            sum += range;
         }
         else if (ranges == Period)
         {
-            Value = (sum + trueRange) / Period;
+            Value = (sum + range) / Period;
         }
         else
         {
-            Value = ((Value * (Period - 1)) + trueRange) / Period;
+            Value = ((Value * (Period - 1)) + range) / Period;
         }
 
         return Value;

@@ -27,4 +27,11 @@ internal sealed class RingBuffer
 
         return evicted;
     }
+
+    /// <summary>The value added <paramref name="back"/> values ago (0 is the newest); only for back &lt; Count.</summary>
+    public double Ago(int back)
+    {
+        var index = next - 1 - back;
+        return values[index < 0 ? index + values.Length : index];
+    }
 }

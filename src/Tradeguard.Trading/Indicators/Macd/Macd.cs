@@ -28,21 +28,22 @@ public sealed class Macd
     public bool IsReady => signal.IsReady;
 
     /// <summary>The current reading.</summary>
-    public MacdValue Value { get; private set; } = new(double.NaN, double.NaN, double.NaN);
+    public MacdValue Value { get; private set; } = new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 
     /// <summary>Adds the next value (usually a close) and returns the updated <see cref="Value"/>.</summary>
     public MacdValue Add(double value)
     {
-        fast.Add(value);
-        slow.Add(value);
+        var fastEma = fast.Add(value);
+        var slowEma = slow.Add(value);
         if (!slow.IsReady)
         {
+            Value = Value with { FastEma = fastEma };
             return Value;
         }
 
-        var macd = fast.Value - slow.Value;
+        var macd = fastEma - slowEma;
         var signalValue = signal.Add(macd);
-        Value = new MacdValue(macd, signalValue, macd - signalValue);
+        Value = new MacdValue(macd, signalValue, macd - signalValue, fastEma, slowEma);
         return Value;
     }
 }
