@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Tradeguard.Alerts;
+using Tradeguard.Audit;
 using Tradeguard.Core.Audit;
 using Tradeguard.Core.Secrets;
 using Tradeguard.Exchange.Sandbox;
@@ -19,8 +20,8 @@ namespace Tradeguard.Benchmarks;
 /// Load harness for the exchange gateway (issue 12), run as <c>Tradeguard.Benchmarks gateway-load</c>, side by side on
 /// loopback in one process: the sandbox exchange, the gateway in front of it, and a paced open-loop client.
 /// <list type="number">
-/// <item>Latency: orders at <c>--rate</c> per second through the gateway and, interleaved, the same orders straight to
-/// the sandbox; the added latency is the difference of the two distributions' percentiles.</item>
+/// <item>Latency: orders through the gateway and, alternating, the same orders straight to the sandbox, one in flight,
+/// paced to <c>--rate</c> per second per path; the added latency is the difference of the two distributions' percentiles.</item>
 /// <item>Connections: <c>--connections</c> clients at once, each on its own connection, each a signed request.</item>
 /// <item>Soak: <c>--soak-seconds</c> of mixed traffic (signed reads, refused orders, public prices) that grows no
 /// exchange state, with the process's managed heap after a full GC sampled every tenth of the run.</item>
@@ -34,14 +35,19 @@ internal static class GatewayLoad
         var seconds = Arg(args, "--seconds", 20);
         var connections = Arg(args, "--connections", 1000);
         var soakSeconds = Arg(args, "--soak-seconds", 60);
-        await using var rig = await Rig.StartAsync();
+        var sqliteAudit = !args.Contains("--no-audit");
+        await using var rig = await Rig.StartAsync(sqliteAudit);
+        Console.WriteLine($"audit: {(sqliteAudit ? "the real chained SQLite audit log (synchronous = FULL: one fsync per record)" : "counted in memory (--no-audit)")}");
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
 
         await LatencyAsync(rig, rate, seconds);
         Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
         await ConnectionsAsync(rig, connections);
         Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
-        await SoakAsync(rig, rate, soakSeconds);
+        if (soakSeconds > 0)
+        {
+            await SoakAsync(rig, rate, soakSeconds);
+        }
         Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
@@ -54,36 +60,29 @@ internal static class GatewayLoad
             await rig.OrderAsync(viaGateway: i % 2 == 0);
         }
 
+        // Closed loop, one order in flight: each order's own service time, not time spent queued behind others. Orders
+        // alternate between the two paths and are paced to `rate` per second per path when the machine keeps up.
         var gateway = new List<double>();
         var direct = new List<double>();
         var errors = 0;
         var total = rate * seconds;
-        var interval = TimeSpan.FromSeconds(1.0 / rate / 2); // gateway and direct interleaved, each at `rate`
+        var interval = TimeSpan.FromSeconds(1.0 / rate / 2);
         var clock = Stopwatch.StartNew();
-        var inFlight = new List<Task>(total * 2);
         for (var i = 0; i < total * 2; i++)
         {
-            var due = interval * i;
-            while (clock.Elapsed < due)
+            var wait = interval * i - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
             {
-                await Task.Delay(due - clock.Elapsed < TimeSpan.FromMilliseconds(2) ? TimeSpan.Zero : TimeSpan.FromMilliseconds(1));
+                await Task.Delay(wait);
             }
 
             var viaGateway = i % 2 == 0;
-            inFlight.Add(Task.Run(async () =>
-            {
-                var started = Stopwatch.GetTimestamp();
-                var ok = await rig.OrderAsync(viaGateway);
-                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                lock (inFlight)
-                {
-                    (viaGateway ? gateway : direct).Add(ms);
-                    errors += ok ? 0 : 1;
-                }
-            }));
+            var started = Stopwatch.GetTimestamp();
+            var ok = await rig.OrderAsync(viaGateway);
+            (viaGateway ? gateway : direct).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            errors += ok ? 0 : 1;
         }
 
-        await Task.WhenAll(inFlight);
         var achieved = total / clock.Elapsed.TotalSeconds;
         gateway.Sort();
         direct.Sort();
@@ -167,7 +166,10 @@ internal static class GatewayLoad
 
         public HttpClient Http { get; } = new(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { Timeout = TimeSpan.FromSeconds(60) };
 
-        public static async Task<Rig> StartAsync()
+        private readonly TempFolder folder = new();
+        private SqliteAuditLog? audit;
+
+        public static async Task<Rig> StartAsync(bool sqliteAudit)
         {
             var rig = new Rig();
             var plan = RunConfigLoader.Load(RepoPaths.Samples("sma-cross-orcl.json"));
@@ -198,7 +200,7 @@ internal static class GatewayLoad
                 BotKeys = [keys.Read("bench")],
                 ExchangeCredentials = ApiCredentials.Load(vault, "sandbox"),
                 Mode = TradingMode.Paper,
-                Audit = new CountingAudit(),
+                Audit = (IAuditLog?)(rig.audit = sqliteAudit ? SqliteAuditLog.Open(AuditPaths.InFolder(rig.folder.Path), vault) : null) ?? new CountingAudit(),
                 LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
                 MaxConnections = 20_000,
             }, adminSocket: false);
@@ -238,7 +240,7 @@ internal static class GatewayLoad
                 await response.Content.ReadAsByteArrayAsync();
                 return response.StatusCode == expect;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 return false;
             }
@@ -250,6 +252,8 @@ internal static class GatewayLoad
             await gateway.DisposeAsync();
             await sandbox.DisposeAsync();
             Http.Dispose();
+            audit?.Dispose();
+            folder.Dispose();
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class AttackTests
         var otherBotsSecret = await h.SignedAsync("meanrev", HttpMethod.Get, "/api/v3/account", Account, apiKey: h.Bots["momentum"].ApiKey);
         Assert.Equal((400, -1022), (otherBotsSecret.Status, otherBotsSecret.Code));
 
-        var stale = await h.SignedAsync("momentum", HttpMethod.Get, "/api/v3/account", Account, timestamp: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 60_000);
+        var stale = await h.SignedAsync("momentum", HttpMethod.Get, "/api/v3/account", Account, timestamp: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 120_000);
         Assert.Equal((400, -1021), (stale.Status, stale.Code));
 
         var ahead = await h.SignedAsync("momentum", HttpMethod.Get, "/api/v3/account", Account, timestamp: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 5_000);
@@ -32,7 +32,7 @@ public sealed class AttackTests
         Assert.Equal((401, -2014), (noKey.Status, noKey.Code));
 
         // A replay: the same signed order twice. The first goes through, the copy is refused and never reaches the exchange.
-        var query = "symbol=ORCL&side=BUY&type=MARKET&quantity=1&recvWindow=5000&timestamp=" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var query = "symbol=ORCL&side=BUY&type=MARKET&quantity=1&recvWindow=60000&timestamp=" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         using var secret = Core.Secrets.Secret.FromString(h.Bots["momentum"].Secret);
         var signedQuery = query + "&signature=" + Exchange.Signing.RequestSigner.Sign(secret, query);
         var first = await h.SendAsync(HttpMethod.Post, "/api/v3/order", signedQuery, null, h.Bots["momentum"].ApiKey);

@@ -14,7 +14,7 @@ public sealed class CcxtThroughGatewayTests
         await using var h = await GatewayHarness.StartAsync();
         var (apiKey, secret) = h.Bots["momentum"];
         using var replay = new CancellationTokenSource();
-        var bars = h.Market.ReplayAsync(barsPerSecond: 10, cancellationToken: replay.Token);
+        var bars = h.Market.ReplayAsync(barsPerSecond: 2, cancellationToken: replay.Token);
         var script = Path.Combine(AppContext.BaseDirectory, "Clients", "ccxt-trade.js");
         var result = await Task.Run(() => ChildProcess.Run("node", [script], env: new Dictionary<string, string?>
         {
@@ -23,7 +23,7 @@ public sealed class CcxtThroughGatewayTests
             ["BOT_API_KEY"] = apiKey,
             ["BOT_API_SECRET"] = secret,
             ["SYMBOL"] = GatewayHarness.Symbol,
-        }, timeout: TimeSpan.FromSeconds(90)));
+        }, timeout: TimeSpan.FromSeconds(150)));
         await replay.CancelAsync();
         await bars;
 

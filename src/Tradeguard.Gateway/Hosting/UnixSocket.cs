@@ -4,7 +4,8 @@ namespace Tradeguard.Gateway.Hosting;
 
 /// <summary>
 /// Unix sockets the gateway listens on live in a folder only the owner can enter (0700) and are made 0600 once bound;
-/// the folder closes the moment between bind and chmod. A leftover socket file from an earlier run is removed.
+/// the folder closes the moment between bind and chmod. A leftover socket file from an earlier run is removed; one
+/// that another process still listens on is refused.
 /// </summary>
 public static class UnixSocket
 {
@@ -37,7 +38,27 @@ public static class UnixSocket
                 throw new TradeguardException(ExitCode.Configuration, $"{socketPath} is a folder, not a socket path");
             }
 
+            if (IsAnswering(socketPath))
+            {
+                throw new TradeguardException(ExitCode.Configuration,
+                    $"another process is listening on {socketPath} (a gateway already running?); stop it or use another path");
+            }
+
             File.Delete(socketPath);
+        }
+    }
+
+    private static bool IsAnswering(string socketPath)
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath));
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false; // a leftover file from a run that ended without removing it
         }
     }
 }

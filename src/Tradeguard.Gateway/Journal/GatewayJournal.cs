@@ -10,7 +10,8 @@ namespace Tradeguard.Gateway.Journal;
 /// Where the gateway writes what it decided: every authentication refusal, refused endpoint, order, refusal, cancel,
 /// fill and operator command is an audit record (bot, symbol, side, outcome; never a key: keys appear masked or not at
 /// all), and fills and refusals also become high-level alerts through the outbox, e.g.
-/// <c>[paper] Buy order executed · BTCUSDT · momentum</c>, with quantities and prices only in the sealed details.
+/// <c>[paper] Buy order executed · BTCUSDT · momentum</c>, with quantities and prices only in the sealed details
+/// (refusal alerts at most one a minute per bot, <see cref="RefusalAlertWindow"/>).
 /// Security refusals (<c>gateway.auth</c>, <c>gateway.endpoint_refused</c>) become security alerts through the audit
 /// log's alerting decorator; the kill switch is recorded as <c>engine.kill_switch</c>, as the engine's is.
 /// </summary>
@@ -23,7 +24,12 @@ public sealed class GatewayJournal(IAuditLog audit, AlertPublisher? alerts, Trad
     /// <summary>Alert kind of a refused order.</summary>
     public const string OrderRefusedKind = "order.refused";
 
+    /// <summary>At most one refusal alert per bot per this window; the next one says how many were held back (all are audited).</summary>
+    public static readonly TimeSpan RefusalAlertWindow = TimeSpan.FromMinutes(1);
+
     private readonly string _runId = Guid.NewGuid().ToString("N");
+    private readonly Dictionary<string, (DateTimeOffset Last, int HeldBack)> _refusalAlerts = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
     private long _sequence;
 
     /// <summary>Paper or live.</summary>
@@ -42,7 +48,23 @@ public sealed class GatewayJournal(IAuditLog audit, AlertPublisher? alerts, Trad
     public void OrderRefused(string bot, OrderTicket ticket, BinanceError error)
     {
         Audit(bot, "gateway.order", ticket.Symbol, AuditOutcome.Denied, error.Message, ("side", ticket.Side), ("type", ticket.Type));
-        Publish(OrderRefusedKind, $"{Side(ticket.Side)} order refused by the gateway", ticket.Symbol, bot,
+        int heldBack;
+        lock (_gate)
+        {
+            // A bot that keeps sending refused orders must not flood the operator's chat: one alert a minute per bot.
+            var now = time.GetUtcNow();
+            var (last, held) = _refusalAlerts.GetValueOrDefault(bot);
+            if (now - last < RefusalAlertWindow)
+            {
+                _refusalAlerts[bot] = (last, held + 1);
+                return;
+            }
+
+            _refusalAlerts[bot] = (now, 0);
+            heldBack = held;
+        }
+
+        Publish(OrderRefusedKind, $"{Side(ticket.Side)} order refused by the gateway{(heldBack > 0 ? $" (+{heldBack} more refusals held back)" : string.Empty)}", ticket.Symbol, bot,
             ("reason", error.Message), ("quantity", ticket.Quantity?.ToString(CultureInfo.InvariantCulture)), ("price", ticket.Price?.ToString(CultureInfo.InvariantCulture)));
     }
 

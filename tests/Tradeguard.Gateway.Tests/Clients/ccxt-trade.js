@@ -22,11 +22,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const markets = await exchange.loadMarkets();
   const market = await exchange.createOrder(symbol, 'market', 'buy', 1);
   let filled = market;
-  for (let i = 0; i < 100 && filled.status !== 'closed'; i++) {
+  for (let i = 0; i < 600 && filled.status !== 'closed'; i++) {
     await sleep(100);
     filled = await exchange.fetchOrder(market.id, symbol);
   }
-  const last = Number(markets[symbol].info.lastPrice || 0) || (await exchange.fetchOrder(market.id, symbol)).average;
+  const last = Number((await exchange.publicGetTickerPrice({ symbol: process.env.SYMBOL })).price);
   const limit = await exchange.createOrder(symbol, 'limit', 'buy', 1, Math.round(last * 50) / 100);
   const open = await exchange.fetchOpenOrders(symbol);
   const cancelled = await exchange.cancelOrder(limit.id, symbol);

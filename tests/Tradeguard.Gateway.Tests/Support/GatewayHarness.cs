@@ -138,7 +138,7 @@ public sealed class GatewayHarness : IAsyncDisposable
     public Task<Answer> SignedAsync(string bot, HttpMethod method, string path, IEnumerable<(string Name, string Value)> parameters, bool inBody = false,
         long? timestamp = null, Func<string, string>? tamperSignature = null, string? apiKey = null)
     {
-        var all = parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)).Append(new("recvWindow", "5000"))
+        var all = parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)).Append(new("recvWindow", "60000")) // the longest Binance allows: CI machines can be slow
             .Append(new("timestamp", (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).ToString(CultureInfo.InvariantCulture)));
         var payload = QueryString.Build(all);
         using var secret = Secret.FromString(Bots[bot].Secret);
