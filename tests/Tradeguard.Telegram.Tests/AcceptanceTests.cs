@@ -230,6 +230,26 @@ public sealed class AcceptanceTests
         Assert.Equal(1, h.Engine.Stops);
     }
 
+    [Fact]
+    public async Task NamedTarget_ReachesTheEngine_AndAStopKeepsItsTargetThroughConfirm()
+    {
+        await using var h = await BotHarness.StartAsync(new TelegramOptions { AllowedGroupChatIds = [BotHarness.Supergroup] });
+        await h.LinkAsync(BotHarness.Owner, "alice", OperatorRole.Admin, 900);
+        h.Totp.Enroll("alice", "12345678901234567890"u8.ToArray());
+        async Task SendAsync(int id, string text)
+        {
+            h.Api.AddUpdate(h.SupergroupUpdate(id, BotHarness.Owner, text));
+            await h.Poller.PollOnceAsync();
+        }
+
+        await SendAsync(901, "/pause momentum");
+        await SendAsync(902, "/stop momentum");
+        Assert.Equal(["momentum"], h.Engine.Targets);
+        await SendAsync(903, "/confirm " + h.Totp.CodeNow("alice"));
+        Assert.Equal(["momentum", "momentum"], h.Engine.Targets);
+        Assert.Equal((0, 0), (h.Engine.Pauses, h.Engine.Stops));
+    }
+
     private static string FakeBotApiHtml(string html) =>
         html.Replace("<b>", "", StringComparison.Ordinal).Replace("</b>", "", StringComparison.Ordinal)
             .Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);

@@ -77,6 +77,24 @@ internal sealed class FakeEngine : IEngineControl
         CloseAlls++;
         return "All positions closed.";
     }
+
+    /// <summary>Targets named by <c>/pause NAME</c>, <c>/stop NAME</c> (as the gateway's engine gets them), in order.</summary>
+    public List<string> Targets { get; } = [];
+
+    public string Pause(string? target) => Targeted(target, Pause);
+
+    public string Stop(string? target) => Targeted(target, Stop);
+
+    private string Targeted(string? target, Func<string> all)
+    {
+        if (target is null)
+        {
+            return all();
+        }
+
+        Targets.Add(target);
+        return $"Done for {target}.";
+    }
 }
 
 /// <summary>Keeps every formatted log line at every level, Debug included.</summary>
