@@ -23,6 +23,9 @@ public sealed record Alert(string Kind, string Summary, DateTimeOffset Time)
     /// <summary>The side in a trader's words (<c>buy</c>, <c>sell</c>, <c>long</c>, <c>short</c>); null when none.</summary>
     public string? Side { get; init; }
 
+    /// <summary>Which bot or run raised it (a gateway bot name such as <c>momentum</c>), shown last in the headline; null for none.</summary>
+    public string? Source { get; init; }
+
     /// <summary>Whether the event comes from paper or live trading; <see cref="TradingMode.None"/> for security events.</summary>
     public TradingMode Mode { get; init; } = TradingMode.None;
 

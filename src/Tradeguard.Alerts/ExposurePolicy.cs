@@ -107,7 +107,7 @@ public sealed class ExposurePolicy
     }
 
     /// <summary>
-    /// The high-level line: marker, summary, symbol, side, e.g. <c>[paper] Stop loss triggered · ORCL · sell</c>.
+    /// The high-level line: marker, summary, symbol, side, source, e.g. <c>[paper] Stop loss triggered · ORCL · sell</c>.
     /// The marker is <c>[paper]</c>, <c>[LIVE]</c> or <c>[security]</c>.
     /// </summary>
     public static string Headline(Alert alert)
@@ -133,6 +133,11 @@ public sealed class ExposurePolicy
         if (!string.IsNullOrEmpty(alert.Side))
         {
             sb.Append(" · ").Append(alert.Side);
+        }
+
+        if (!string.IsNullOrEmpty(alert.Source))
+        {
+            sb.Append(" · ").Append(alert.Source);
         }
 
         return sb.ToString();

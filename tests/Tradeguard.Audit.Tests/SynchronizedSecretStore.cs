@@ -23,6 +23,14 @@ internal sealed class SynchronizedSecretStore(ISecretStore inner) : ISecretStore
         }
     }
 
+    public bool Remove(SecretReference reference)
+    {
+        lock (_gate)
+        {
+            return inner.Remove(reference);
+        }
+    }
+
     public IReadOnlyList<SecretReference> List()
     {
         lock (_gate)

@@ -13,5 +13,7 @@ public sealed class InMemorySecretStore : ISecretStore
     public void Set(SecretReference reference, Secret value) =>
         _values[reference.ToString()] = value.Use(b => b.ToArray());
 
+    public bool Remove(SecretReference reference) => _values.Remove(reference.ToString());
+
     public IReadOnlyList<SecretReference> List() => _values.Keys.Select(SecretReference.Parse).ToList();
 }

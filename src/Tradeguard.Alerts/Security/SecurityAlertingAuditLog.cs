@@ -25,6 +25,8 @@ public sealed class SecurityAlertingAuditLog : IAuditLog
         ["telegram.link"] = "Telegram account linked",
         ["vault.reveal"] = "Vault secret revealed",
         ["engine.kill_switch"] = "Kill switch engaged",
+        ["gateway.endpoint_refused"] = "Gateway refused a bot's request outside the trading allowlist",
+        ["gateway.auth"] = "Gateway refused a bot's request (unknown key, bad signature, stale or replayed)",
         ["exchange.withdrawal_key_allowed"] = "Exchange API key that can withdraw or transfer funds allowed (--allow-withdrawal-keys)",
         [Dispatch.AlertDispatcher.RecipientUndeliverableAction] = "Alert recipient unreachable (blocked the bot?)",
         [AlertPublisher.SecretMaskedAction] = "An outgoing message held a secret and was masked",

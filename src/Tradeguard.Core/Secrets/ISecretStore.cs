@@ -14,6 +14,9 @@ public interface ISecretStore
     /// <summary>Stores <paramref name="value"/> at <paramref name="reference"/>, replacing any earlier value, durably.</summary>
     void Set(SecretReference reference, Secret value);
 
+    /// <summary>Deletes the value at <paramref name="reference"/>, durably; false when there was none.</summary>
+    bool Remove(SecretReference reference);
+
     /// <summary>Every reference held, in item then field order.</summary>
     IReadOnlyList<SecretReference> List();
 }

@@ -174,6 +174,15 @@ public sealed class ReplayMarket
         }
     }
 
+    /// <summary>Every order placed, oldest first.</summary>
+    public IReadOnlyList<Order> AllOrders()
+    {
+        lock (gate)
+        {
+            return venue.Orders.ToArray();
+        }
+    }
+
     /// <summary>Working orders.</summary>
     public IReadOnlyList<Order> OpenOrders()
     {

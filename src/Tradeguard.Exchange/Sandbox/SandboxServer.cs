@@ -3,11 +3,11 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Primitives;
 using Tradeguard.Core.Secrets;
+using Tradeguard.Exchange.Binance;
 using Tradeguard.Exchange.Models;
 using Tradeguard.Exchange.Signing;
 using Tradeguard.Trading.Broker;
@@ -79,11 +79,15 @@ public sealed class SandboxServer : IAsyncDisposable
         app.MapGet("/api/v3/time", Route(c => Public(c, 1, _ => new Dictionary<string, object> { ["serverTime"] = Now() })));
         app.MapGet("/api/v3/exchangeInfo", Route(c => Public(c, 20, ExchangeInfo)));
         app.MapGet("/api/v3/klines", Route(c => Public(c, 2, Klines)));
+        app.MapGet("/api/v3/ticker/price", Route(c => Public(c, 2, TickerPrice)));
+        app.MapGet("/api/v3/ticker/bookTicker", Route(c => Public(c, 2, BookTicker)));
+        app.MapGet("/api/v3/depth", Route(c => Public(c, 5, Depth)));
         app.MapGet("/api/v3/account", Route(c => Signed(c, 20, (_, _) => Account())));
         app.MapPost("/api/v3/order", Route(c => Signed(c, 1, (_, p) => NewOrder(p))));
         app.MapGet("/api/v3/order", Route(c => Signed(c, 4, (_, p) => QueryOrder(p))));
         app.MapDelete("/api/v3/order", Route(c => Signed(c, 1, (_, p) => CancelOrder(p))));
         app.MapGet("/api/v3/openOrders", Route(c => Signed(c, 6, (_, p) => OpenOrders(p))));
+        app.MapGet("/api/v3/allOrders", Route(c => Signed(c, 20, (_, p) => AllOrders(p))));
         app.MapGet("/api/v3/myTrades", Route(c => Signed(c, 20, (_, p) => MyTrades(p))));
         app.MapGet("/sapi/v1/account/apiRestrictions", Route(c => Signed(c, 1, (key, _) => Restrictions(key))));
     }
@@ -100,7 +104,7 @@ public sealed class SandboxServer : IAsyncDisposable
             return limited;
         }
 
-        var parameters = await ReadParameters(context).ConfigureAwait(false);
+        var parameters = await BinanceRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         return Answer(context, null, Handle(() => handler(parameters.Values)));
     }
 
@@ -111,7 +115,7 @@ public sealed class SandboxServer : IAsyncDisposable
             return limited;
         }
 
-        var parameters = await ReadParameters(context).ConfigureAwait(false);
+        var parameters = await BinanceRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         var apiKey = context.Request.Headers["X-MBX-APIKEY"].ToString();
         if (apiKey.Length == 0)
         {
@@ -127,47 +131,7 @@ public sealed class SandboxServer : IAsyncDisposable
         return Answer(context, SecretMask.Mask(apiKey), Authenticate(key, parameters) ?? Handle(() => handler(key, parameters.Values)));
     }
 
-    private SandboxError? Authenticate(SandboxKey key, RequestParameters parameters)
-    {
-        var values = parameters.Values;
-        var recvWindow = 5000L;
-        if (values.TryGetValue("recvWindow", out var window))
-        {
-            if (!long.TryParse(window.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out recvWindow))
-            {
-                return BinanceErrors.Mandatory("recvWindow");
-            }
-
-            if (recvWindow > 60000)
-            {
-                return BinanceErrors.BadRecvWindow;
-            }
-        }
-
-        if (!values.TryGetValue("timestamp", out var stamp) ||
-            !long.TryParse(stamp.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
-        {
-            return BinanceErrors.Mandatory("timestamp");
-        }
-
-        if (!values.TryGetValue("signature", out var signature) || signature.Count != 1)
-        {
-            return BinanceErrors.Mandatory("signature");
-        }
-
-        if (!RequestSigner.Verify(key.ApiSecret, parameters.SignedPayload, signature.ToString()))
-        {
-            return BinanceErrors.InvalidSignature;
-        }
-
-        var now = Now();
-        if (timestamp >= now + 1000)
-        {
-            return BinanceErrors.AheadOfServer;
-        }
-
-        return now - timestamp > recvWindow ? BinanceErrors.OutsideRecvWindow : null;
-    }
+    private BinanceError? Authenticate(SandboxKey key, BinanceRequest request) => BinanceRequestCheck.Check(key.ApiSecret, request, Now()).Error;
 
     private static object Handle(Func<object> handler)
     {
@@ -184,10 +148,10 @@ public sealed class SandboxServer : IAsyncDisposable
     private IResult Answer(HttpContext context, string? maskedKey, object result)
     {
         var path = context.Request.Path.Value;
-        if (result is SandboxError error)
+        if (result is BinanceError error)
         {
             logger.LogInformation("{Method} {Path} key {Key}: {Code} {Message}", context.Request.Method, path, maskedKey ?? "(none)", error.Code, error.Message);
-            return Results.Json(new Dictionary<string, object> { ["code"] = error.Code, ["msg"] = error.Message }, statusCode: error.HttpStatus);
+            return error.ToResult();
         }
 
         logger.LogDebug("{Method} {Path} key {Key}: ok", context.Request.Method, path, maskedKey ?? "(none)");
@@ -221,32 +185,8 @@ public sealed class SandboxServer : IAsyncDisposable
 
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         logger.LogWarning("{Method} {Path}: request weight {Used} over the limit of {Limit}; answered 429", context.Request.Method, context.Request.Path.Value, used, options.WeightLimitPerMinute);
-        var error = BinanceErrors.TooManyRequests;
-        return Results.Json(new Dictionary<string, object> { ["code"] = error.Code, ["msg"] = error.Message }, statusCode: error.HttpStatus);
+        return BinanceErrors.TooManyRequests.ToResult();
     }
-
-    private static async Task<RequestParameters> ReadParameters(HttpContext context)
-    {
-        var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty;
-        var body = string.Empty;
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
-        {
-            using var reader = new StreamReader(context.Request.Body);
-            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-
-        var values = new Dictionary<string, StringValues>(StringComparer.Ordinal);
-        foreach (var (name, value) in QueryHelpers.ParseQuery(query).Concat(QueryHelpers.ParseQuery(body)))
-        {
-            values[name] = values.TryGetValue(name, out var earlier) ? StringValues.Concat(earlier, value) : value;
-        }
-
-        // Binance signs totalParams = query string + request body, as sent, without the signature parameter.
-        return new RequestParameters(values, WithoutSignature(query) + WithoutSignature(body));
-    }
-
-    private static string WithoutSignature(string raw) =>
-        string.Join('&', raw.Split('&').Where(part => part.Length > 0 && !part.StartsWith("signature=", StringComparison.Ordinal)));
 
     private object ExchangeInfo(IReadOnlyDictionary<string, StringValues> p)
     {
@@ -272,6 +212,17 @@ public sealed class SandboxServer : IAsyncDisposable
                     ["baseAsset"] = market.Symbol,
                     ["quoteAsset"] = market.QuoteAsset,
                     ["orderTypes"] = new[] { "LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT" },
+                    ["baseAssetPrecision"] = 8,
+                    ["quotePrecision"] = 8,
+                    ["quoteAssetPrecision"] = 8,
+                    ["isSpotTradingAllowed"] = true,
+                    ["isMarginTradingAllowed"] = false,
+                    ["permissions"] = new[] { "SPOT" },
+                    ["filters"] = new object[]
+                    {
+                        new Dictionary<string, object> { ["filterType"] = "PRICE_FILTER", ["minPrice"] = Amount(0.00000001m), ["maxPrice"] = Amount(1_000_000_000m), ["tickSize"] = Amount(0.00000001m) },
+                        new Dictionary<string, object> { ["filterType"] = "LOT_SIZE", ["minQty"] = Amount(0.00000001m), ["maxQty"] = Amount(1_000_000_000m), ["stepSize"] = Amount(0.00000001m) },
+                    },
                 },
             },
         };
@@ -291,6 +242,33 @@ public sealed class SandboxServer : IAsyncDisposable
                 Amount(b.Volume * b.Close), 0, "0", "0", "0",
             };
         }).ToArray();
+    }
+
+    /// <summary>The last close is the one price the replay knows; the book is that price on both sides with no spread.</summary>
+    private decimal LastClose() =>
+        market.ClosedBars(null, 1) is [var bar] ? bar.Close : throw new SandboxRefusal(BinanceErrors.OrderRejected("Market is closed."));
+
+    private object TickerPrice(IReadOnlyDictionary<string, StringValues> p)
+    {
+        RequireSymbol(p);
+        return new Dictionary<string, object> { ["symbol"] = market.Symbol, ["price"] = Amount(LastClose()) };
+    }
+
+    private object BookTicker(IReadOnlyDictionary<string, StringValues> p)
+    {
+        RequireSymbol(p);
+        var close = Amount(LastClose());
+        return new Dictionary<string, object>
+        {
+            ["symbol"] = market.Symbol, ["bidPrice"] = close, ["bidQty"] = Amount(1_000_000), ["askPrice"] = close, ["askQty"] = Amount(1_000_000),
+        };
+    }
+
+    private object Depth(IReadOnlyDictionary<string, StringValues> p)
+    {
+        RequireSymbol(p);
+        var level = new[] { new[] { Amount(LastClose()), Amount(1_000_000) } };
+        return new Dictionary<string, object> { ["lastUpdateId"] = market.CurrentIndex + 1, ["bids"] = level, ["asks"] = level };
     }
 
     private object Account()
@@ -331,7 +309,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
             if (Required(p, "timeInForce") != "GTC")
             {
-                throw new SandboxRefusal(new SandboxError(-1115, 400, "Invalid timeInForce."));
+                throw new SandboxRefusal(new BinanceError(-1115, 400, "Invalid timeInForce."));
             }
         }
 
@@ -375,6 +353,13 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         RequireSymbol(p);
         return market.OpenOrders().Select(Order).ToArray();
+    }
+
+    private object AllOrders(IReadOnlyDictionary<string, StringValues> p)
+    {
+        RequireSymbol(p);
+        var limit = p.TryGetValue("limit", out var l) ? (int)Math.Clamp(Long(l, "limit"), 1, 1000) : 500;
+        return market.AllOrders().TakeLast(limit).Select(Order).ToArray();
     }
 
     private object MyTrades(IReadOnlyDictionary<string, StringValues> p)
@@ -476,10 +461,8 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Binance writes amounts as strings with at least 8 decimals; more are kept so no fill price is rounded.</summary>
     private static string Amount(decimal value) => value.ToString("0.00000000##################", CultureInfo.InvariantCulture);
 
-    private sealed record RequestParameters(IReadOnlyDictionary<string, StringValues> Values, string SignedPayload);
-
-    private sealed class SandboxRefusal(SandboxError error) : Exception(error.Message)
+    private sealed class SandboxRefusal(BinanceError error) : Exception(error.Message)
     {
-        public SandboxError Error { get; } = error;
+        public BinanceError Error { get; } = error;
     }
 }

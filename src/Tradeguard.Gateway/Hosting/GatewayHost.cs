@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tradeguard.Gateway.Config;
+using Tradeguard.Gateway.Control;
+using Tradeguard.Gateway.Journal;
+using Tradeguard.Gateway.Keys;
+using Tradeguard.Gateway.Rest;
+using Tradeguard.Gateway.Upstream;
+
+namespace Tradeguard.Gateway.Hosting;
+
+/// <summary>
+/// Builds the gateway as a .NET Generic Host (a Kestrel <see cref="WebApplication"/>): the bots' REST surface on the
+/// configured loopback address or Unix socket, the operator's admin socket (<see cref="AdminSocketService"/>), and
+/// the singletons other services use: <see cref="GatewayConfig"/>, <see cref="ControlBoard"/>,
+/// <see cref="BotAuthenticator"/>, <see cref="OrderDesk"/>, <see cref="GatewayJournal"/>. Callers add their own hosted
+/// services (audit, alert dispatch, Telegram, the bot channel) through <c>configure</c>; those start before Kestrel
+/// listens and stop after it.
+/// </summary>
+/// <remarks>Kestrel's limits bound every client: body size (<see cref="GatewayConfig.MaxRequestBodyBytes"/>), header
+/// size and time, idle time, slow bodies, and the connection count.</remarks>
+public static class GatewayHost
+{
+    /// <summary>Builds the host; start it with <c>StartAsync</c> or <c>RunAsync</c>.</summary>
+    /// <param name="parts">Config, keys, mode, audit and alerts.</param>
+    /// <param name="configure">Adds the caller's services (hosted services start in registration order).</param>
+    /// <param name="adminSocket">False to serve no admin socket (tests of the REST surface alone).</param>
+    public static WebApplication Build(GatewayParts parts, Action<IServiceCollection>? configure = null, bool adminSocket = true)
+    {
+        var config = parts.Config;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(parts.LogLevel);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        if (parts.Logging is not null)
+        {
+            builder.Logging.AddProvider(parts.Logging);
+        }
+
+        builder.WebHost.UseKestrel(k =>
+        {
+            Limit(k.Limits, parts);
+            k.AddServerHeader = false;
+            if (config.ListenAddress.SocketPath is { } path)
+            {
+                UnixSocket.PrepareFolder(path);
+                k.ListenUnixSocket(path);
+            }
+            else
+            {
+                k.Listen(config.ListenAddress.EndPoint!);
+            }
+        });
+
+        var board = new ControlBoard(config.BotNames, parts.Time);
+        var journal = new GatewayJournal(parts.Audit, parts.Alerts, parts.Mode, parts.Time);
+        var upstream = new UpstreamExchange(config.Upstream, parts.ExchangeCredentials, parts.Time);
+        var authenticator = new BotAuthenticator(parts.BotKeys, parts.Time);
+        var desk = new OrderDesk(config, upstream, board, journal, parts.Time);
+        builder.Services.AddSingleton(config);
+        builder.Services.AddSingleton(parts);
+        builder.Services.AddSingleton(board);
+        builder.Services.AddSingleton(journal);
+        builder.Services.AddSingleton(upstream);
+        builder.Services.AddSingleton(authenticator);
+        builder.Services.AddSingleton(desk);
+        configure?.Invoke(builder.Services);
+        if (adminSocket)
+        {
+            builder.Services.AddHostedService(sp => new AdminSocketService(config.AdminSocketPath, board, desk, journal, parts,
+                sp.GetRequiredService<ILogger<AdminSocketService>>()));
+        }
+
+        var app = builder.Build();
+        var api = new GatewayApi(authenticator, desk, upstream, journal, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tradeguard.Gateway"));
+        app.Run(api.HandleAsync);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (config.ListenAddress.SocketPath is { } path)
+            {
+                File.SetUnixFileMode(path, UnixSocket.OwnerOnly);
+            }
+        });
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            authenticator.Dispose();
+            upstream.Dispose();
+        });
+        return app;
+    }
+
+    /// <summary>The address bots reach a started host at (its first listening address).</summary>
+    public static Uri BaseAddress(WebApplication app)
+    {
+        var address = app.Urls.First();
+        return new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    private static void Limit(KestrelServerLimits limits, GatewayParts parts)
+    {
+        limits.MaxRequestBodySize = parts.Config.MaxRequestBodyBytes;
+        limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        limits.MaxRequestHeaderCount = 64;
+        limits.MaxRequestLineSize = 16 * 1024;
+        limits.RequestHeadersTimeout = parts.HeadersTimeout;
+        limits.KeepAliveTimeout = parts.IdleTimeout;
+        limits.MaxConcurrentConnections = parts.MaxConnections;
+        limits.MaxConcurrentUpgradedConnections = 0;
+        limits.MinRequestBodyDataRate = new MinDataRate(240, parts.SlowBodyGrace);
+    }
+}

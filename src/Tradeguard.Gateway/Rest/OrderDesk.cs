@@ -1,0 +1,318 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Tradeguard.Core.Audit;
+using Tradeguard.Exchange.Binance;
+using Tradeguard.Gateway.Config;
+using Tradeguard.Gateway.Control;
+using Tradeguard.Gateway.Journal;
+using Tradeguard.Gateway.Policy;
+using Tradeguard.Gateway.Upstream;
+
+namespace Tradeguard.Gateway.Rest;
+
+/// <summary>
+/// The signed trading endpoints for authenticated bots: applies each bot's policy to new orders, keeps a bot to its
+/// own orders (query and cancel need an <c>orderId</c> the bot placed; order and trade lists are filtered to its
+/// orders), forwards upstream re-signed, learns fills from every answer, and carries out the operator's stop and
+/// close-all at the exchange. Thread-safe.
+/// </summary>
+public sealed class OrderDesk : IBotOrderActions
+{
+    /// <summary>Binance's answer when an order was sent but its outcome is unknown (-1007, rest-api.md "Error codes").</summary>
+    public static readonly BinanceError OutcomeUnknown = new(-1007, 503, "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");
+
+    private readonly GatewayConfig _config;
+    private readonly UpstreamExchange _upstream;
+    private readonly ControlBoard _board;
+    private readonly GatewayJournal _journal;
+    private readonly PriceBook _prices;
+    private readonly Dictionary<string, BotLedger> _ledgers;
+
+    /// <summary>Creates the desk and attaches it to <paramref name="board"/> as the executor of stop and close-all.</summary>
+    public OrderDesk(GatewayConfig config, UpstreamExchange upstream, ControlBoard board, GatewayJournal journal, TimeProvider time)
+    {
+        _config = config;
+        _upstream = upstream;
+        _board = board;
+        _journal = journal;
+        _prices = new PriceBook(upstream, time);
+        _ledgers = config.BotNames.ToDictionary(b => b, b => new BotLedger(b, time), StringComparer.Ordinal);
+        board.Attach(this);
+    }
+
+    /// <summary>The ledger of <paramref name="bot"/> (orders, fills, position as the gateway saw them).</summary>
+    public BotLedger LedgerOf(string bot) => _ledgers[bot];
+
+    /// <summary><c>POST /api/v3/order</c>: policy, then upstream.</summary>
+    public async Task NewOrderAsync(HttpContext context, string bot, BinanceRequest request)
+    {
+        var (ticket, error) = OrderTicket.Parse(request);
+        if (ticket is null)
+        {
+            await GatewayAnswer.ErrorAsync(context, error!).ConfigureAwait(false);
+            return;
+        }
+
+        var ledger = _ledgers[bot];
+        decimal reference = 0;
+        if (ticket.Price is null && ticket.StopPrice is null && _config.PolicyOf(bot)!.Symbols!.Contains(ticket.Symbol, StringComparer.Ordinal))
+        {
+            (reference, var priceError) = await _prices.LastPriceAsync(ticket.Symbol, context.RequestAborted).ConfigureAwait(false);
+            if (priceError is not null)
+            {
+                _journal.OrderRefused(bot, ticket, priceError);
+                await GatewayAnswer.ErrorAsync(context, priceError).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        var refusal = OrderPolicy.Check(_config.PolicyOf(bot)!, _board.StateOf(bot), ledger, ticket, reference);
+        if (refusal is not null)
+        {
+            _journal.OrderRefused(bot, ticket, refusal);
+            await GatewayAnswer.ErrorAsync(context, refusal).ConfigureAwait(false);
+            return;
+        }
+
+        UpstreamResponse response;
+        try
+        {
+            response = await _upstream.SendSignedAsync(HttpMethod.Post, "/api/v3/order", request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (UpstreamUnavailableException e)
+        {
+            _journal.OrderSent(bot, ticket, accepted: false, e.Message);
+            await GatewayAnswer.ErrorAsync(context, OutcomeUnknown).ConfigureAwait(false);
+            return;
+        }
+
+        if (response.IsSuccess && Parse(response) is { } order)
+        {
+            using (order)
+            {
+                _journal.OrderSent(bot, ticket, accepted: true, Text(order.RootElement, "status"));
+                await ObserveAsync(bot, order.RootElement, placed: true).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            _journal.OrderSent(bot, ticket, accepted: false, ErrorText(response));
+        }
+
+        await GatewayAnswer.UpstreamAsync(context, response).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /api/v3/order</c> and <c>DELETE /api/v3/order</c>: only for an order the bot placed.</summary>
+    public async Task OneOrderAsync(HttpContext context, string bot, BinanceRequest request, bool cancel)
+    {
+        var symbol = request.Single("symbol") ?? string.Empty;
+        var orderIdText = request.Single("orderId");
+        if (!long.TryParse(orderIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var orderId) || !_ledgers[bot].Owns(orderId))
+        {
+            var error = orderIdText is null
+                ? BinanceErrors.Mandatory("orderId")
+                : cancel ? BinanceErrors.UnknownOrder : BinanceErrors.NoSuchOrder;
+            if (cancel)
+            {
+                _journal.Cancel(bot, symbol, orderIdText ?? "(none)", AuditOutcome.Denied, orderIdText is null ? "no orderId" : "not an order of this bot");
+            }
+
+            await GatewayAnswer.ErrorAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
+        var response = await SendAsync(context, cancel ? HttpMethod.Delete : HttpMethod.Get, "/api/v3/order", request).ConfigureAwait(false);
+        if (response is null)
+        {
+            if (cancel)
+            {
+                _journal.Cancel(bot, symbol, orderIdText!, AuditOutcome.Failure, "exchange unreachable");
+            }
+
+            return;
+        }
+
+        if (cancel)
+        {
+            _journal.Cancel(bot, symbol, orderIdText!, response.IsSuccess ? AuditOutcome.Success : AuditOutcome.Failure, response.IsSuccess ? "" : ErrorText(response));
+        }
+
+        if (response.IsSuccess && Parse(response) is { } order)
+        {
+            using (order)
+            {
+                await ObserveAsync(bot, order.RootElement, placed: false).ConfigureAwait(false);
+            }
+        }
+
+        await GatewayAnswer.UpstreamAsync(context, response).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /api/v3/openOrders</c>, <c>/allOrders</c> and <c>/myTrades</c>: the account's list, filtered to the bot's own orders.</summary>
+    public async Task ListAsync(HttpContext context, string bot, BinanceRequest request, string path, bool trades)
+    {
+        var response = await SendAsync(context, HttpMethod.Get, path, request).ConfigureAwait(false);
+        if (response is null)
+        {
+            return;
+        }
+
+        using var list = response.IsSuccess ? Parse(response) : null;
+        if (list is null || list.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            await GatewayAnswer.UpstreamAsync(context, response).ConfigureAwait(false);
+            return;
+        }
+
+        var ledger = _ledgers[bot];
+        var kept = new List<JsonElement>();
+        foreach (var item in list.RootElement.EnumerateArray())
+        {
+            if (item.TryGetProperty("orderId", out var id) && id.TryGetInt64(out var orderId) && ledger.Owns(orderId))
+            {
+                kept.Add(item);
+                if (!trades)
+                {
+                    await ObserveAsync(bot, item, placed: false).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await GatewayAnswer.ArrayAsync(context, response, kept).ConfigureAwait(false);
+    }
+
+    /// <summary>Any other allowed signed endpoint (<c>GET /api/v3/account</c>): forwarded as it is.</summary>
+    public async Task ForwardAsync(HttpContext context, BinanceRequest request, HttpMethod method, string path)
+    {
+        if (await SendAsync(context, method, path, request).ConfigureAwait(false) is { } response)
+        {
+            await GatewayAnswer.UpstreamAsync(context, response).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string> CancelWorkingOrdersAsync(string bot, CancellationToken cancellationToken)
+    {
+        var working = _ledgers[bot].WorkingOrders();
+        var cancelled = 0;
+        foreach (var order in working)
+        {
+            if (await CancelOwnAsync(bot, order, cancellationToken).ConfigureAwait(false))
+            {
+                cancelled++;
+            }
+        }
+
+        return $"{bot}: {cancelled} of {working.Count} working order(s) cancelled.";
+    }
+
+    /// <inheritdoc />
+    public async Task<string> CloseAllAsync(string bot, CancellationToken cancellationToken)
+    {
+        var cancelled = await CancelWorkingOrdersAsync(bot, cancellationToken).ConfigureAwait(false);
+        var sold = new List<string>();
+        foreach (var (symbol, quantity) in _ledgers[bot].Positions().Where(p => p.Value > 0))
+        {
+            var ticket = new OrderTicket(symbol, "SELL", "MARKET", quantity, null, null, null);
+            try
+            {
+                var response = await _upstream.SendOwnSignedAsync(HttpMethod.Post, "/api/v3/order",
+                [
+                    new("symbol", symbol), new("side", "SELL"), new("type", "MARKET"), new("quantity", quantity.ToString(CultureInfo.InvariantCulture)),
+                ], cancellationToken).ConfigureAwait(false);
+                using var order = response.IsSuccess ? Parse(response) : null;
+                _journal.OrderSent(bot, ticket, order is not null, order is null ? ErrorText(response) : Text(order.RootElement, "status"));
+                if (order is not null)
+                {
+                    await ObserveAsync(bot, order.RootElement, placed: true).ConfigureAwait(false);
+                    sold.Add(symbol);
+                }
+            }
+            catch (UpstreamUnavailableException e)
+            {
+                _journal.OrderSent(bot, ticket, accepted: false, e.Message);
+            }
+        }
+
+        return $"{cancelled} Market sell sent for {(sold.Count == 0 ? "no position" : string.Join(", ", sold))}.";
+    }
+
+    private async Task<bool> CancelOwnAsync(string bot, TrackedOrder order, CancellationToken cancellationToken)
+    {
+        var id = order.OrderId.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            var response = await _upstream.SendOwnSignedAsync(HttpMethod.Delete, "/api/v3/order", [new("symbol", order.Symbol), new("orderId", id)], cancellationToken)
+                .ConfigureAwait(false);
+            _journal.Cancel(bot, order.Symbol, id, response.IsSuccess ? AuditOutcome.Success : AuditOutcome.Failure, response.IsSuccess ? "by the operator" : ErrorText(response));
+            using var answer = response.IsSuccess ? Parse(response) : null;
+            if (answer is not null)
+            {
+                await ObserveAsync(bot, answer.RootElement, placed: false).ConfigureAwait(false);
+            }
+
+            return response.IsSuccess;
+        }
+        catch (UpstreamUnavailableException e)
+        {
+            _journal.Cancel(bot, order.Symbol, id, AuditOutcome.Failure, e.Message);
+            return false;
+        }
+    }
+
+    private async Task ObserveAsync(string bot, JsonElement order, bool placed)
+    {
+        var ledger = _ledgers[bot];
+        if (ledger.Observe(order, placed) is not { } fill)
+        {
+            return;
+        }
+
+        _journal.Fill(fill);
+        var limit = _config.PolicyOf(bot)!.MaxDailyLoss!.Value;
+        var loss = -ledger.PnlToday();
+        if (loss >= limit && _board.StateOf(bot) != BotRunState.Stopped)
+        {
+            var reason = $"today's realised loss {loss.ToString("0.########", CultureInfo.InvariantCulture)} reached maxDailyLoss {limit.ToString(CultureInfo.InvariantCulture)}";
+            _journal.KillSwitch(bot, reason);
+            await _board.StopAsync(bot, "policy:maxDailyLoss", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<UpstreamResponse?> SendAsync(HttpContext context, HttpMethod method, string path, BinanceRequest request)
+    {
+        try
+        {
+            return await _upstream.SendSignedAsync(method, path, request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (UpstreamUnavailableException)
+        {
+            await GatewayAnswer.ErrorAsync(context, BinanceErrors.UpstreamUnavailable).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private static JsonDocument? Parse(UpstreamResponse response)
+    {
+        try
+        {
+            return JsonDocument.Parse(response.Body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Text(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
+
+    private static string ErrorText(UpstreamResponse response)
+    {
+        using var json = Parse(response);
+        return json is not null && json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("msg", out var msg)
+            ? $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}: {msg}"
+            : $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}";
+    }
+}
