@@ -68,20 +68,20 @@ class ChannelRefused(Exception):
 class OperatorCommand:
     """An authorised operator command: ``action`` is ``pause``, ``resume``, ``stop`` or ``closeall``.
 
-    ``seq`` increases with each command, ``all_bots`` tells a command for every bot from one for this bot, and
-    ``time`` is when the gateway accepted it (Unix milliseconds).
+    ``seq`` increases with each command and ``time`` is when the gateway applied it (Unix milliseconds). The gateway
+    enforces the command itself (a paused or stopped bot's orders are refused there); the bot is told so that it can
+    stop trying, close its own books and exit cleanly.
     """
 
-    __slots__ = ("seq", "action", "all_bots", "time")
+    __slots__ = ("seq", "action", "time")
 
-    def __init__(self, seq: int, action: str, all_bots: bool, time: int):
+    def __init__(self, seq: int, action: str, time: int):
         self.seq = seq
         self.action = action
-        self.all_bots = all_bots
         self.time = time
 
     def __repr__(self) -> str:
-        return "OperatorCommand(seq=%d, action=%r, all_bots=%r)" % (self.seq, self.action, self.all_bots)
+        return "OperatorCommand(seq=%d, action=%r)" % (self.seq, self.action)
 
 
 def sign(api_secret: str, total_params: str) -> str:
@@ -144,6 +144,7 @@ class GatewayClient:
         self.timeout = timeout
         self.recv_window = recv_window
         self._last_seq = 0
+        self.state = "unknown"
 
     def __repr__(self) -> str:
         # Never the secret, not even masked.
@@ -190,8 +191,13 @@ class GatewayClient:
     # The channel ---------------------------------------------------------------------------------------------------
 
     def ping(self) -> str:
-        """Checks the channel and the bot's key; returns the bot's name as the gateway knows it."""
-        return str(self._channel("GET", "/v1/ping", {})["bot"])
+        """Checks the channel and the bot's key; returns the bot's name as the gateway knows it.
+
+        Also sets ``state``: ``running``, ``paused`` or ``stopped``, as the operator left this bot at the gateway.
+        """
+        answer = self._channel("GET", "/v1/ping", {})
+        self.state = str(answer["state"])
+        return str(answer["bot"])
 
     def alert(self, kind: str, symbol: Optional[str] = None, side: Optional[str] = None,
               details: Optional[Mapping[str, object]] = None, alert_id: Optional[str] = None) -> int:
@@ -222,11 +228,15 @@ class GatewayClient:
         return str(self._channel("POST", "/v1/status", [("status", line)])["status"])
 
     def poll_commands(self, wait: float = 25.0) -> List[OperatorCommand]:
-        """Waits up to ``wait`` seconds for operator commands newer than the last one returned; [] when none came."""
+        """Waits up to ``wait`` seconds for operator commands newer than the last one returned; [] when none came.
+
+        A new client first gets the commands this bot was sent since the gateway started (the last 64); ``state``
+        (updated by every poll) tells where the bot stands now: ``running``, ``paused`` or ``stopped``.
+        """
         answer = self._channel("GET", "/v1/commands", [("after", self._last_seq), ("wait", int(wait))],
                                timeout=wait + self.timeout)
-        commands = [OperatorCommand(int(c["seq"]), str(c["action"]), bool(c["all_bots"]), int(c["time"]))
-                    for c in answer["commands"]]
+        self.state = str(answer["state"])
+        commands = [OperatorCommand(int(c["seq"]), str(c["action"]), int(c["time"])) for c in answer["commands"]]
         if commands:
             self._last_seq = max(c.seq for c in commands)
         return commands

@@ -23,9 +23,11 @@ public sealed partial class BotAlertKinds
     private readonly Dictionary<string, BotAlertKind> _kinds;
 
     /// <summary>The built-in kinds plus <paramref name="custom"/> (word → the summary operators read).</summary>
+    /// <param name="custom">Operator-defined kinds; none when null.</param>
+    /// <param name="setting">Where they were configured, for error messages.</param>
     /// <exception cref="TradeguardException">Exit 5 naming <paramref name="setting"/> when a word is malformed, built in,
     /// or its summary is empty, longer than 64 characters or holds a digit (alert texts carry no amounts).</exception>
-    public BotAlertKinds(IReadOnlyDictionary<string, string>? custom = null, string setting = "bot_alert_kinds")
+    public BotAlertKinds(IReadOnlyDictionary<string, string>? custom = null, string setting = "botAlertKinds")
     {
         _kinds = new Dictionary<string, BotAlertKind>(BuiltIn, StringComparer.Ordinal);
         foreach (var (word, summary) in custom ?? new Dictionary<string, string>())
@@ -33,13 +35,13 @@ public sealed partial class BotAlertKinds
             if (!Word().IsMatch(word) || BuiltIn.ContainsKey(word))
             {
                 throw new TradeguardException(ExitCode.Configuration,
-                    $"Setting {setting}.{word}: a kind is 1-32 of a-z, 0-9 and _, starting with a letter, and not one of {string.Join(", ", BuiltIn.Keys)}.");
+                    $"{setting}: \"{word}\": a kind is 1-32 of a-z, 0-9 and _, starting with a letter, and not one of {string.Join(", ", BuiltIn.Keys)}.");
             }
 
             if (string.IsNullOrWhiteSpace(summary) || summary.Length > 64 || summary.Any(c => char.IsDigit(c) || char.IsControl(c)))
             {
                 throw new TradeguardException(ExitCode.Configuration,
-                    $"Setting {setting}.{word}: the summary must be 1-64 characters without digits or control characters (alert texts carry no amounts).");
+                    $"{setting}: \"{word}\": the summary must be 1-64 characters without digits or control characters (alert texts carry no amounts).");
             }
 
             _kinds[word] = new BotAlertKind("bot." + word, summary.Trim());

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tradeguard.Alerts;
-using Tradeguard.Exchange.Sandbox;
+using Tradeguard.Exchange.Binance;
 
 namespace Tradeguard.Gateway.Channel;
 
@@ -11,8 +11,8 @@ namespace Tradeguard.Gateway.Channel;
 /// <see cref="BotAlertKinds"/>), optional <c>symbol</c> (letters and digits, <c>BTC/USDT</c> becomes <c>BTCUSDT</c>),
 /// optional <c>side</c> (<c>buy</c>, <c>sell</c>, <c>long</c>, <c>short</c>), optional <c>details</c> (a JSON object of
 /// strings, numbers and booleans, kept apart as <see cref="AlertDetails"/>) and optional <c>id</c> (the bot's own
-/// alert id: sending the same id twice alerts once). The summary names the bot; nothing the bot sends in free text
-/// reaches the readable line.
+/// alert id: sending the same id twice alerts once). The bot is the alert's <see cref="Alert.Source"/>; nothing the
+/// bot sends in free text reaches the readable line.
 /// </summary>
 public static partial class BotAlertRequest
 {
@@ -25,7 +25,7 @@ public static partial class BotAlertRequest
     /// <param name="now">The gateway's clock reading, the alert's time.</param>
     /// <param name="alert">The alert when the result is null.</param>
     /// <returns>Null on success, else the error.</returns>
-    public static SandboxError? TryBuild(string bot, ChannelRequest request, BotAlertKinds kinds, TradingMode mode,
+    public static BinanceError? TryBuild(string bot, BinanceRequest request, BotAlertKinds kinds, TradingMode mode,
         ChannelOptions options, DateTimeOffset now, out Alert? alert)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -34,7 +34,7 @@ public static partial class BotAlertRequest
         alert = null;
         foreach (var name in new[] { "kind", "symbol", "side", "details", "id" })
         {
-            if (request.Values.TryGetValue(name, out var values) && values.Length > 1)
+            if (request.Values.TryGetValue(name, out var values) && values.Count > 1)
             {
                 return Invalid(name, "is sent once");
             }
@@ -83,8 +83,9 @@ public static partial class BotAlertRequest
             id = rawId;
         }
 
-        alert = new Alert(kind.Kind, $"{kind.Summary} by {bot}", now)
+        alert = new Alert(kind.Kind, kind.Summary, now)
         {
+            Source = bot,
             Symbol = symbol,
             Side = side,
             Mode = mode,
@@ -134,7 +135,7 @@ public static partial class BotAlertRequest
         }
     }
 
-    private static SandboxError Invalid(string name, string rule) =>
+    private static BinanceError Invalid(string name, string rule) =>
         new(-1100, 400, string.Create(CultureInfo.InvariantCulture, $"Illegal value in parameter '{name}': it {rule}."));
 
     [GeneratedRegex("^[A-Z0-9]{1,20}$")]

@@ -1,22 +1,25 @@
 using Tradeguard.Alerts;
 using Tradeguard.Core.Audit;
 using Tradeguard.Core.Redaction;
+using Tradeguard.Gateway.Control;
+using Tradeguard.Gateway.Journal;
+using Tradeguard.Gateway.Keys;
 
 namespace Tradeguard.Gateway.Channel;
 
-/// <summary>What the bot channel is wired to.</summary>
-/// <param name="Authenticator">Tells which bot signed a request (the REST side's check).</param>
+/// <summary>What the bot channel is wired to: the gateway's own authenticator, control board and journal.</summary>
+/// <param name="Authenticator">The REST side's check (Binance signature, freshness, replay), naming the bot.</param>
 /// <param name="Control">Operator commands out, status lines in.</param>
-/// <param name="Alerts">The engine's alert path: exposure policy, redactor, outbox, dispatcher.</param>
+/// <param name="Journal">Records refused authentications as the REST side does (<c>gateway.auth</c>, a security alert).</param>
+/// <param name="Alerts">The engine's alert path (exposure policy, redactor, outbox, dispatcher); null queues nothing.</param>
 /// <param name="Kinds">The alert kinds bots may publish.</param>
-/// <param name="Mode">Paper or live, as the gateway trades; marks every bot alert.</param>
-/// <param name="Audit">Where published alerts and refusals are recorded.</param>
+/// <param name="Audit">Where published alerts, bad requests and refused peers are recorded.</param>
 public sealed record BotChannelParts(
-    IBotRequestAuthenticator Authenticator,
-    IBotControlPort Control,
-    AlertPublisher Alerts,
+    BotAuthenticator Authenticator,
+    ControlBoard Control,
+    GatewayJournal Journal,
+    AlertPublisher? Alerts,
     BotAlertKinds Kinds,
-    TradingMode Mode,
     IAuditLog Audit)
 {
     /// <summary>The clock for alert times; the system clock unless a test sets one.</summary>

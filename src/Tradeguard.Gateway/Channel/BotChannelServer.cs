@@ -4,26 +4,28 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradeguard.Core.Audit;
-using Tradeguard.Exchange.Sandbox;
+using Tradeguard.Exchange.Binance;
+using Tradeguard.Gateway.Control;
+using Tradeguard.Gateway.Hosting;
+using Tradeguard.Gateway.Rest;
 
 namespace Tradeguard.Gateway.Channel;
 
 /// <summary>
 /// The private local channel between bots and the gateway: HTTP/1.1 on one Unix socket (Kestrel), mode 0600 in a
 /// 0700 folder. A connection from a process whose user id (<c>SO_PEERCRED</c>) is not the gateway's own is closed
-/// before any byte of it is read, and audited. Every request is then signed with the bot's local key exactly as on
-/// the REST side, which names the bot. Endpoints (parameters in the query or a form body, answers in JSON, errors
-/// Binance-shaped <c>{"code","msg"}</c>):
+/// before any byte of it is read, and audited (a security alert). Every request is then signed with the bot's local
+/// key exactly as on the REST side and checked by the same <see cref="Keys.BotAuthenticator"/>, which names the bot.
+/// Endpoints (parameters in the query or a form body, answers in JSON, errors Binance-shaped <c>{"code","msg"}</c>):
 /// <list type="bullet">
-/// <item><c>GET /v1/ping</c> → <c>{"bot": name}</c>.</item>
+/// <item><c>GET /v1/ping</c> → <c>{"bot": name, "state": "running|paused|stopped"}</c>.</item>
 /// <item><c>POST /v1/alert</c> with <c>kind</c>, <c>symbol</c>, <c>side</c>, <c>details</c>, <c>id</c> (see
 /// <see cref="BotAlertRequest"/>) → the alert goes through the exposure policy, redactor and outbox.</item>
 /// <item><c>GET /v1/commands?after=N&amp;wait=S</c> → long poll (S ≤ <see cref="ChannelOptions.MaxPollWait"/>) for
-/// authorised operator commands newer than N: <c>{"commands": [{"seq", "action", "all_bots", "time"}]}</c>.</item>
+/// authorised operator commands numbered above N: <c>{"state", "commands": [{"seq", "action", "time"}]}</c>.</item>
 /// <item><c>POST /v1/status</c> with <c>status</c> → the cleaned line kept for <c>/status</c> (<see cref="BotStatusLine"/>).</item>
 /// </list>
 /// </summary>
@@ -32,7 +34,7 @@ public sealed class BotChannelServer : IAsyncDisposable
     /// <summary>Audit action of a connection refused by its peer credentials (also a security alert).</summary>
     public const string PeerRefusedAction = "gateway.channel_peer_refused";
 
-    /// <summary>Audit action of a request refused (authentication or bad input).</summary>
+    /// <summary>Audit action of a request refused for bad input (authentication failures are <c>gateway.auth</c>).</summary>
     public const string RequestRefusedAction = "gateway.channel_refused";
 
     /// <summary>Audit action of an alert a bot published.</summary>
@@ -41,8 +43,10 @@ public sealed class BotChannelServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly BotChannelParts _parts;
     private readonly ChannelOptions _options;
+    private readonly BotCommandLog _commands;
     private readonly ILogger _logger;
     private readonly uint _ownUserId = PeerCredentials.CurrentUserId;
+    private readonly CancellationTokenSource _stopping = new();
 
     private BotChannelServer(WebApplication app, BotChannelParts parts, ChannelOptions options, ILogger logger)
     {
@@ -50,6 +54,7 @@ public sealed class BotChannelServer : IAsyncDisposable
         _parts = parts;
         _options = options;
         _logger = logger;
+        _commands = new BotCommandLog(parts.Control);
     }
 
     /// <summary>The channel's address as bots get it: <c>unix:/path/bots.sock</c>.</summary>
@@ -62,7 +67,7 @@ public sealed class BotChannelServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(parts);
         options ??= new ChannelOptions();
-        ChannelSocketFile.PrepareFolder(options);
+        ChannelSocketFile.Prepare(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         BotChannelServer? server = null;
@@ -81,7 +86,7 @@ public sealed class BotChannelServer : IAsyncDisposable
         server = new BotChannelServer(app, parts, options, logger ?? NullLogger.Instance);
         server.Map();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        ChannelSocketFile.Restrict(options);
+        File.SetUnixFileMode(options.SocketPath, UnixSocket.OwnerOnly);
         server._logger.LogInformation("Bot channel listening on {Address}", options.Address);
         return server;
     }
@@ -89,6 +94,7 @@ public sealed class BotChannelServer : IAsyncDisposable
     /// <summary>Stops serving: open command polls answer at once with no command, then the socket file is removed.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
         File.Delete(_options.SocketPath);
     }
@@ -96,7 +102,10 @@ public sealed class BotChannelServer : IAsyncDisposable
     /// <summary>Stops and releases the server.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _commands.Dispose();
+        _stopping.Dispose();
         File.Delete(_options.SocketPath);
     }
 
@@ -126,74 +135,90 @@ public sealed class BotChannelServer : IAsyncDisposable
 
     private void Map()
     {
-        _app.MapGet("/v1/ping", Route((bot, _) => Task.FromResult<object>(new Dictionary<string, object> { ["bot"] = bot })));
-        _app.MapPost("/v1/alert", Route((bot, request) => Task.FromResult(PublishAlert(bot, request))));
-        _app.MapPost("/v1/status", Route((bot, request) => Task.FromResult(ReportStatus(bot, request))));
+        _app.MapGet("/v1/ping", Route((bot, _, _) => Task.FromResult<object>(new Dictionary<string, object> { ["bot"] = bot, ["state"] = State(bot) })));
+        _app.MapPost("/v1/alert", Route((bot, request, _) => Task.FromResult(PublishAlert(bot, request))));
+        _app.MapPost("/v1/status", Route((bot, request, _) => Task.FromResult(ReportStatus(bot, request))));
         _app.MapGet("/v1/commands", Route(PollCommands));
     }
 
-    private RequestDelegate Route(Func<string, ChannelRequest, Task<object>> handler) => async context =>
+    private RequestDelegate Route(Func<string, BinanceRequest, CancellationToken, Task<object>> handler) => async context =>
     {
-        ChannelRequest request;
+        var method = context.Request.Method;
+        var path = context.Request.Path.Value ?? "/";
+        BinanceRequest request;
         try
         {
-            request = await ChannelRequest.ReadAsync(context).ConfigureAwait(false);
+            request = await BinanceRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e)
         {
-            await Answer(context, null, new SandboxError(-1104, e.StatusCode, "The request body is too large or was sent too slowly.")).ConfigureAwait(false);
+            await Refuse(context, null, new BinanceError(-1000, e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? "Request body too large."
+                : "The request could not be read.")).ConfigureAwait(false);
             return;
         }
-
-        var apiKey = context.Request.Headers["X-MBX-APIKEY"] is { Count: 1 } header ? header.ToString() : null;
-        var authentication = _parts.Authenticator.Authenticate(apiKey, request);
-        if (authentication.Bot is not { } bot)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            await Answer(context, null, authentication.Error!).ConfigureAwait(false);
             return;
         }
 
-        await Answer(context, bot, await handler(bot, request).ConfigureAwait(false)).ConfigureAwait(false);
+        var auth = _parts.Authenticator.Authenticate(context.Request.Headers["X-MBX-APIKEY"].ToString(), request);
+        if (!auth.Succeeded)
+        {
+            _parts.Journal.AuthRefused(auth.Bot, auth.MaskedKey, method, "channel " + path, auth.Error!);
+            _logger.LogInformation("Bot channel {Method} {Path} key {Key}: refused {Code}", method, path, auth.MaskedKey, auth.Error!.Code);
+            await GatewayAnswer.ErrorAsync(context, auth.Error!).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await handler(auth.Bot!, request, context.RequestAborted).ConfigureAwait(false);
+        if (result is BinanceError error)
+        {
+            await Refuse(context, auth.Bot, error).ConfigureAwait(false);
+            return;
+        }
+
+        await Results.Json(result).ExecuteAsync(context).ConfigureAwait(false);
     };
 
-    private object PublishAlert(string bot, ChannelRequest request)
+    private object PublishAlert(string bot, BinanceRequest request)
     {
-        var error = BotAlertRequest.TryBuild(bot, request, _parts.Kinds, _parts.Mode, _options, _parts.Time.GetUtcNow(), out var alert);
+        var error = BotAlertRequest.TryBuild(bot, request, _parts.Kinds, _parts.Journal.Mode, _options, _parts.Time.GetUtcNow(), out var alert);
         if (error is not null)
         {
             return error;
         }
 
-        var queued = _parts.Alerts.Publish(alert!);
+        var queued = _parts.Alerts?.Publish(alert!) ?? 0;
         _parts.Audit.Record(new AuditEvent("bot:" + bot, AlertAction, alert!.Symbol ?? "", AuditOutcome.Success, "",
             new Dictionary<string, string> { ["kind"] = alert.Kind, ["side"] = alert.Side ?? "", ["messages"] = queued.ToString(CultureInfo.InvariantCulture) }));
         return new Dictionary<string, object> { ["kind"] = alert.Kind, ["queued"] = queued };
     }
 
-    private object ReportStatus(string bot, ChannelRequest request)
+    private object ReportStatus(string bot, BinanceRequest request)
     {
         if (request.Single("status") is not { } raw)
         {
             return BinanceErrors.Mandatory("status");
         }
 
-        var line = BotStatusLine.Clean(raw, _options.MaxStatusLength, _parts.Redactor);
+        var line = BotStatusLine.Clean(raw, ControlBoard.MaxStatusLength, _parts.Redactor);
         _parts.Control.ReportStatus(bot, line);
         return new Dictionary<string, object> { ["status"] = line };
     }
 
-    private async Task<object> PollCommands(string bot, ChannelRequest request)
+    private async Task<object> PollCommands(string bot, BinanceRequest request, CancellationToken aborted)
     {
         var after = 0L;
-        if (request.Single("after") is { } rawAfter && !long.TryParse(rawAfter, NumberStyles.None, CultureInfo.InvariantCulture, out after))
+        if (request.Values.ContainsKey("after") && !long.TryParse(request.Single("after"), NumberStyles.None, CultureInfo.InvariantCulture, out after))
         {
             return BinanceErrors.Mandatory("after");
         }
 
         var wait = _options.MaxPollWait;
-        if (request.Single("wait") is { } rawWait)
+        if (request.Values.ContainsKey("wait"))
         {
-            if (!int.TryParse(rawWait, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            if (!int.TryParse(request.Single("wait"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             {
                 return BinanceErrors.Mandatory("wait");
             }
@@ -201,46 +226,29 @@ public sealed class BotChannelServer : IAsyncDisposable
             wait = TimeSpan.FromSeconds(Math.Min(seconds, _options.MaxPollWait.TotalSeconds));
         }
 
-        var stopping = _app.Services.GetService(typeof(IHostApplicationLifetime)) is IHostApplicationLifetime lifetime
-            ? lifetime.ApplicationStopping
-            : CancellationToken.None;
-        using var poll = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, aborted);
         poll.CancelAfter(wait);
-        IReadOnlyList<BotCommand> commands;
-        try
-        {
-            commands = await _parts.Control.WaitForCommandsAsync(bot, after, poll.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            commands = [];
-        }
-
+        var commands = await _commands.WaitAsync(bot, after, poll.Token).ConfigureAwait(false);
         return new Dictionary<string, object>
         {
+            ["state"] = State(bot),
             ["commands"] = commands.Select(c => new Dictionary<string, object>
             {
                 ["seq"] = c.Sequence,
                 ["action"] = c.Action,
-                ["all_bots"] = c.AllBots,
                 ["time"] = c.Time.ToUnixTimeMilliseconds(),
             }).ToList(),
         };
     }
 
-    private async Task Answer(HttpContext context, string? bot, object result)
-    {
-        var path = context.Request.Path.Value ?? "";
-        if (result is SandboxError error)
-        {
-            _logger.LogInformation("Bot channel {Method} {Path} bot {Bot}: {Code} {Message}", context.Request.Method, path, bot ?? "(none)", error.Code, error.Message);
-            _parts.Audit.Record(new AuditEvent(bot is null ? "bot:unknown" : "bot:" + bot, RequestRefusedAction, path, AuditOutcome.Denied, error.Message,
-                new Dictionary<string, string> { ["code"] = error.Code.ToString(CultureInfo.InvariantCulture) }));
-            await Results.Json(new Dictionary<string, object> { ["code"] = error.Code, ["msg"] = error.Message }, statusCode: error.HttpStatus)
-                .ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
+    private string State(string bot) => _parts.Control.StateOf(bot).ToString().ToLowerInvariant();
 
-        await Results.Json(result).ExecuteAsync(context).ConfigureAwait(false);
+    private async Task Refuse(HttpContext context, string? bot, BinanceError error)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        _logger.LogInformation("Bot channel {Method} {Path} bot {Bot}: {Code} {Message}", context.Request.Method, path, bot ?? "(unknown)", error.Code, error.Message);
+        _parts.Audit.Record(new AuditEvent("bot:" + (bot ?? "unknown"), RequestRefusedAction, path, AuditOutcome.Denied, error.Message,
+            new Dictionary<string, string> { ["code"] = error.Code.ToString(CultureInfo.InvariantCulture) }));
+        await GatewayAnswer.ErrorAsync(context, error).ConfigureAwait(false);
     }
 }

@@ -17,7 +17,7 @@ public sealed record ChannelOptions
     /// <summary>The channel folder (mode 0700) of an installation: <c>$TRADEGUARD_HOME/gateway/channel</c>.</summary>
     public static string DefaultFolder => Path.Combine(TradeguardHome.Path, "gateway", "channel");
 
-    /// <summary>The folder that holds the socket; created 0700, and tightened to 0700 when wider.</summary>
+    /// <summary>The folder that holds the socket; created 0700, refused when open to group or others.</summary>
     public string ChannelFolder { get; init; } = DefaultFolder;
 
     /// <summary>The socket path: <see cref="ChannelFolder"/>/<see cref="SocketFileName"/>.</summary>
@@ -37,9 +37,6 @@ public sealed record ChannelOptions
 
     /// <summary>Most connections at once (each bot needs one or two); default 64.</summary>
     public int MaxConnections { get; init; } = 64;
-
-    /// <summary>Longest status line kept for <c>/status</c>, in characters; default 120.</summary>
-    public int MaxStatusLength { get; init; } = 120;
 
     /// <summary>Most details one alert may carry; default 32.</summary>
     public int MaxDetails { get; init; } = 32;

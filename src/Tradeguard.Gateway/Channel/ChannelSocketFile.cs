@@ -1,24 +1,20 @@
 using System.Net.Sockets;
 using System.Text;
 using Tradeguard.Core.Errors;
+using Tradeguard.Gateway.Hosting;
 
 namespace Tradeguard.Gateway.Channel;
 
 /// <summary>
-/// The socket file's place and mode: its folder is 0700 (created so, or tightened), so between Kestrel's bind and
-/// our chmod no other user can reach the socket; the socket itself is then 0600. A socket left by a gateway that died
-/// is removed; one that still answers means another gateway serves the channel, and we refuse to take it over.
+/// Readies the channel's socket path for binding: the path fits a Unix socket address, the folders are 0700 down from
+/// <c>$TRADEGUARD_HOME/gateway</c> (<see cref="UnixSocket.PrepareFolder"/> then removes a stale socket), and a socket
+/// that still answers is left alone: another gateway serves the channel, and we refuse to take it over.
 /// </summary>
 public static class ChannelSocketFile
 {
-    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
-    /// <summary>The socket's mode once bound: read and write for the owner only.</summary>
-    public const UnixFileMode SocketMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     /// <summary>Makes the folder ready for binding <see cref="ChannelOptions.SocketPath"/>.</summary>
-    /// <exception cref="TradeguardException">Exit 5 when the path is too long for a Unix socket or another gateway answers on it.</exception>
-    public static void PrepareFolder(ChannelOptions options)
+    /// <exception cref="TradeguardException">Exit 5 when the path is too long, its folder open to others, or another gateway answers on it.</exception>
+    public static void Prepare(ChannelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var path = options.SocketPath;
@@ -28,41 +24,19 @@ public static class ChannelSocketFile
                 $"The bot channel path {path} is longer than the {ChannelOptions.MaxSocketPathBytes} bytes a Unix socket allows; set TRADEGUARD_HOME to a shorter folder.");
         }
 
-        var folder = options.ChannelFolder;
-        var parent = Path.GetDirectoryName(folder);
-        if (!string.IsNullOrEmpty(parent) && !Directory.Exists(parent))
+        // CreateDirectory gives its mode to the last folder only: the parent is made 0700 on its own.
+        if (Path.GetDirectoryName(options.ChannelFolder) is { Length: > 0 } parent && !Directory.Exists(parent))
         {
-            Directory.CreateDirectory(parent, OwnerOnlyFolder);
+            Directory.CreateDirectory(parent, UnixSocket.OwnerOnlyFolder);
         }
 
-        if (!Directory.Exists(folder))
-        {
-            Directory.CreateDirectory(folder, OwnerOnlyFolder);
-        }
-        else if (File.GetUnixFileMode(folder) != OwnerOnlyFolder)
-        {
-            File.SetUnixFileMode(folder, OwnerOnlyFolder);
-        }
-
-        if (!File.Exists(path))
-        {
-            return;
-        }
-
-        if (Answers(path))
+        if (File.Exists(path) && Answers(path))
         {
             throw new TradeguardException(ExitCode.Configuration,
                 $"Another gateway already serves the bot channel at {path}; stop it first (one gateway per installation).");
         }
 
-        File.Delete(path);
-    }
-
-    /// <summary>Sets the bound socket to <see cref="SocketMode"/>.</summary>
-    public static void Restrict(ChannelOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        File.SetUnixFileMode(options.SocketPath, SocketMode);
+        UnixSocket.PrepareFolder(path);
     }
 
     private static bool Answers(string path)

@@ -1,6 +1,7 @@
 using Tradeguard.Alerts;
 using Tradeguard.Core.Audit;
 using Tradeguard.Gateway.Channel;
+using Tradeguard.Gateway.Control;
 
 namespace Tradeguard.Gateway.Tests.Channel;
 
@@ -30,7 +31,7 @@ public sealed class BotChannelTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal(["momentum", "1", "0"], result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var message = Assert.Single(h.Outbox.List());
-        Assert.Equal("[paper] Order executed by momentum · BTCUSDT · buy", message.Text);
+        Assert.Equal("[paper] Order executed · BTCUSDT · buy · momentum", message.Text);
         Assert.Equal(AlertKinds.OrderFilled, message.Kind);
         Assert.Equal("bot:momentum:o-1", message.DedupeKey);
         var audited = h.Audit.Events.Where(e => e.Action == BotChannelServer.AlertAction).ToList();
@@ -53,7 +54,7 @@ public sealed class BotChannelTests
             """);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal("400 -1100 Illegal value in parameter 'kind': it is one of error, order_executed, rebalanced, stop_loss, take_profit.", result.Stdout.Trim());
-        Assert.Equal("[paper] Portfolio rebalanced by momentum", Assert.Single(h.Outbox.List()).Text);
+        Assert.Equal("[paper] Portfolio rebalanced · momentum", Assert.Single(h.Outbox.List()).Text);
         Assert.Contains(h.Audit.Events, e => e.Action == BotChannelServer.RequestRefusedAction && e.Reason.Contains("'kind'", StringComparison.Ordinal));
     }
 
@@ -77,29 +78,30 @@ public sealed class BotChannelTests
     }
 
     [Fact]
-    public async Task Commands_ReachTheBot_ByIteratorAndByCallback()
+    public async Task Commands_ReachTheBot_ByIteratorAndByCallback_WithItsState()
     {
         await using var h = await ChannelHarness.StartAsync();
-        h.Control.Send("pause");
-        h.Control.Send("resume", allBots: true);
+        h.Control.Pause(ChannelHarness.Bot, "telegram:alice");
+        h.Control.Resume(null, "cli");
         var sender = Task.Run(async () =>
         {
             // Sent while the bot is already waiting in a long poll.
-            while (!h.Control.Statuses.ContainsKey(ChannelHarness.Bot))
+            while (h.Control.Status().Single(s => s.Bot == ChannelHarness.Bot).StatusLine is null)
             {
                 await Task.Delay(20);
             }
 
-            h.Control.Send("stop");
+            await h.Control.StopAsync("other", "cli");
+            await h.Control.StopAsync(null, "telegram:alice");
         });
         var result = h.RunPython("""
             import threading
             from tradeguard_client import GatewayClient
             gw = GatewayClient.from_env()
-            seen = []
+            print(gw.ping(), gw.state)
             for command in gw.commands(wait=20):
-                print(command.seq, command.action, command.all_bots)
-                if command.seq == 2:
+                print(command.seq, command.action, gw.state)
+                if command.action == "resume":
                     gw.report_status("waiting for the stop")
                 if command.action == "stop":
                     break
@@ -115,7 +117,9 @@ public sealed class BotChannelTests
             """);
         await sender;
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Equal(["1 pause False", "2 resume True", "3 stop False", "callback pause,resume,stop"], result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        // "other" was stopped (3) in between: one numbering, with gaps where other bots were told something.
+        Assert.Equal(["momentum running", "1 pause running", "2 resume running", "4 stop stopped", "callback pause,resume,stop"],
+            result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -127,10 +131,10 @@ public sealed class BotChannelTests
             print(GatewayClient.from_env().report_status("holding 0.5 BTC\nbought at 43210 " + "x" * 300))
             """);
         Assert.True(result.ExitCode == 0, result.Stderr);
-        var line = h.Control.Statuses[ChannelHarness.Bot];
+        var line = h.Control.Status().Single(s => s.Bot == ChannelHarness.Bot).StatusLine!;
         Assert.Equal(line, result.Stdout.TrimEnd('\n'));
         Assert.StartsWith("holding #.# BTC bought at ##### xxx", line, StringComparison.Ordinal);
-        Assert.Equal(120, line.Length);
+        Assert.Equal(ControlBoard.MaxStatusLength, line.Length);
         Assert.EndsWith("…", line, StringComparison.Ordinal);
     }
 
@@ -159,7 +163,8 @@ public sealed class BotChannelTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["400 -1022", "401 -2015", "HTTP/1.1 413 Payload Too Large", "momentum"], lines);
-        Assert.Equal(["-1022", "-2015", "-1104"], h.Audit.Events.Where(e => e.Action == BotChannelServer.RequestRefusedAction).Select(e => e.Details!["code"]));
-        Assert.Empty(h.Control.Statuses);
+        Assert.Equal(["-1022", "-2015"], h.Audit.Events.Where(e => e.Action == "gateway.auth").Select(e => e.Details!["code"]));
+        Assert.Equal(["-1000"], h.Audit.Events.Where(e => e.Action == BotChannelServer.RequestRefusedAction).Select(e => e.Details!["code"]));
+        Assert.All(h.Control.Status(), s => Assert.Null(s.StatusLine));
     }
 }

@@ -1,16 +1,18 @@
 using Tradeguard.Alerts;
 using Tradeguard.Alerts.Outbox;
 using Tradeguard.Core.Secrets;
-using Tradeguard.Exchange.Sandbox;
-using Tradeguard.Exchange.Signing;
 using Tradeguard.Gateway.Channel;
+using Tradeguard.Gateway.Control;
+using Tradeguard.Gateway.Journal;
+using Tradeguard.Gateway.Keys;
 using Tradeguard.TestSupport;
 
 namespace Tradeguard.Gateway.Tests.Channel;
 
 /// <summary>
-/// A real bot channel on a Unix socket in a temporary folder, wired to a real alert publisher and outbox, with one
-/// bot key checked by the Binance signer and a control port the test drives.
+/// A real bot channel on a Unix socket in a temporary folder, wired as <c>gateway serve</c> wires it: the gateway's
+/// authenticator with one bot key, its control board (which the test drives as an operator would), its journal, and
+/// a real alert publisher and outbox.
 /// </summary>
 internal sealed class ChannelHarness : IAsyncDisposable
 {
@@ -18,7 +20,7 @@ internal sealed class ChannelHarness : IAsyncDisposable
     public const string ApiKey = "tgbotkey0000000000000000000000000000000000000000000000000000000a";
     public const string ApiSecret = "tgbotsecret00000000000000000000000000000000000000000000000000000";
 
-    private ChannelHarness(TempFolder folder, OutboxStore outbox, TestControl control, RecordingAuditLog audit, BotChannelServer server, ChannelOptions options)
+    private ChannelHarness(TempFolder folder, OutboxStore outbox, ControlBoard control, RecordingAuditLog audit, BotChannelServer server, ChannelOptions options)
     {
         Folder = folder;
         Outbox = outbox;
@@ -32,7 +34,7 @@ internal sealed class ChannelHarness : IAsyncDisposable
 
     public OutboxStore Outbox { get; }
 
-    public TestControl Control { get; }
+    public ControlBoard Control { get; }
 
     public RecordingAuditLog Audit { get; }
 
@@ -46,9 +48,11 @@ internal sealed class ChannelHarness : IAsyncDisposable
         var outbox = OutboxStore.Open(folder.Combine("outbox.db"));
         var audit = new RecordingAuditLog();
         var publisher = new AlertPublisher(outbox, policy ?? new ExposurePolicy(), new FixedRouting([new AlertRecipient("telegram", "4242")]), [], audit);
-        var control = new TestControl();
-        var options = new ChannelOptions { ChannelFolder = Path.Combine(folder.Path, "channel") };
-        var parts = new BotChannelParts(new OneBotAuthenticator(), control, publisher, new BotAlertKinds(customKinds), TradingMode.Paper, audit);
+        var control = new ControlBoard([Bot, "other"]);
+        var options = new ChannelOptions { ChannelFolder = Path.Combine(folder.Path, "gateway", "channel") };
+        var authenticator = new BotAuthenticator([new BotKey(Bot, ApiKey, Secret.FromString(ApiSecret))]);
+        var parts = new BotChannelParts(authenticator, control, new GatewayJournal(audit, publisher, TradingMode.Paper, TimeProvider.System),
+            publisher, new BotAlertKinds(customKinds), audit);
         var server = await BotChannelServer.StartAsync(parts, options);
         return new ChannelHarness(folder, outbox, control, audit, server, options);
     }
@@ -71,71 +75,5 @@ internal sealed class ChannelHarness : IAsyncDisposable
     {
         await Server.DisposeAsync();
         Folder.Dispose();
-    }
-
-    /// <summary>The Binance check for one bot key (the gateway's own verifier does the same for every bot).</summary>
-    private sealed class OneBotAuthenticator : IBotRequestAuthenticator
-    {
-        private readonly Secret _secret = Secret.FromString(ApiSecret);
-
-        public BotAuthentication Authenticate(string? apiKey, ChannelRequest request)
-        {
-            if (apiKey != ApiKey)
-            {
-                return BotAuthentication.Refused(BinanceErrors.RejectedKey);
-            }
-
-            return RequestSigner.Verify(_secret, request.SignedPayload, request.Single("signature"))
-                ? BotAuthentication.Accepted(Bot)
-                : BotAuthentication.Refused(BinanceErrors.InvalidSignature);
-        }
-    }
-
-    /// <summary>Operator commands the test sends; status lines the bots report.</summary>
-    internal sealed class TestControl : IBotControlPort
-    {
-        private readonly List<BotCommand> _commands = [];
-        private readonly Lock _gate = new();
-        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public System.Collections.Concurrent.ConcurrentDictionary<string, string> Statuses { get; } = new();
-
-        public void Send(string action, bool allBots = false)
-        {
-            TaskCompletionSource changed;
-            lock (_gate)
-            {
-                _commands.Add(new BotCommand(_commands.Count + 1, action, allBots, DateTimeOffset.UtcNow));
-                changed = _changed;
-                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-
-            changed.SetResult();
-        }
-
-        public async Task<IReadOnlyList<BotCommand>> WaitForCommandsAsync(string bot, long after, CancellationToken cancellationToken)
-        {
-            while (true)
-            {
-                Task changed;
-                lock (_gate)
-                {
-                    var newer = _commands.Where(c => c.Sequence > after).ToList();
-                    if (newer.Count > 0)
-                    {
-                        return newer;
-                    }
-
-                    changed = _changed.Task;
-                }
-
-                await changed.WaitAsync(cancellationToken);
-            }
-        }
-
-        public void ReportStatus(string bot, string line)
-        {
-            Statuses[bot] = line;
-        }
     }
 }

@@ -29,6 +29,7 @@ public sealed class ForeignUserTests
     {
         await using var h = await ChannelHarness.StartAsync();
         AllowTraversal(h.Folder.Path);
+        AllowTraversal(Path.GetDirectoryName(h.Options.ChannelFolder)!);
         Assert.Equal("permission denied", RunAsNobody(h));
 
         AllowTraversal(h.Options.ChannelFolder);
@@ -41,6 +42,7 @@ public sealed class ForeignUserTests
     {
         await using var h = await ChannelHarness.StartAsync();
         AllowTraversal(h.Folder.Path);
+        AllowTraversal(Path.GetDirectoryName(h.Options.ChannelFolder)!);
         AllowTraversal(h.Options.ChannelFolder);
         File.SetUnixFileMode(h.Options.SocketPath, (UnixFileMode)Convert.ToInt32("666", 8));
 
