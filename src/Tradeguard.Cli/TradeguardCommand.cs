@@ -21,6 +21,7 @@ internal static class TradeguardCommand
         root.Subcommands.Add(Commands.Telegram.TelegramCommand.Create(Composition.BotComposition.Ports));
         root.Subcommands.Add(Commands.Sandbox.SandboxCommand.Create());
         root.Subcommands.Add(Commands.Exchange.ExchangeCommand.Create());
+        root.Subcommands.Add(Commands.Gateway.GatewayCommand.Create());
         return root;
     }
 }

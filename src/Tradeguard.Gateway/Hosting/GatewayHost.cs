@@ -58,7 +58,7 @@ public static class GatewayHost
 
         var board = new ControlBoard(config.BotNames, parts.Time);
         var journal = new GatewayJournal(parts.Audit, parts.Alerts, parts.Mode, parts.Time);
-        var upstream = new UpstreamExchange(config.Upstream, parts.ExchangeCredentials, parts.Time);
+        var upstream = new UpstreamExchange(config.Upstream, parts.ExchangeCredentials, parts.Time, parts.UpstreamHandler);
         var authenticator = new BotAuthenticator(parts.BotKeys, parts.Time);
         var desk = new OrderDesk(config, upstream, board, journal, parts.Time);
         builder.Services.AddSingleton(config);

@@ -49,6 +49,9 @@ public sealed record GatewayParts
     /// <summary>Grace period before a body slower than 240 bytes/s is cut off (Kestrel MinRequestBodyDataRate); default 5 s.</summary>
     public TimeSpan SlowBodyGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The HTTP handler for the upstream connection (tests record what reaches the exchange); null for the default pooled sockets.</summary>
+    public HttpMessageHandler? UpstreamHandler { get; init; }
+
     /// <summary>Most connections at once (bots and idle ones together); default 8192.</summary>
     public long MaxConnections { get; init; } = 8192;
 }

@@ -177,12 +177,14 @@ public sealed class CommandBot
             case "pnl":
                 return Report(updateId, from, chat, command, account, _engine.Pnl());
             case "pause":
-                return Done(updateId, from, chat, command, account, _engine.Pause());
+                return Done(updateId, from, chat, command, account, _engine.Pause(Target(command)));
             case "resume":
-                return Done(updateId, from, chat, command, account, _engine.Resume());
+                return Done(updateId, from, chat, command, account, _engine.Resume(Target(command)));
             case "stop" or "closeall":
-                _confirmations.Request(from.Id, command.Name);
-                Reply(updateId, chat, $"Send /confirm <code from your authenticator> within {_options.ConfirmWindow.TotalSeconds:0} s to {(command.Name == "stop" ? "stop trading" : "close all positions")}.");
+                // The target (/stop momentum) is confirmed with the command: /confirm carries only the code.
+                _confirmations.Request(from.Id, Target(command) is { } target ? $"{command.Name} {target}" : command.Name);
+                Reply(updateId, chat, $"Send /confirm <code from your authenticator> within {_options.ConfirmWindow.TotalSeconds:0} s to " +
+                    $"{(command.Name == "stop" ? "stop trading" : "close all positions")}{(Target(command) is { } named ? " of " + named : string.Empty)}.");
                 Audit(from, chat, "telegram.command", command, AuditOutcome.Success, "awaiting /confirm", account.Name);
                 return new UpdateDecision(UpdateVerdict.Accepted, "awaiting /confirm");
             case "confirm":
@@ -196,7 +198,9 @@ public sealed class CommandBot
 
     private UpdateDecision Confirm(int updateId, User from, Chat chat, BotCommand command, OperatorInfo account)
     {
-        var pending = _confirmations.Take(from.Id);
+        var taken = _confirmations.Take(from.Id);
+        var pending = taken?.Split(' ')[0];
+        var pendingTarget = taken?.Split(' ') is [_, var named] ? named : null;
         var code = command.Arguments.Count == 1 ? command.Arguments[0] : string.Empty;
         if (pending is null)
         {
@@ -212,7 +216,7 @@ public sealed class CommandBot
             return new UpdateDecision(UpdateVerdict.Rejected, "invalid or reused TOTP code");
         }
 
-        var result = pending == "stop" ? _engine.Stop() : _engine.CloseAll();
+        var result = pending == "stop" ? _engine.Stop(pendingTarget) : _engine.CloseAll(pendingTarget);
         Audit(from, chat, "telegram.confirm", new BotCommand(pending, null, []), AuditOutcome.Success, "", account.Name);
         return Done(updateId, from, chat, new BotCommand(pending, null, []), account, result);
     }
@@ -293,6 +297,9 @@ public sealed class CommandBot
         new(TelegramChannel.ChannelName, chat.Id.ToString(CultureInfo.InvariantCulture));
 
     private static string Key(int updateId) => "update-" + updateId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The command's target (<c>/stop momentum</c>: a bot behind the gateway), or null for all; the engine judges the name.</summary>
+    private static string? Target(BotCommand command) => command.Arguments.Count == 0 ? null : command.Arguments[0][..Math.Min(command.Arguments[0].Length, 40)];
 
     private static OperatorRole RequiredRole(string command) => command switch
     {

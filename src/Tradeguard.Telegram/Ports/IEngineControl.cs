@@ -28,7 +28,7 @@ public interface IEngineControl
     /// <summary>Stops opening new orders; existing orders stay. Returns a one-line result.</summary>
     string Pause();
 
-    /// <summary>Resumes after <see cref="Pause"/>. Returns a one-line result.</summary>
+    /// <summary>Resumes after <see cref="Pause()"/>. Returns a one-line result.</summary>
     string Resume();
 
     /// <summary>Stops trading (kill switch). Returns a one-line result.</summary>
@@ -36,4 +36,23 @@ public interface IEngineControl
 
     /// <summary>Closes every open position at market. Returns a one-line result.</summary>
     string CloseAll();
+
+    /// <summary>
+    /// <see cref="Pause()"/> for one target (a bot behind the gateway: <c>/pause momentum</c>), or all when
+    /// <paramref name="target"/> is null. An engine with a single target answers a named one with
+    /// <see cref="NoTargets"/>.
+    /// </summary>
+    string Pause(string? target) => target is null ? Pause() : NoTargets(target);
+
+    /// <summary><see cref="Resume()"/> for one target, or all when <paramref name="target"/> is null.</summary>
+    string Resume(string? target) => target is null ? Resume() : NoTargets(target);
+
+    /// <summary><see cref="Stop()"/> for one target, or all when <paramref name="target"/> is null.</summary>
+    string Stop(string? target) => target is null ? Stop() : NoTargets(target);
+
+    /// <summary><see cref="CloseAll()"/> for one target, or all when <paramref name="target"/> is null.</summary>
+    string CloseAll(string? target) => target is null ? CloseAll() : NoTargets(target);
+
+    /// <summary>The answer of an engine with one target to a command naming one.</summary>
+    static string NoTargets(string target) => $"This engine runs one strategy and has no target named {target}; send the command without a name.";
 }

@@ -1,16 +1,12 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Tradeguard.Cli.Commands.Alerts;
-using Telegram.Bot;
 using Tradeguard.Cli.Composition;
 using Tradeguard.Cli.Hosting;
 using Tradeguard.Core.Errors;
 using Tradeguard.Exchange.Runner;
-using Tradeguard.Identity;
 using Tradeguard.Exchange.State;
 using Tradeguard.Telegram;
-using Tradeguard.Telegram.Bot;
-using Tradeguard.Telegram.Linking;
 
 namespace Tradeguard.Cli.Commands.Exchange;
 
@@ -70,15 +66,7 @@ internal static class ExchangeServeCommand
                     linked is null ? null : new TelegramRouting(linked.Options, linked.Store, linked.Operators));
                 var runner = session.CreateRunner([new TradingAlertSink(alerts.Publisher, alerts.Routing, Guid.NewGuid().ToString("N"), includeConsole: true)],
                     alerts.Audit, logger, state: state);
-                UpdatePoller? poller = null;
-                if (linked is not null)
-                {
-                    var me = BotIdentity(alerts.Client!);
-                    var commandBot = new CommandBot(linked.Options with { BotUsername = me.Username }, linked.Store, linked.Operators,
-                        new IdentityTotpVerifier(linked.Identity), new RunnerEngine(runner, CloseAllWait), alerts.Publisher, alerts.Audit, TimeProvider.System,
-                        alerts.Client, logger);
-                    poller = new UpdatePoller(alerts.Client!, linked.Store, commandBot, linked.Options, TimeProvider.System, logger);
-                }
+                var poller = TelegramCommandWiring.Create(linked, alerts, new RunnerEngine(runner, CloseAllWait), logger);
 
                 Console.WriteLine($"Serving {session.Plan.Strategy.Name} on {session.Config.Symbol} at {session.Config.BaseUrl.GetLeftPart(UriPartial.Authority)} " +
                     $"({(mode == "live" ? "LIVE" : "paper")}) with {session.Credentials}; state {state.Path}; Telegram {(poller is null ? "off" : "on")}. Stop with SIGTERM or Ctrl+C.");
@@ -87,20 +75,5 @@ internal static class ExchangeServeCommand
             }
         });
         return command;
-    }
-
-    /// <summary>The bot's own account (its @username scopes group commands); exit 6 when Telegram cannot be reached or refuses the token.</summary>
-    private static global::Telegram.Bot.Types.User BotIdentity(TelegramBotClient client)
-    {
-        try
-        {
-            return client.GetMe().GetAwaiter().GetResult();
-        }
-        catch (global::Telegram.Bot.Exceptions.RequestException e)
-        {
-            // The message never holds the token: Telegram.Bot reports the API's description, not the URL.
-            throw new TradeguardException(ExitCode.ExternalService,
-                $"Telegram did not accept getMe ({e.Message}); check telegram.api_base_url and the bot token in the vault (tradeguard vault set telegram bot_token).", e);
-        }
     }
 }
