@@ -54,7 +54,8 @@ public sealed class BotLaunch : IDisposable
         }
 
         var real = ApiCredentials.References(config.Exchange).Concat(realCredentials).Distinct().ToList();
-        if (requested.FirstOrDefault(r => real.Contains(r)) is { } leak)
+        // SecretReference is a struct: FirstOrDefault alone would yield a default reference, never null.
+        if (requested.Where(real.Contains).Select(r => (SecretReference?)r).FirstOrDefault() is { } leak)
         {
             throw new TradeguardException(ExitCode.Configuration,
                 $"--env asks for {leak}, a real credential: a bot run with --bot trades through the gateway and gets none. Remove that --env.");
