@@ -46,7 +46,7 @@ public sealed record GatewayParts
     /// <summary>How long an idle connection is kept (Kestrel KeepAliveTimeout); default 30 s.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Grace period before a body slower than 240 bytes/s is cut off (Kestrel MinRequestBodyDataRate); default 5 s.</summary>
+    /// <summary>Grace period before a body slower than 240 bytes/s is cut off (Kestrel MinRequestBodyDataRate; over 1 s); default 5 s.</summary>
     public TimeSpan SlowBodyGrace { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The HTTP handler for the upstream connection (tests record what reaches the exchange); null for the default pooled sockets.</summary>

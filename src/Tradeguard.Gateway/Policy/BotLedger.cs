@@ -9,14 +9,20 @@ namespace Tradeguard.Gateway.Policy;
 /// the exchange's answers (new, query, cancel, open and all orders): when <c>executedQty</c> grew, that difference is a
 /// fill, priced at the growth of <c>cummulativeQuoteQty</c>. Thread-safe.
 /// </summary>
-/// <remarks>The position counts only what this bot bought and sold through the gateway since it started, so a bot
+/// <remarks>Working orders are kept until they finish; of finished orders the last
+/// <see cref="FinishedOrdersKept"/> are, so a bot can still query them. The position counts only what this bot bought and sold through the gateway since it started, so a bot
 /// cannot sell what another bot (or the operator) holds in the same exchange account.</remarks>
 public sealed class BotLedger(string bot, TimeProvider time)
 {
+    /// <summary>Finished orders kept for ownership checks (query, cancel, lists); older ones are forgotten so memory stays flat.</summary>
+    public const int FinishedOrdersKept = 10_000;
+
     private readonly Lock _gate = new();
+    private readonly Queue<long> _finished = new();
     private readonly Dictionary<long, TrackedOrder> _orders = [];
     private readonly Dictionary<string, (decimal Quantity, decimal Cost)> _positions = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _recentOrders = new();
+    private readonly Dictionary<string, (decimal Buys, decimal Sells)> _working = new(StringComparer.Ordinal);
     private DateOnly _pnlDay;
     private decimal _pnlToday;
     private int _fills;
@@ -65,10 +71,8 @@ public sealed class BotLedger(string bot, TimeProvider time)
     {
         lock (_gate)
         {
-            var working = _orders.Values.Where(o => o.Symbol == symbol && o.IsWorking).ToArray();
-            return (_positions.GetValueOrDefault(symbol).Quantity,
-                working.Where(o => o.Side == "BUY").Sum(o => o.Remaining),
-                working.Where(o => o.Side == "SELL").Sum(o => o.Remaining));
+            var (buys, sells) = _working.GetValueOrDefault(symbol);
+            return (_positions.GetValueOrDefault(symbol).Quantity, buys, sells);
         }
     }
 
@@ -123,17 +127,27 @@ public sealed class BotLedger(string bot, TimeProvider time)
             Number(order, "executedQty"), Number(order, "cummulativeQuoteQty"), Text(order, "status"));
         lock (_gate)
         {
-            if (!_orders.TryGetValue(id, out var before))
+            if (_orders.TryGetValue(id, out var before))
+            {
+                CountWorking(before, -1);
+            }
+            else
             {
                 if (!placed)
                 {
-                    return null; // another bot's order, or one from before the gateway started
+                    return null; // another bot's order, or one from before the gateway started (or long forgotten)
                 }
 
                 before = seen with { Executed = 0, ExecutedQuote = 0 };
             }
 
             _orders[id] = seen;
+            CountWorking(seen, +1);
+            if (!seen.IsWorking && (before.IsWorking || placed))
+            {
+                Forget(id);
+            }
+
             var filled = seen.Executed - before.Executed;
             if (filled <= 0)
             {
@@ -144,6 +158,22 @@ public sealed class BotLedger(string bot, TimeProvider time)
             var pnl = Apply(seen.Symbol, seen.Side, filled, price);
             _fills++;
             return new ObservedFill(bot, id, seen.Symbol, seen.Side, filled, price, pnl);
+        }
+    }
+
+    // Running totals of working quantity per symbol and side, so the policy's position check is O(1) however many orders work.
+    private void CountWorking(TrackedOrder order, int sign)
+    {
+        var (buys, sells) = _working.GetValueOrDefault(order.Symbol);
+        _working[order.Symbol] = order.Side == "BUY" ? (buys + (sign * order.Remaining), sells) : (buys, sells + (sign * order.Remaining));
+    }
+
+    private void Forget(long finishedOrderId)
+    {
+        _finished.Enqueue(finishedOrderId);
+        while (_finished.Count > FinishedOrdersKept)
+        {
+            _orders.Remove(_finished.Dequeue());
         }
     }
 

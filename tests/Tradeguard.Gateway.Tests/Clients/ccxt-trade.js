@@ -2,8 +2,7 @@
 // every URL of exchange.urls.api points at the gateway, the key is the bot's own.
 // Prints one JSON line with what ccxt parsed; any error exits 1 with its class and message.
 'use strict';
-const path = require('path');
-const ccxt = require(path.join(process.env.CCXT_DIR, 'node_modules', 'ccxt'));
+const ccxt = require(require.resolve('ccxt', { paths: [process.env.CCXT_DIR] }));
 
 const gateway = process.env.GATEWAY_URL.replace(/\/$/, '');
 const exchange = new ccxt.binance({
