@@ -1,6 +1,6 @@
 """AFTER: the same bot behind Tradeguard. It holds no real credential.
 
-Run it with:  tradeguard exec --bot momentum --gateway-config gateway.json -- python3 bot_after.py
+Run it with:  tradeguard exec --bot momentum --gateway-config samples/gateway-sandbox.json -- python3 samples/python-bot/bot_after.py
 
 - exchange requests go to the gateway (TRADEGUARD_GATEWAY_URL) signed with the bot's local key, which opens nothing
   at the exchange; the gateway checks the bot's policy, re-signs with the real key from the vault and forwards;

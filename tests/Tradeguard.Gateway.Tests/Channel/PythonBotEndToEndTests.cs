@@ -107,7 +107,7 @@ public sealed class PythonBotEndToEndTests
         Assert.DoesNotContain(environ, v => v.StartsWith("BINANCE_API_KEY=", StringComparison.Ordinal) || v.StartsWith("TRADEGUARD_VAULT_PASSWORD=", StringComparison.Ordinal));
 
         var alert = await Eventually(() => telegram.Delivered.FirstOrDefault(c => c.Text?.Contains("Order executed", StringComparison.Ordinal) == true));
-        Assert.Equal("[paper] Order executed · ORCL · buy · momentum", alert.Text);
+        Assert.Equal("[paper] Order executed · ORCL · buy · momentum", Plain(alert.Text));
         Assert.Equal(AliceTelegramId.ToString(CultureInfo.InvariantCulture), alert.ChatId);
 
         telegram.AddUpdate(PrivateMessage(1, "/pause"));
@@ -125,7 +125,7 @@ public sealed class PythonBotEndToEndTests
 
         gateway.Terminate();
         Assert.Equal(0, gateway.WaitForExit(TimeSpan.FromSeconds(60)));
-        var texts = telegram.Delivered.Select(c => c.Text ?? "").ToList();
+        var texts = telegram.Delivered.Select(c => Plain(c.Text)).ToList();
         Assert.Contains("[paper] Error · momentum", texts);
         // The alerts carry no amount: neither the bot's quantity, price nor order id reached a chat.
         Assert.All(texts.Where(t => t.Contains("momentum", StringComparison.Ordinal) && t.StartsWith("[paper]", StringComparison.Ordinal)),
@@ -142,6 +142,9 @@ public sealed class PythonBotEndToEndTests
 
         Assert.Contains("BINANCE_API_KEY left out of the bot's environment", bot.Stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>The text without the channel's HTML markup (Telegram messages are sent with parse_mode HTML).</summary>
+    private static string Plain(string? html) => System.Text.RegularExpressions.Regex.Replace(html ?? "", "<[^>]+>", "");
 
     private static string Cli(IReadOnlyDictionary<string, string?> env, string? stdin, params string[] args)
     {
