@@ -134,9 +134,10 @@ class GatewayClient:
     """
 
     def __init__(self, url: str, api_key: str, api_secret: str, channel: Optional[str] = None,
-                 timeout: float = 10.0, recv_window: int = 5000):
+                 timeout: float = 10.0, recv_window: int = 10000):
         """``url``: the gateway's REST base URL; ``api_key``/``api_secret``: the bot's local key; ``channel``:
-        ``unix:/path`` of the bot channel (None: REST only); ``timeout``: seconds per request."""
+        ``unix:/path`` of the bot channel (None: REST only); ``timeout``: seconds per request; ``recv_window``: how
+        late (ms) the gateway may receive a signed request and still accept it (10 s: a loaded host; at most 60000)."""
         self.url = url.rstrip("/")
         self.api_key = api_key
         self._secret = api_secret
