@@ -40,6 +40,12 @@ public sealed record GatewayConfig
     /// <summary>Largest request body a bot may send, bytes; default 65536.</summary>
     public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// Alert kinds the operator lets bots publish through the bot channel besides the built-in ones: word → the
+    /// summary operators read, e.g. <c>{"rebalanced": "Portfolio rebalanced"}</c> (<see cref="Channel.BotAlertKinds"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> BotAlertKinds { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The bots served, each with its policy; at least one.</summary>
     public IReadOnlyList<BotPolicyConfig> Bots { get; init; } = [];
 
@@ -124,6 +130,7 @@ public sealed record GatewayConfig
             throw Setting("maxRequestBodyBytes", "must be 1024 to 1048576");
         }
 
+        _ = new Channel.BotAlertKinds(BotAlertKinds, $"{Path}: \"botAlertKinds\"");
         if (Bots.Count == 0)
         {
             throw Setting("bots", "must list at least one bot, e.g. [{\"name\": \"momentum\", \"symbols\": [\"BTCUSDT\"], ...}]");

@@ -160,7 +160,7 @@ public sealed class ControlBoard
             StateOf(bot);
         }
 
-        var channel = Channel.CreateBounded<OperatorCommand>(new BoundedChannelOptions(SubscriberBuffer)
+        var channel = System.Threading.Channels.Channel.CreateBounded<OperatorCommand>(new BoundedChannelOptions(SubscriberBuffer)
         {
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleWriter = false,

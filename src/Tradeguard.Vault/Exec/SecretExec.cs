@@ -57,16 +57,32 @@ public static partial class SecretExec
         }
     }
 
+    /// <summary>
+    /// The names of our environment variables whose value contains one of <paramref name="withheld"/> (e.g. a real
+    /// exchange key exported in the shell), sorted; pass them to <see cref="Run"/> so the child does not inherit them.
+    /// </summary>
+    public static IReadOnlyList<string> InheritedHolding(IEnumerable<Secret> withheld)
+    {
+        ArgumentNullException.ThrowIfNull(withheld);
+        var values = withheld.Select(s => s.Reveal()).Where(v => v.Length > 0).ToList();
+        return Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(name => Environment.GetEnvironmentVariable(name) is { } value && values.Any(v => value.Contains(v, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Starts <paramref name="program"/> with <paramref name="secrets"/> added to a copy of our environment and waits for it.</summary>
     /// <param name="program">The program (looked up on PATH as execvp does).</param>
     /// <param name="arguments">Its arguments.</param>
     /// <param name="secrets">Variables to set (they override inherited ones); registered with the redactor.</param>
     /// <param name="audit">Records <c>vault.exec</c> with the variable names (never values).</param>
     /// <param name="actor">The audit actor.</param>
+    /// <param name="settings">Variables that are not secret (addresses), set as they are after the secrets.</param>
+    /// <param name="removed">Inherited variables to leave out as well as <see cref="UnlockVariables"/> (see <see cref="InheritedHolding"/>).</param>
     /// <returns>The child's exit code, or 128 + N when signal N ended it.</returns>
     /// <exception cref="TradeguardException">Exit 6 when the program cannot be started.</exception>
     public static int Run(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, Secret> secrets,
-        IAuditLog? audit = null, string actor = "system")
+        IAuditLog? audit = null, string actor = "system",
+        IReadOnlyDictionary<string, string>? settings = null, IReadOnlyCollection<string>? removed = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -77,7 +93,7 @@ public static partial class SecretExec
             info.ArgumentList.Add(a);
         }
 
-        foreach (var name in UnlockVariables)
+        foreach (var name in UnlockVariables.Concat(removed ?? []))
         {
             info.Environment.Remove(name);
         }
@@ -87,6 +103,11 @@ public static partial class SecretExec
             var text = value.Reveal();
             Redactor.Shared.Register(text);
             info.Environment[name] = text;
+        }
+
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         Process child;
@@ -100,7 +121,7 @@ public static partial class SecretExec
         }
 
         (audit ?? NullAuditLog.Instance).Record(new AuditEvent(actor, "vault.exec", program, AuditOutcome.Success, "",
-            new Dictionary<string, string> { ["variables"] = string.Join(",", secrets.Keys.Order(StringComparer.Ordinal)) }));
+            new Dictionary<string, string> { ["variables"] = string.Join(",", secrets.Keys.Concat(settings?.Keys ?? []).Order(StringComparer.Ordinal)) }));
         using (child)
         {
             var fromTerminal = !Console.IsInputRedirected;

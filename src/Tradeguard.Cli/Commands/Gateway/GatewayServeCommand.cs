@@ -11,6 +11,7 @@ using Tradeguard.Core.Errors;
 using Tradeguard.Exchange.Client;
 using Tradeguard.Exchange.Preflight;
 using Tradeguard.Exchange.Signing;
+using Tradeguard.Gateway.Channel;
 using Tradeguard.Gateway.Config;
 using Tradeguard.Gateway.Control;
 using Tradeguard.Gateway.Hosting;
@@ -120,6 +121,7 @@ internal static class GatewayServeCommand
                 services.AddSingleton(outcome);
                 services.AddHostedService(sp => new AuditService(installation, "gateway", modeWord, outcome, sp.GetRequiredService<ILogger<AuditService>>()));
                 services.AddHostedService(sp => new AlertDispatchService(alerts, TimeSpan.FromSeconds(timeout) / 2, sp.GetRequiredService<ILogger<AlertDispatchService>>()));
+                BotChannelService.Add(services);
                 if (linked is not null)
                 {
                     services.AddHostedService(sp => new TelegramBotService(
@@ -130,6 +132,7 @@ internal static class GatewayServeCommand
             });
             Console.WriteLine($"Gateway serving {string.Join(", ", gatewayConfig.BotNames)} on {gatewayConfig.ListenAddress} ({(modeWord == "live" ? "LIVE" : "paper")}), " +
                 $"forwarding to {gatewayConfig.BaseUrl.GetLeftPart(UriPartial.Authority)} with {credentials}; admin socket {gatewayConfig.AdminSocketPath}; " +
+                $"bot channel {new ChannelOptions().Address}; " +
                 $"Telegram {(linked is null ? "off" : "on")}. Stop with SIGTERM or Ctrl+C.");
             app.Run();
             outcome.ThrowIfFailed();
