@@ -21,16 +21,22 @@ internal static class ExecCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var envFile = new Option<string?>("--env-file") { Description = "A .env-style file of NAME=vault://item/field (or NAME=literal) lines" };
+        var items = new Option<string[]>("--item")
+        {
+            Description = "Every field of this item, as ITEM_FIELD in upper case (vault://binance/api_key -> BINANCE_API_KEY); repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var program = new Argument<string[]>("command") { Description = "The program and its arguments, after --", Arity = ArgumentArity.OneOrMore };
         var vaultOption = VaultAccess.CreateVaultOption();
         var keyFile = VaultAccess.CreateKeyFileOption();
         var command = new Command("exec",
             "Run a program with vault secrets in its environment, e.g.\n" +
             "  tradeguard exec --env BINANCE_API_KEY=vault://binance/api_key -- python bot.py\n" +
+            "  tradeguard exec --item binance -- python bot.py   (every field: BINANCE_API_KEY, BINANCE_API_SECRET, ...)\n" +
             "The child's exit code is returned (128+N if signal N killed it); SIGTERM and SIGHUP are forwarded. " +
             "TRADEGUARD_VAULT_PASSWORD and TRADEGUARD_VAULT_KEY are removed from the child's environment.")
         {
-            env, envFile, vaultOption, keyFile, program,
+            env, envFile, items, vaultOption, keyFile, program,
         };
         command.SetAction(parseResult =>
         {
@@ -49,6 +55,14 @@ internal static class ExecCommand
             // The installation stays open while the child runs: its start is recorded (variable names, never values)
             // once the program is running, in the same chain as the reveals that fed it.
             using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            // --item first, so that an --env or --env-file line for the same name wins.
+            mappings.InsertRange(0, (parseResult.GetValue(items) ?? []).SelectMany(item => ItemMappings.ForItem(installation.Vault, item)));
+            if (mappings.Count == 0)
+            {
+                Console.Error.WriteLine("warning: nothing is mapped, so the program gets no secret from the vault. " +
+                    "Add --item ITEM, --env NAME=vault://item/field or --env-file FILE.");
+            }
+
             var secrets = SecretExec.Resolve(installation.Vault, mappings);
             try
             {
