@@ -94,8 +94,8 @@ public sealed class AuditCliTests : IDisposable
 
         Assert.Equal(0, r.ExitCode);
         var rows = r.Stdout.Split('\n').Where(l => l.StartsWith("│ ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["1", "2", "3", "7"], rows.Skip(1).Select(row => row.Split('│')[1].Trim()));
-        Assert.Equal(["vault.unlock", "vault.set", "vault.reveal", "vault.set"], rows.Skip(1).Select(row => row.Split('│')[4].Trim()));
+        Assert.Equal(["1", "2", "3"], rows.Skip(1).Select(row => row.Split('│')[1].Trim()));
+        Assert.Equal(["vault.unlock", "vault.set", "vault.reveal"], rows.Skip(1).Select(row => row.Split('│')[4].Trim()));
         Assert.Contains("vault://binance/api_key", rows[3], StringComparison.Ordinal);
 
         var bob = Cli("audit", "show", "--actor", "operator:bob");
@@ -139,7 +139,7 @@ public sealed class AuditCliTests : IDisposable
         var r = Cli("audit", "export", "--jsonl", "--output", file);
 
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(7, File.ReadAllLines(file).Length);
+        Assert.Equal(6, File.ReadAllLines(file).Length);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         var again = Cli("audit", "export", "--jsonl", "--output", file);
         Assert.Equal(2, again.ExitCode);
