@@ -9,7 +9,7 @@ namespace Tradeguard.Cli.Tests.Composition;
 public sealed class TelegramLinkAuthorityTests : IDisposable
 {
     private const string RootPassword = "Ledger!Canyon7Harbor";
-    private const string ViewerPassword = "Maple#River4Lantern";
+    private const string ViewerPassword = "Quartz#Hollow82Bison";
 
     private readonly InstallationHome _home = new();
 
