@@ -7,18 +7,14 @@ namespace Tradeguard.Audit;
 /// The latest (sequence, MAC) of the chain, tagged with HMAC-SHA256 under the audit key, so that a log cut short at
 /// its tail is told apart from a log that never had those records (docs/audit.md, "Checkpoints").
 /// </summary>
-/// <remarks>The checkpoint file holds one line of JSON:
-/// <c>{"format":"tradeguard-audit-checkpoint/1","sequence":N,"mac":"hex","tag":"hex"}</c>. The vault copy is 74 bytes:
-/// 0xFF, 0x01 (version), u64 sequence (big-endian), MAC, tag. The leading 0xFF makes it invalid UTF-8, so the vault never
-/// registers it with the redactor as text (whose fragments, like "sequence", would then be masked everywhere).</remarks>
+/// <remarks>Both checkpoint files (beside the log and beside the vault) hold one line of JSON:
+/// <c>{"format":"tradeguard-audit-checkpoint/1","sequence":N,"mac":"hex","tag":"hex"}</c>.</remarks>
 /// <param name="Sequence">The checkpointed record's sequence (0 for an empty log).</param>
 /// <param name="Mac">That record's MAC, 32 bytes.</param>
 public sealed record AuditCheckpoint(long Sequence, byte[] Mac)
 {
     /// <summary>The <c>format</c> value of version 1.</summary>
     public const string Format = "tradeguard-audit-checkpoint/1";
-
-    private const int BinaryLength = 2 + 8 + AuditCanonicalForm.MacLength * 2;
 
     /// <summary>True when <paramref name="mac"/> equals this checkpoint's MAC (constant time).</summary>
     public bool Matches(ReadOnlySpan<byte> mac) => CryptographicOperations.FixedTimeEquals(Mac, mac);
@@ -28,30 +24,6 @@ public sealed record AuditCheckpoint(long Sequence, byte[] Mac)
         var tag = macs.ComputeCheckpointTag(Sequence, Mac);
         return JsonSerializer.Serialize(new Stored(Format, Sequence, Convert.ToHexStringLower(Mac), Convert.ToHexStringLower(tag)),
             AuditJsonContext.Default.AuditCheckpointStored) + "\n";
-    }
-
-    internal byte[] SerializeBinary(AuditMac macs)
-    {
-        var bytes = new byte[BinaryLength];
-        bytes[0] = 0xFF;
-        bytes[1] = 0x01;
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(2), Sequence);
-        Mac.CopyTo(bytes, 10);
-        macs.ComputeCheckpointTag(Sequence, Mac).CopyTo(bytes, 10 + AuditCanonicalForm.MacLength);
-        return bytes;
-    }
-
-    /// <summary>Parses and authenticates the vault's binary form; the reason it was refused otherwise.</summary>
-    internal static AuditCheckpointRead ReadBinary(ReadOnlySpan<byte> bytes, AuditMac macs)
-    {
-        if (bytes.Length != BinaryLength || bytes[0] != 0xFF || bytes[1] != 0x01)
-        {
-            return new AuditCheckpointRead(AuditCheckpointState.Unreadable, null);
-        }
-
-        var sequence = System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(bytes[2..]);
-        var mac = bytes.Slice(10, AuditCanonicalForm.MacLength).ToArray();
-        return Authenticate(sequence, mac, bytes[(10 + AuditCanonicalForm.MacLength)..], macs);
     }
 
     /// <summary>Parses and authenticates <paramref name="text"/>; the reason it was refused otherwise.</summary>

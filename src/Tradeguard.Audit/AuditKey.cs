@@ -28,24 +28,37 @@ public sealed class AuditKey : IDisposable
     public static SecretReference Reference { get; } = new("tradeguard", "audit_key");
 
     /// <summary>Reads the key from <paramref name="secrets"/>; null when the vault holds none.</summary>
-    /// <exception cref="TradeguardException">Exit 4 when the stored key is not <see cref="Length"/> bytes.</exception>
+    /// <exception cref="TradeguardException">Exit 4 when the stored key is damaged or not <see cref="Length"/> bytes,
+    /// naming the entry and the fix.</exception>
     public static AuditKey? TryLoad(ISecretStore secrets)
     {
         ArgumentNullException.ThrowIfNull(secrets);
-        using var stored = secrets.TryGet(Reference);
-        if (stored is null)
+        Secret? stored;
+        try
+        {
+            stored = secrets.TryGet(Reference);
+        }
+        catch (TradeguardException e) when (e.ExitCode == ExitCode.IntegrityFailure)
+        {
+            throw new TradeguardException(ExitCode.IntegrityFailure,
+                $"The vault's internal entry {Reference} (the audit log's key, which every command that records an event needs) " +
+                "is damaged. Run 'tradeguard vault recover': it takes the entry from the vault's backup (vault.tgv.bak).", e);
+        }
+
+        using var owned = stored;
+        if (owned is null)
         {
             return null;
         }
 
-        if (stored.Length != Length)
+        if (owned.Length != Length)
         {
             throw new TradeguardException(
                 ExitCode.IntegrityFailure,
-                $"The audit key at {Reference} is {stored.Length} bytes, not {Length}: the vault entry was replaced or damaged. Restore the vault from its backup.");
+                $"The audit key at {Reference} is {owned.Length} bytes, not {Length}: the vault entry was replaced or damaged. Restore the vault from its backup.");
         }
 
-        return new AuditKey(stored.Use(b => b.ToArray()));
+        return new AuditKey(owned.Use(b => b.ToArray()));
     }
 
     /// <summary>Reads the key, or creates 32 random bytes and stores them in the vault when there is none yet.</summary>

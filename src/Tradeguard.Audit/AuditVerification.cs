@@ -14,7 +14,7 @@ public sealed record AuditProblem(long? Sequence, string Description);
 /// <param name="RecordCount">Records read.</param>
 /// <param name="LastSequence">The last record's sequence (0 for an empty log).</param>
 /// <param name="FileCheckpoint">What the checkpoint file held.</param>
-/// <param name="VaultCheckpoint">What the vault copy of the checkpoint held.</param>
+/// <param name="VaultCheckpoint">What the copy of the checkpoint beside the vault held.</param>
 /// <param name="Problems">Everything wrong, most important first: the chain's first bad record, then the checkpoint
 /// file, then the vault checkpoint. Empty when the log is intact.</param>
 public sealed record AuditVerification(

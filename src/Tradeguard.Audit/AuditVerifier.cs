@@ -22,7 +22,7 @@ public static class AuditVerifier
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(secrets);
-        var checkpoints = new AuditCheckpoints(paths.Checkpoint, secrets);
+        var checkpoints = new AuditCheckpoints(paths);
         using var key = AuditKey.TryLoad(secrets);
         using var database = AuditDatabase.OpenForReading(paths.Database);
         var none = new AuditCheckpointRead(AuditCheckpointState.Missing, null);

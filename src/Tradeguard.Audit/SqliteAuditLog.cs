@@ -17,8 +17,9 @@ namespace Tradeguard.Audit;
 /// reads the tail inside SQLite's write lock (<c>BEGIN IMMEDIATE</c>), so the chain stays gap-free.</para>
 /// <para>A batch is one transaction with <c>synchronous=FULL</c>: when <see cref="Record(IReadOnlyList{AuditEvent})"/>
 /// returns, the records are on disk. After each batch the checkpoint file moves to the committed tail (a checkpoint that
-/// cannot be written does not fail an append whose records are kept; it catches up later); the vault copy
-/// moves on <see cref="Checkpoint"/> and on <see cref="Dispose"/>, because a vault write rewrites the vault file.</para>
+/// cannot be written does not fail an append whose records are kept; it catches up later); the copy beside the vault
+/// moves on <see cref="Checkpoint"/> and on <see cref="Dispose"/>. Neither is in the vault file: keeping the log never
+/// rewrites the vault.</para>
 /// </remarks>
 public sealed class SqliteAuditLog : IAuditLog, IDisposable
 {
@@ -60,7 +61,7 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         try
         {
             var key = AuditKey.TryLoad(secrets) ?? CreateKey(database, paths, secrets);
-            return new SqliteAuditLog(database, key, new AuditCheckpoints(paths.Checkpoint, secrets), time ?? TimeProvider.System);
+            return new SqliteAuditLog(database, key, new AuditCheckpoints(paths), time ?? TimeProvider.System);
         }
         catch
         {
@@ -163,8 +164,8 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         }
     }
 
-    /// <summary>Moves both checkpoints (file and vault) to the last committed record.</summary>
-    /// <exception cref="TradeguardException">Exit 5 when the checkpoint file or the vault cannot be written.</exception>
+    /// <summary>Moves both checkpoint files (beside the log and beside the vault) to the last committed record.</summary>
+    /// <exception cref="TradeguardException">Exit 5 when a checkpoint file cannot be written.</exception>
     public void Checkpoint()
     {
         lock (_gate)
@@ -174,7 +175,7 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         }
     }
 
-    /// <summary>Checkpoints to the vault as well, then closes the database and zeroes the key.</summary>
+    /// <summary>Moves the copy beside the vault as well, then closes the database and zeroes the key.</summary>
     /// <remarks>A checkpoint that cannot be written here is skipped, not thrown: the records themselves are already
     /// on disk and the file checkpoint is current.</remarks>
     public void Dispose()

@@ -23,8 +23,31 @@ internal static class VaultErrors
 
     public static TradeguardException EntryDamaged(string path, string name) => new(
         ExitCode.IntegrityFailure,
-        $"entry {name} in vault {path} is damaged (its authentication tag does not match); the other entries are intact. " +
-        "Run 'tradeguard vault check' for a full report and 'tradeguard vault recover' to repair.");
+        $"entry vault://{name} in vault {path} is damaged (its authentication tag does not match); the other entries are intact. " +
+        "Run 'tradeguard vault check' for a full report and 'tradeguard vault recover' to repair it from the backup.");
+
+    public static TradeguardException NoSuchEntry(string path, Core.Secrets.SecretReference reference) => new(
+        ExitCode.Configuration,
+        $"{reference} is not in vault {path}; 'tradeguard vault list' shows what it holds. Nothing was changed.");
+
+    public static TradeguardException TargetExists(string path, Core.Secrets.SecretReference reference) => new(
+        ExitCode.Usage,
+        $"{reference} already holds a value in vault {path}; nothing was changed. Pass --force to replace it.");
+
+    public static TradeguardException RotateWouldDropSlots(string path, IReadOnlyList<Format.SlotKind> kinds)
+    {
+        var keyFiles = kinds.Count(k => k == Format.SlotKind.Key);
+        var passphrases = kinds.Count - keyFiles;
+        var what = string.Join(" and ", new[]
+        {
+            keyFiles > 0 ? $"{keyFiles} key-file slot{(keyFiles == 1 ? "" : "s")}" : null,
+            passphrases > 0 ? $"{passphrases} passphrase slot{(passphrases == 1 ? "" : "s")}" : null,
+        }.Where(x => x is not null));
+        return new(
+            ExitCode.Usage,
+            $"vault {path} has {what} that no given credential opens: a new data key wrapped without it would lock out whatever " +
+            "unlocks with it (a service's --key-file). Nothing was changed. Pass each key file with --key-file, or --drop-unmatched-slots to remove them on purpose.");
+    }
 
     public static TradeguardException Missing(string path) => new(
         ExitCode.Configuration,

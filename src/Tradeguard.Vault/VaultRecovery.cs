@@ -22,6 +22,9 @@ public enum VaultRecoveryAction
 
     /// <summary>The header was damaged: the last good backup replaced the file.</summary>
     RestoredBackup,
+
+    /// <summary>On request (<c>--from-backup</c>): the vault and its backup changed places, undoing the last change.</summary>
+    SwappedWithBackup,
 }
 
 /// <summary>
@@ -91,6 +94,40 @@ public static class VaultRecovery
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Undoes the last change (a <c>vault rm</c>, a wrong <c>set</c>): the vault and <c>PATH.bak</c> change places, so
+    /// the state before the change is back and the state after it becomes the backup (running it again redoes the change).
+    /// </summary>
+    /// <exception cref="TradeguardException">Exit 5 when there is no backup; exit 3 when the credential opens neither;
+    /// exit 4 when the backup is damaged or belongs to another vault.</exception>
+    public static VaultRecoveryResult RestoreFromBackup(string path, VaultCredential credential, VaultOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        options ??= VaultOptions.Default;
+        var full = Path.GetFullPath(path);
+        var backupPath = VaultStore.BackupPathFor(full);
+        if (!File.Exists(backupPath))
+        {
+            throw new TradeguardException(ExitCode.Configuration, $"vault {full} has no backup at {backupPath}: nothing was changed.");
+        }
+
+        using (var current = VaultStore.Open(full, credential, options))
+        using (var backup = VaultStore.Open(backupPath, credential, options))
+        {
+            if (!current.VaultId.AsSpan().SequenceEqual(backup.VaultId) || backup.DamagedEntryNames().Count > 0)
+            {
+                throw VaultErrors.Damaged(backupPath, "it is not an intact backup of this vault, so it was not restored");
+            }
+        }
+
+        using var fileLock = FileLock.Acquire(full, options.LockTimeout);
+        var now = File.ReadAllBytes(full);
+        AtomicFile.Write(full, File.ReadAllBytes(backupPath));
+        AtomicFile.Write(backupPath, now);
+        Record(options, full, "swapped with backup", [], []);
+        return new VaultRecoveryResult(VaultRecoveryAction.SwappedWithBackup, [], [], null);
     }
 
     private static VaultRecoveryResult RestoreBackup(string path, VaultCredential credential, VaultOptions options)

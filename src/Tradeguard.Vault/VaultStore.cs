@@ -55,6 +55,18 @@ public sealed class VaultStore : ISecretStore, IDisposable
         }
     }
 
+    /// <summary>The vault's random 16-byte id (the same in its backup).</summary>
+    internal byte[] VaultId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state.VaultId;
+            }
+        }
+    }
+
     /// <summary>The backup path for the vault at <paramref name="path"/>.</summary>
     public static string BackupPathFor(string path) => System.IO.Path.GetFullPath(path) + ".bak";
 
@@ -125,6 +137,7 @@ public sealed class VaultStore : ISecretStore, IDisposable
         options ??= VaultOptions.Default;
         var full = System.IO.Path.GetFullPath(path);
         var bytes = ReadFile(full);
+        LeftoverTempFiles.Remove(full);
         var outer = ReadOuterOrThrow(full, bytes, options);
         var key = Unlock(full, outer, credential, options);
         try
@@ -282,11 +295,15 @@ public sealed class VaultStore : ISecretStore, IDisposable
     }
 
     /// <summary>
-    /// Generates a new data key, re-encrypts every entry under it and replaces all key slots with one per credential
-    /// in <paramref name="credentials"/> (a slot whose credential is not given is dropped).
+    /// Generates a new data key, re-encrypts every entry under it and re-wraps it for every credential in
+    /// <paramref name="credentials"/>. Every existing slot must be opened by one of them (a slot re-wrapped without its
+    /// key would lock out whatever unlocks with it, e.g. a service's key file) unless <paramref name="dropUnmatchedSlots"/>.
     /// </summary>
-    /// <exception cref="TradeguardException">Exit 4 when an entry is damaged (recover first).</exception>
-    public void Rotate(IReadOnlyList<VaultCredential> credentials)
+    /// <param name="credentials">The credentials to keep (the unlocking one and each key file); 1 to 8.</param>
+    /// <param name="dropUnmatchedSlots">True to drop, on purpose, slots that no given credential opens.</param>
+    /// <exception cref="TradeguardException">Exit 2 naming the slots no given credential opens (nothing changed);
+    /// exit 4 when an entry is damaged (recover first).</exception>
+    public void Rotate(IReadOnlyList<VaultCredential> credentials, bool dropUnmatchedSlots = false)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         if (credentials.Count is 0 or > VaultFileFormat.MaxSlots)
@@ -297,6 +314,12 @@ public sealed class VaultStore : ISecretStore, IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            var unmatched = _state.Slots.Where(slot => !credentials.Any(c => Opens(c, slot))).ToList();
+            if (unmatched.Count > 0 && !dropUnmatchedSlots)
+            {
+                throw VaultErrors.RotateWouldDropSlots(Path, unmatched.Select(s => s.Kind).ToList());
+            }
+
             var newKey = DataKey.Generate(_state.VaultId);
             try
             {
@@ -324,6 +347,43 @@ public sealed class VaultStore : ISecretStore, IDisposable
         }
 
         Record(_options, "vault.rotate", Path, AuditOutcome.Success, details: new Dictionary<string, string> { ["slots"] = credentials.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>
+    /// Copies the value at <paramref name="from"/> to <paramref name="to"/> without revealing it (it is re-sealed
+    /// under its new name inside this process); with <paramref name="move"/> the original is removed in the same save.
+    /// </summary>
+    /// <exception cref="TradeguardException">Exit 5 when <paramref name="from"/> is not in the vault; exit 2 when
+    /// <paramref name="to"/> holds a value and <paramref name="overwrite"/> is false; exit 4 when the entry is damaged.</exception>
+    public void Copy(SecretReference from, SecretReference to, bool move = false, bool overwrite = false)
+    {
+        if (from == to)
+        {
+            throw new TradeguardException(ExitCode.Usage, $"{from} and {to} are the same entry; nothing was changed.");
+        }
+
+        var now = _options.Time.GetUtcNow();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            Mutate(state =>
+            {
+                var source = Find(state, from) ?? throw VaultErrors.NoSuchEntry(Path, from);
+                if (!overwrite && Find(state, to) is not null)
+                {
+                    throw VaultErrors.TargetExists(Path, to);
+                }
+
+                using var value = TryDecrypt(source, _key, state.VaultId) ?? throw VaultErrors.EntryDamaged(Path, source.Name);
+                var draft = new EntryRecord(RandomNumberGenerator.GetBytes(VaultFileFormat.IdLength), to.Item, to.Field, now, ReadOnlyMemory<byte>.Empty);
+                var copy = draft with { Sealed = value.Use(clear => _key.Entries.Seal(clear, VaultFileFormat.EntryAssociatedData(state.VaultId, draft))) };
+                var kept = state.Entries.Where(e => !(e.Item == to.Item && e.Field == to.Field) && !(move && e == source));
+                return state with { Entries = kept.Append(copy).ToList() };
+            });
+        }
+
+        Record(_options, move ? "vault.mv" : "vault.cp", from.ToString(), AuditOutcome.Success,
+            details: new Dictionary<string, string> { ["to"] = to.ToString() });
     }
 
     /// <summary>Re-reads the file and authenticates every entry; names each damaged one and records it in the audit log.</summary>
@@ -484,6 +544,17 @@ public sealed class VaultStore : ISecretStore, IDisposable
     {
         using var value = TryDecrypt(entry, _key, vaultId) ?? throw VaultErrors.EntryDamaged(Path, entry.Name);
         return entry with { Sealed = value.Use(clear => newKey.Entries.Seal(clear, VaultFileFormat.EntryAssociatedData(vaultId, entry))) };
+    }
+
+    private bool Opens(VaultCredential credential, KeySlot slot)
+    {
+        if (!credential.TryUnwrap(slot, _state.VaultId, out var raw))
+        {
+            return false;
+        }
+
+        CryptographicOperations.ZeroMemory(raw);
+        return true;
     }
 
     private static EntryRecord? Find(VaultState state, SecretReference reference) =>

@@ -46,8 +46,8 @@ public sealed class AuditCliTests : IDisposable
         var r = Cli("audit", "verify");
 
         Assert.Equal(0, r.ExitCode);
-        // 7 is the vault's own "vault.set" of the checkpoint written when the log closed at 6.
-        Assert.Equal("audit log intact: 7 records (1-7); checkpoint file at record 7, vault checkpoint at record 6\n", r.Stdout);
+        // The copy beside the vault is a file, not a vault entry: closing the log wrote no "vault.set" of its own.
+        Assert.Equal("audit log intact: 6 records (1-6); checkpoint file at record 6, vault checkpoint at record 6\n", r.Stdout);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class AuditCliTests : IDisposable
         Assert.Equal(4, r.ExitCode);
         Assert.Equal(
             "also: the log ends at record 2 but the vault checkpoint records 6: the last 4 records were removed\n" +
-            "error: audit log failed verification: the log ends at record 2 but the checkpoint file records 7: the last 5 records were removed\n",
+            "error: audit log failed verification: the log ends at record 2 but the checkpoint file records 6: the last 4 records were removed\n",
             r.Stderr);
     }
 
@@ -94,8 +94,8 @@ public sealed class AuditCliTests : IDisposable
 
         Assert.Equal(0, r.ExitCode);
         var rows = r.Stdout.Split('\n').Where(l => l.StartsWith("│ ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["1", "2", "3", "7"], rows.Skip(1).Select(row => row.Split('│')[1].Trim()));
-        Assert.Equal(["vault.unlock", "vault.set", "vault.reveal", "vault.set"], rows.Skip(1).Select(row => row.Split('│')[4].Trim()));
+        Assert.Equal(["1", "2", "3"], rows.Skip(1).Select(row => row.Split('│')[1].Trim()));
+        Assert.Equal(["vault.unlock", "vault.set", "vault.reveal"], rows.Skip(1).Select(row => row.Split('│')[4].Trim()));
         Assert.Contains("vault://binance/api_key", rows[3], StringComparison.Ordinal);
 
         var bob = Cli("audit", "show", "--actor", "operator:bob");
@@ -139,7 +139,7 @@ public sealed class AuditCliTests : IDisposable
         var r = Cli("audit", "export", "--jsonl", "--output", file);
 
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(7, File.ReadAllLines(file).Length);
+        Assert.Equal(6, File.ReadAllLines(file).Length);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         var again = Cli("audit", "export", "--jsonl", "--output", file);
         Assert.Equal(2, again.ExitCode);

@@ -15,7 +15,10 @@ internal sealed class AuditTestLog : IDisposable
 
     public AuditTestLog()
     {
-        Paths = AuditPaths.InFolder(_folder.Path);
+        // The vault lives apart from the log, as its copy of the checkpoint then does: rolling back the log's folder
+        // leaves that copy where it was.
+        var vaultFolder = Directory.CreateDirectory(_folder.Combine("vault")).FullName;
+        Paths = AuditPaths.InFolder(_folder.Path).BesideVault(Path.Combine(vaultFolder, "vault.tgv"));
     }
 
     public AuditPaths Paths { get; }

@@ -23,14 +23,16 @@ internal sealed class InstallationHome : IDisposable
         File.SetUnixFileMode(Combine(name), UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
-    public ProcessResult Run(string? stdin, string[] args, bool withVaultPassword = true, string? workingDirectory = null) =>
-        TradeguardCli.Run(args, stdin, new Dictionary<string, string?>
+    public ProcessResult Run(string? stdin, string[] args, bool withVaultPassword = true, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string?>? env = null) =>
+        TradeguardCli.Run(args, stdin, new Dictionary<string, string?>(env ?? new Dictionary<string, string?>())
         {
             ["TRADEGUARD_HOME"] = _folder.Path,
             ["TRADEGUARD_VAULT"] = null,
             ["TRADEGUARD_VAULT_KEY"] = null,
             ["TRADEGUARD_VAULT_PASSWORD"] = withVaultPassword ? VaultPassword : null,
-            ["TRADEGUARD_SESSION"] = null,
+            ["TRADEGUARD_SESSION"] = env?.GetValueOrDefault("TRADEGUARD_SESSION"),
+            ["TRADEGUARD_PASSWORD"] = env?.GetValueOrDefault("TRADEGUARD_PASSWORD"),
             ["TRADEGUARD__Identity__PasswordPolicy"] = null,
             ["TRADEGUARD__Identity__Argon2MemoryKiB"] = "256",
             ["TRADEGUARD__Identity__Argon2Iterations"] = "1",

@@ -52,9 +52,24 @@ public class StorageTests
         using var dir = new TempFolder();
         var path = dir.Combine("vault.tgv");
         using var first = FileLock.Acquire(path, TimeSpan.FromSeconds(1));
-        var e = Assert.Throws<TradeguardException>(() => FileLock.Acquire(path, TimeSpan.FromMilliseconds(200)));
-        Assert.Equal(ExitCode.Configuration, e.ExitCode);
+        TradeguardException? e = null;
+        var other = new Thread(() => e = Assert.Throws<TradeguardException>(() => FileLock.Acquire(path, TimeSpan.FromMilliseconds(200))));
+        other.Start();
+        other.Join();
+        Assert.Equal(ExitCode.Configuration, e!.ExitCode);
         Assert.StartsWith($"{path} is locked by another tradeguard process", e.Message);
+    }
+
+    [Fact]
+    public void FileLock_TheThreadHoldingIt_IsRefusedAtOnce_InsteadOfWaitingOnItself()
+    {
+        using var dir = new TempFolder();
+        var path = dir.Combine("audit.checkpoint");
+        using var first = FileLock.Acquire(path, TimeSpan.FromSeconds(1));
+        // A timeout this long would stall the test for an hour if the nested acquire waited.
+        var e = Assert.Throws<TradeguardException>(() => FileLock.Acquire(path, TimeSpan.FromHours(1)));
+        Assert.Equal(ExitCode.Configuration, e.ExitCode);
+        Assert.Equal($"{path} is already locked by this very command (a nested write); nothing waited and nothing was written.", e.Message);
     }
 
     [Fact]

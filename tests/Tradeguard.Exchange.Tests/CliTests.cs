@@ -14,7 +14,7 @@ public sealed class CliTests
         using var home = new TempFolder();
         using var exchange = new ScriptedServer(new ScriptedResponse(200, """{"serverTime":1}"""));
         var env = new Dictionary<string, string?> { ["TRADEGUARD_HOME"] = home.Path, ["TRADEGUARD_VAULT_PASSWORD"] = Password };
-        Assert.Equal(0, TradeguardCli.Run(["vault", "init"], env: env).ExitCode);
+        Assert.Equal(0, TradeguardCli.Run(["vault", "init", "--kdf", "m=256,t=1,p=1"], env: env).ExitCode);
         Assert.Equal(0, TradeguardCli.Run(["vault", "set", "binance", "api_key"], stdin: "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A\n", env: env).ExitCode);
         File.Copy(RepoPaths.Samples("sma-cross-orcl.json"), home.Combine("sma-cross-orcl.json"));
         File.SetUnixFileMode(home.Combine("sma-cross-orcl.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite);

@@ -72,4 +72,50 @@ public sealed class ImportCliTests : IDisposable
         using var vault = TestVaults.Open(Path.Combine(_home.Path, "vault.tgv"));
         Assert.Equal("env-key-0123456789", vault.Get("binance", "BINANCE_API_KEY"));
     }
+
+    [Fact]
+    public void Map_PutsDotenvKeysOnTheNamesTheProductReads_AndTheReminderNamesTheFile()
+    {
+        var env = Path.Combine(_home.Path, ".env");
+        File.WriteAllText(env, "BINANCE_API_KEY=env-key-0123456789\nTELEGRAM_TOKEN=123456:AAbbCCddEEffGGhh\nOTHER=kept-where-it-was\n");
+
+        var result = Cli("vault", "import", env, "--keep", "--map", "BINANCE_API_KEY=binance/api_key", "--map", "TELEGRAM_TOKEN=telegram/bot_token");
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Contains($"Kept {env}: it still holds the secrets in clear. Delete it once your bot reads them from the vault: shred -u {env}\n",
+            result.Stdout, StringComparison.Ordinal);
+        using var vault = TestVaults.Open(Path.Combine(_home.Path, "vault.tgv"));
+        Assert.Equal("env-key-0123456789", vault.Get("binance", "api_key"));
+        Assert.Equal("123456:AAbbCCddEEffGGhh", vault.Get("telegram", "bot_token"));
+        Assert.Equal("kept-where-it-was", vault.Get("env", "OTHER"));
+        Assert.Null(vault.Get("env", "BINANCE_API_KEY"));
+    }
+
+    [Fact]
+    public void Map_OfAKeyTheFileDoesNotHave_IsRefused_AndNothingIsImported()
+    {
+        var env = Path.Combine(_home.Path, ".env");
+        File.WriteAllText(env, "BINANCE_API_KEY=env-key-0123456789\n");
+
+        var result = Cli("vault", "import", env, "--keep", "--map", "BINANCE_APIKEY=binance/api_key");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--map names BINANCE_APIKEY, which .env does not have", result.Stderr, StringComparison.Ordinal);
+        using var vault = TestVaults.Open(Path.Combine(_home.Path, "vault.tgv"));
+        Assert.Empty(vault.List());
+    }
+
+    [Fact]
+    public void AFileOfReferencesOnly_IsNotImported_NorTreatedAsExposedSecrets()
+    {
+        var env = Path.Combine(_home.Path, "bot.env");
+        File.WriteAllText(env, "BINANCE_API_KEY=vault://binance/api_key\n");
+        File.SetUnixFileMode(env, (UnixFileMode)0b110_100_100);
+
+        var result = Cli("vault", "import", env, "--keep");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("holds only vault:// references", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("rotate", result.AllOutput, StringComparison.Ordinal);
+    }
 }

@@ -114,7 +114,7 @@ public sealed class VaultDamageTests
             Assert.Equal("third-value-1", vault.Get("c", "third"));
             var e = Assert.Throws<TradeguardException>(() => vault.Get("b", "second"));
             Assert.Equal(ExitCode.IntegrityFailure, e.ExitCode);
-            Assert.Contains("entry b/second", e.Message, StringComparison.Ordinal);
+            Assert.Contains("entry vault://b/second", e.Message, StringComparison.Ordinal);
             var report = vault.Check();
             Assert.Equal(["b/second"], report.DamagedEntries);
             Assert.Equal(3, report.EntryCount);

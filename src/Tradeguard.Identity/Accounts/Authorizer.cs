@@ -34,26 +34,30 @@ public static class Authorizer
     public static IReadOnlyList<Permission> PermissionsOf(Role role) => Grants.GetValueOrDefault(role, []);
 
     /// <summary>Throws unless <see cref="IsAllowed"/>.</summary>
-    /// <exception cref="TradeguardException">Exit 3, naming the account, its role and the permission missing.</exception>
+    /// <exception cref="TradeguardException">Exit 3, naming the account, its role, the action and the roles that allow it.</exception>
     public static void Demand(Account? account, Permission permission)
     {
-        if (!IsAllowed(account, permission))
+        if (IsAllowed(account, permission))
         {
-            var who = account is null ? "Nobody is logged in" : $"Account '{account.Name}' ({(account.Disabled ? "disabled" : account.Role.ToString().ToLowerInvariant())})";
-            throw new TradeguardException(ExitCode.AuthenticationFailed,
-                $"{who} may not {Describe(permission)}. Log in as an account whose role allows it.");
+            return;
         }
+
+        var roles = string.Join(" or ", Grants.Where(g => g.Value.Contains(permission)).Select(g => g.Key.ToString().ToLowerInvariant()));
+        throw new TradeguardException(ExitCode.AuthenticationFailed, account is null
+            ? $"Nobody is logged in, and {Describe(permission).Gerund} needs a session of an account with the {roles} role. Log in as one first."
+            : $"Account '{account.Name}' ({(account.Disabled ? "disabled" : account.Role.ToString().ToLowerInvariant())}) may not " +
+              $"{Describe(permission).Verb}: that needs the {roles} role. Log in as an account that has it.");
     }
 
-    private static string Describe(Permission permission) => permission switch
+    private static (string Verb, string Gerund) Describe(Permission permission) => permission switch
     {
-        Permission.ViewStatus => "view status",
-        Permission.PauseStrategy => "pause strategies",
-        Permission.ResumeStrategy => "resume strategies",
-        Permission.StopStrategy => "stop strategies",
-        Permission.ClosePositions => "close positions",
-        Permission.ManageUsers => "manage users",
-        Permission.RevealSecrets => "reveal secrets",
-        _ => "do that",
+        Permission.ViewStatus => ("view status", "viewing status"),
+        Permission.PauseStrategy => ("pause strategies", "pausing strategies"),
+        Permission.ResumeStrategy => ("resume strategies", "resuming strategies"),
+        Permission.StopStrategy => ("stop strategies", "stopping strategies"),
+        Permission.ClosePositions => ("close positions", "closing positions"),
+        Permission.ManageUsers => ("manage users", "managing users"),
+        Permission.RevealSecrets => ("reveal secrets", "revealing secrets"),
+        _ => ("do that", "that"),
     };
 }

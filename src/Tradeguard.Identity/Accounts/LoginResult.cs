@@ -16,6 +16,11 @@ public enum LoginOutcome
 
     /// <summary>Too many failures: the name is locked until <see cref="LoginResult.LockedUntil"/>.</summary>
     Locked,
+
+    /// <summary>Password right and the code valid, but its 30-second step was already used (e.g. by <c>2fa confirm</c>
+    /// a moment ago): wait for the next code. Only someone who knows the password and a current code gets this, so
+    /// telling it apart leaks nothing, and it does not count towards the lockout.</summary>
+    CodeAlreadyUsed,
 }
 
 /// <summary>The result of <see cref="LoginService.Login"/>.</summary>
@@ -32,6 +37,7 @@ public sealed record LoginResult(LoginOutcome Outcome, SessionToken? Session = n
     {
         LoginOutcome.Success => "logged in",
         LoginOutcome.SecondFactorRequired => "enter a 6-digit code from the authenticator app, or a recovery code",
+        LoginOutcome.CodeAlreadyUsed => "that code was already used; wait for the next code (a new one every 30 seconds) and enter it",
         LoginOutcome.Locked => $"locked after too many failed attempts; try again after {LockedUntil:yyyy-MM-dd HH:mm:ss} UTC",
         _ => InvalidCredentialsMessage,
     };

@@ -11,9 +11,11 @@ namespace Tradeguard.Identity.Accounts;
 /// </summary>
 /// <remarks>
 /// <para>Every wrong credential gives <see cref="LoginOutcome.InvalidCredentials"/> ("invalid credentials"); an
-/// unknown name still costs one hash verification (against a dummy hash made with the current options), and
+/// unknown name costs one hash verification (against <see cref="PasswordHasher.Unmatchable"/>, made with the current
+/// options and without hashing), exactly as a known one does, and
 /// unknown names are throttled and locked like real ones, so neither the answer nor the time tells them apart.</para>
-/// <para>Failures of either step count towards the lock; only a complete login (password and second factor)
+/// <para>Failures of either step count towards the lock, except a valid code whose step was already used
+/// (<see cref="LoginOutcome.CodeAlreadyUsed"/>: "wait for the next code"); only a complete login (password and second factor)
 /// resets the count, so guessing codes behind a known password still locks the account. The attempt that reaches
 /// the limit already answers <see cref="LoginOutcome.Locked"/>. A correct login re-hashes a password whose hash
 /// <see cref="PasswordHasher.NeedsRehash"/>. Every attempt is audited as <c>identity.login</c>.</para>
@@ -38,11 +40,9 @@ public sealed class LoginService
         _sessions = sessions;
         _audit = audit;
         _throttle = new LoginThrottle(db, lockout ?? LockoutOptions.Default, time);
-        _dummy = new Lazy<StoredPasswordHash>(() =>
-        {
-            using var random = Secret.FromString(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
-            return _hasher.Hash(random);
-        });
+        // Made without hashing: were it made by hashing on first use, as each CLI login is a new process, an unknown
+        // name would cost one hash more than a known one and the time would tell them apart.
+        _dummy = new Lazy<StoredPasswordHash>(_hasher.Unmatchable);
     }
 
     /// <summary>Attempts a login.</summary>
@@ -76,9 +76,16 @@ public sealed class LoginService
             }
 
             var check = _twoFactor.Check(name, secondFactor);
+            if (check == TotpCheck.Replayed)
+            {
+                // A replay needs a valid code: not a guess, so not counted towards the lockout.
+                Audit(name, AuditOutcome.Denied, "replayed TOTP code");
+                return new LoginResult(LoginOutcome.CodeAlreadyUsed);
+            }
+
             if (check != TotpCheck.Accepted)
             {
-                return Fail(name, check == TotpCheck.Replayed ? "replayed TOTP code" : "wrong second factor");
+                return Fail(name, "wrong second factor");
             }
         }
 

@@ -31,6 +31,11 @@ internal sealed class Argon2Format : IPasswordHashFormat
             options.Argon2Parallelism, salt, hash).Encode();
     }
 
+    /// <summary>A well-formed hash at <paramref name="options"/>' costs made of random bytes, without running Argon2.</summary>
+    public static string Unmatchable(HashingOptions options) =>
+        new Argon2PhcString(Argon2Variant.Argon2id, options.Argon2MemoryKiB, options.Argon2Iterations, options.Argon2Parallelism,
+            RandomNumberGenerator.GetBytes(SaltBytes), RandomNumberGenerator.GetBytes(HashBytes)).Encode();
+
     public bool Verify(ReadOnlySpan<byte> password, string encoded)
     {
         var phc = Argon2PhcString.Parse(encoded);

@@ -44,6 +44,14 @@ internal sealed partial class BcryptFormat : IPasswordHashFormat
         return Compute(password, BCryptNet.GenerateSalt(options.BcryptCost, 'b'));
     }
 
+    /// <summary>A well-formed <c>$2b$</c> hash at <paramref name="options"/>' cost with a random checksum, without running bcrypt.</summary>
+    public static string Unmatchable(HashingOptions options) =>
+        BCryptNet.GenerateSalt(options.BcryptCost, 'b') + RandomChecksum();
+
+    /// <summary>31 random characters of bcrypt's base64 alphabet: the checksum part of a hash.</summary>
+    internal static string RandomChecksum() =>
+        RandomNumberGenerator.GetString("./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 31);
+
     public bool Verify(ReadOnlySpan<byte> password, string encoded)
     {
         var config = ParseConfig(encoded);

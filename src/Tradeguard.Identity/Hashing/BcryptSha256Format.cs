@@ -27,6 +27,10 @@ internal sealed partial class BcryptSha256Format : IPasswordHashFormat
         return $"{Prefix}v=2,t=2b,r={options.BcryptCost}${salt}${Checksum(password, parsed)}";
     }
 
+    /// <summary>A well-formed v2 hash at <paramref name="options"/>' cost with a random checksum, without running bcrypt.</summary>
+    public static string Unmatchable(HashingOptions options) =>
+        $"{Prefix}v=2,t=2b,r={options.BcryptCost}${BCryptNet.GenerateSalt(options.BcryptCost, 'b')[7..]}${BcryptFormat.RandomChecksum()}";
+
     public bool Verify(ReadOnlySpan<byte> password, string encoded)
     {
         var parsed = Parse(encoded);

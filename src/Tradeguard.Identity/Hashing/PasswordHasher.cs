@@ -45,6 +45,20 @@ public sealed class PasswordHasher
         return new StoredPasswordHash(encoded, PasswordNormalization.Nfc);
     }
 
+    /// <summary>
+    /// A hash in the configured algorithm at the configured costs that no password matches (its checksum is at
+    /// least 184 random bits), made without running the algorithm: verifying against it
+    /// costs exactly what verifying a real hash costs, and making it costs nothing. For names that have no account.
+    /// </summary>
+    public StoredPasswordHash Unmatchable() => new(Options.Algorithm switch
+    {
+        PasswordAlgorithm.Argon2id => Argon2Format.Unmatchable(Options),
+        PasswordAlgorithm.Bcrypt => BcryptFormat.Unmatchable(Options),
+        PasswordAlgorithm.BcryptSha256 => BcryptSha256Format.Unmatchable(Options),
+        PasswordAlgorithm.Pbkdf2Sha256 => Pbkdf2Format.Unmatchable(Options),
+        _ => throw new InvalidOperationException($"unknown algorithm {Options.Algorithm}"),
+    }, PasswordNormalization.Nfc);
+
     /// <summary>Checks <paramref name="password"/> against <paramref name="stored"/> in constant time.</summary>
     /// <returns><see cref="PasswordVerification.SuccessRehashNeeded"/> when it matches but
     /// <see cref="NeedsRehash"/> is true.</returns>

@@ -26,6 +26,11 @@ internal sealed partial class Pbkdf2Format : IPasswordHashFormat
             $"$pbkdf2-sha256${options.Pbkdf2Iterations}${HashEncoding.ToAdaptedBase64(salt)}${HashEncoding.ToAdaptedBase64(key)}");
     }
 
+    /// <summary>A well-formed hash at <paramref name="options"/>' iterations made of random bytes, without running PBKDF2.</summary>
+    public static string Unmatchable(HashingOptions options) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"$pbkdf2-sha256${options.Pbkdf2Iterations}${HashEncoding.ToAdaptedBase64(RandomNumberGenerator.GetBytes(SaltBytes))}${HashEncoding.ToAdaptedBase64(RandomNumberGenerator.GetBytes(32))}");
+
     public bool Verify(ReadOnlySpan<byte> password, string encoded)
     {
         var p = Parse(encoded);

@@ -138,7 +138,7 @@ public sealed class TwoFactor
 
     /// <summary>
     /// Checks a second factor for <paramref name="accountName"/>: a 6-digit TOTP code (its step must be newer than
-    /// every step used before) or an unused recovery code. A failure counts towards the lockout, and the attempt
+    /// every step used before) or an unused recovery code. A wrong code counts towards the lockout, and the attempt
     /// that reaches the limit already answers <see cref="TotpCheck.Locked"/>.
     /// </summary>
     /// <exception cref="TradeguardException">Exit 4/5 when the seed cannot be decrypted.</exception>
@@ -151,7 +151,8 @@ public sealed class TwoFactor
         }
 
         var result = Check(name, code);
-        if (result is TotpCheck.Rejected or TotpCheck.Replayed && _throttle.RecordFailure(name) is not null)
+        // A replay needs a valid code: not a guess, so only rejections count towards the lockout (as in login).
+        if (result is TotpCheck.Rejected && _throttle.RecordFailure(name) is not null)
         {
             _audit.Record(new AuditEvent("operator:" + name, "identity.lockout", name, AuditOutcome.Denied, "too many wrong second factors"));
             return TotpCheck.Locked;

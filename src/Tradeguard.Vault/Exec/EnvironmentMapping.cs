@@ -38,7 +38,10 @@ public sealed record EnvironmentMapping(string Name, SecretReference? Reference,
     /// Reads a mapping file with python-dotenv's rules (<see cref="DotenvParser"/>, without <c>${VAR}</c> expansion):
     /// values that are <c>vault://</c> references are resolved, others are passed as literals.
     /// </summary>
-    /// <exception cref="TradeguardException">Exit 5 when the file is missing or exposed; exit 4 with the line for bad syntax.</exception>
+    /// <remarks>A file of references only holds no secret, so any mode will do; one with a literal value may (a key
+    /// pasted in), so it must be private like every other file holding secrets.</remarks>
+    /// <exception cref="TradeguardException">Exit 5 when the file is missing, or holds a literal and is exposed; exit 4
+    /// with the line for bad syntax.</exception>
     public static IReadOnlyList<EnvironmentMapping> ReadFile(string path)
     {
         if (!File.Exists(path))
@@ -46,7 +49,17 @@ public sealed record EnvironmentMapping(string Name, SecretReference? Reference,
             throw new TradeguardException(ExitCode.Configuration, $"env file {path} does not exist.");
         }
 
-        Core.Storage.PrivateFile.EnsurePrivate(path, "env file");
+        var result = ParseFile(path);
+        if (result.Any(m => m.Reference is null))
+        {
+            Core.Storage.PrivateFile.EnsurePrivate(path, "env file with literal values");
+        }
+
+        return result;
+    }
+
+    private static List<EnvironmentMapping> ParseFile(string path)
+    {
         var result = new List<EnvironmentMapping>();
         foreach (var (name, value) in DotenvParser.Parse(File.ReadAllText(path), path, _ => null, interpolate: false))
         {

@@ -26,10 +26,14 @@ public static class PlaintextImporter
     /// <param name="format">The format, or null to <see cref="Detect"/> it.</param>
     /// <param name="dotenvItem">The item that .env keys go into.</param>
     /// <param name="environment">For .env <c>${VAR}</c> expansion of names the file does not define; null for the process environment.</param>
+    /// <param name="map">Keys that go elsewhere than their default place (<see cref="ImportMap"/>); null for none.</param>
     /// <exception cref="ImportFormatException">Exit 4 with the line, for what the Python library would reject too.</exception>
-    /// <exception cref="TradeguardException">Exit 5 when the file is missing; exit 4 when it is not UTF-8.</exception>
-    public static ImportPlan Plan(string path, ImportFormat? format = null, string dotenvItem = "env", Func<string, string?>? environment = null)
+    /// <exception cref="TradeguardException">Exit 5 when the file is missing; exit 4 when it is not UTF-8; exit 2 when
+    /// <paramref name="map"/> names a key the file does not have, or the file holds only vault:// references.</exception>
+    public static ImportPlan Plan(string path, ImportFormat? format = null, string dotenvItem = "env", Func<string, string?>? environment = null,
+        ImportMap? map = null)
     {
+        map ??= ImportMap.None;
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
@@ -46,6 +50,7 @@ public static class PlaintextImporter
         var chosen = format ?? Detect(path);
         var notes = new List<string>();
         var values = new List<ImportedValue>();
+        var keys = new List<string>();
         if (chosen == ImportFormat.Dotenv)
         {
             foreach (var (key, value) in DotenvParser.Parse(text, source, environment ?? Environment.GetEnvironmentVariable))
@@ -56,7 +61,8 @@ public static class PlaintextImporter
                     continue;
                 }
 
-                values.Add(new ImportedValue(new SecretReference(dotenvItem, Name(key, notes, key)), key, value));
+                keys.Add(key);
+                values.Add(new ImportedValue(map.Target(key) ?? new SecretReference(dotenvItem, Name(key, notes, key)), key, value));
             }
         }
         else
@@ -75,9 +81,23 @@ public static class PlaintextImporter
                 var item = Name(section, notes, $"[{section}]");
                 foreach (var (key, value) in items)
                 {
-                    values.Add(new ImportedValue(new SecretReference(item, Name(key, notes, $"[{section}] {key}")), $"[{section}] {key}", value));
+                    keys.Add($"{section}.{key}");
+                    values.Add(new ImportedValue(map.Target($"{section}.{key}") ?? new SecretReference(item, Name(key, notes, $"[{section}] {key}")),
+                        $"[{section}] {key}", value));
                 }
             }
+        }
+
+        if (values.Count > 0 && values.All(v => SecretReference.IsReference(v.Value)))
+        {
+            throw new TradeguardException(ExitCode.Usage,
+                $"{source} holds only vault:// references, no secrets: nothing to import. It is a mapping file: use it as 'tradeguard exec --env-file {source} -- CMD'.");
+        }
+
+        if (map.Unused(keys) is { Count: > 0 } unused)
+        {
+            throw new TradeguardException(ExitCode.Usage,
+                $"--map names {string.Join(", ", unused)}, which {source} does not have (keys are the .env names, or section.key for an ini file). Nothing was imported.");
         }
 
         var duplicate = values.GroupBy(v => v.Reference).FirstOrDefault(g => g.Count() > 1);

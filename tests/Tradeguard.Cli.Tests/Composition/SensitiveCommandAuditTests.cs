@@ -77,7 +77,7 @@ public sealed class SensitiveCommandAuditTests : IDisposable
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no operator account 'ghost'", unknown.Stderr);
 
-        var link = Cli(null, "telegram", "link", "root");
+        var link = Cli(AdminPassword + "\n", "telegram", "link", "root");
         Assert.Equal(0, link.ExitCode);
         var code = link.Stdout.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("/link ", StringComparison.Ordinal))[6..];
         Assert.Matches("^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$", code);

@@ -35,6 +35,16 @@ public sealed class AuthorizerTests
     {
         var e = Assert.Throws<TradeguardException>(() => Authorizer.Demand(As(Role.Viewer), Permission.ClosePositions));
         Assert.Equal(ExitCode.AuthenticationFailed, e.ExitCode);
-        Assert.Equal("Account 'x' (viewer) may not close positions. Log in as an account whose role allows it.", e.Message);
+        Assert.Equal("Account 'x' (viewer) may not close positions: that needs the admin role. Log in as an account that has it.", e.Message);
+    }
+
+    [Theory]
+    [InlineData(Permission.ManageUsers, "Nobody is logged in, and managing users needs a session of an account with the admin role. Log in as one first.")]
+    [InlineData(Permission.PauseStrategy, "Nobody is logged in, and pausing strategies needs a session of an account with the trader or admin role. Log in as one first.")]
+    public void Demand_WithNobodyLoggedIn_SaysSoInAWholeSentence(Permission permission, string expected)
+    {
+        var e = Assert.Throws<TradeguardException>(() => Authorizer.Demand(null, permission));
+        Assert.Equal(ExitCode.AuthenticationFailed, e.ExitCode);
+        Assert.Equal(expected, e.Message);
     }
 }

@@ -1,45 +1,124 @@
-using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Tradeguard.Core.Audit;
 using Tradeguard.Core.Secrets;
 using Tradeguard.Identity.Accounts;
+using Tradeguard.Identity.Hashing;
 using Tradeguard.TestSupport;
 
 namespace Tradeguard.Identity.Tests.Accounts;
 
-public sealed class UniformTimingTests
+/// <summary>
+/// A login for a name that does not exist must cost what a wrong password for a real name costs, or the time tells
+/// them apart. Each CLI login is a new process, so each measurement uses fresh services, as a new process would.
+/// </summary>
+public sealed partial class UniformTimingTests
 {
+    // Argon2id with enough work that one verification dominates the rest of a login, cheap enough for CI.
+    private static readonly HashingOptions Measured = new() { Argon2MemoryKiB = 4096, Argon2Iterations = 3 };
+
     [Fact]
-    public void UnknownUser_CostsTheSameHashVerificationAsAWrongPassword_AtTheRealDefaults()
+    public void TheDummyHash_HasTheVeryParametersOfARealOne_AtTheRealDefaults_AndCostsNoHashToMake()
+    {
+        var hasher = new PasswordHasher();
+        var before = ThreadCpuTime();
+        var dummy = hasher.Unmatchable();
+        var cost = ThreadCpuTime() - before;
+
+        Assert.Matches(@"^\$argon2id\$v=19\$m=65536,t=3,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$", dummy.Encoded);
+        Assert.False(hasher.NeedsRehash(dummy));
+        // One Argon2id at these defaults takes well over 50 ms of CPU; making the dummy takes none of it.
+        Assert.True(cost < TimeSpan.FromMilliseconds(50), $"making the dummy cost {cost.TotalMilliseconds} ms of CPU");
+    }
+
+    [Theory]
+    [InlineData(PasswordAlgorithm.Argon2id)]
+    [InlineData(PasswordAlgorithm.Bcrypt)]
+    [InlineData(PasswordAlgorithm.BcryptSha256)]
+    [InlineData(PasswordAlgorithm.Pbkdf2Sha256)]
+    public void TheDummyHash_IsReadByItsFormat_AtTheConfiguredCost_AndNoPasswordMatchesIt(PasswordAlgorithm algorithm)
+    {
+        var hasher = Hashing.Cheap.Hasher(algorithm);
+        var dummy = hasher.Unmatchable();
+
+        Assert.Equal(PasswordHasher.Identify(hasher.Hash(Secret.FromString("x")).Encoded), PasswordHasher.Identify(dummy.Encoded));
+        Assert.False(hasher.NeedsRehash(dummy));
+        using var password = Secret.FromString("any password at all");
+        Assert.Equal(PasswordVerification.Failed, hasher.Verify(password, dummy));
+    }
+
+    [Fact]
+    public void UnknownName_AndWrongPassword_CostTheSameCpuTime_Within5Percent_OverInterleavedPairs()
     {
         using var folder = new TempFolder();
-        var identity = IdentityServices.Open(new IdentityOptions { DatabasePath = folder.Combine("id.db") }, null,
-            NullAuditLog.Instance, TimeProvider.System);
+        var options = new IdentityOptions { DatabasePath = folder.Combine("id.db"), Hashing = Measured, Lockout = new LockoutOptions { MaxFailures = 1000 } };
         using (var pw = Secret.FromString(IdentityFixture.AdminPassword))
         {
-            identity.Accounts.Add(null, new NewAccount("root", Role.Admin), pw);
+            Services(options).Accounts.Add(null, new NewAccount("root", Role.Admin), pw);
         }
-
-        // The dummy hash has the very parameters of a real one.
-        Assert.StartsWith("$argon2id$v=19$m=65536,t=3,p=1$", identity.Login.DummyHash.Encoded);
 
         using var wrong = Secret.FromString("not the password");
-        TimeSpan Fastest(string name)
+        TimeSpan Cost(string name)
         {
-            var best = TimeSpan.MaxValue;
-            for (var i = 0; i < 3; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                Assert.Equal(LoginOutcome.InvalidCredentials, identity.Login.Login(name, wrong).Outcome);
-                best = watch.Elapsed < best ? watch.Elapsed : best;
-            }
-
-            return best;
+            var login = Services(options).Login; // a new process: nothing made earlier is reused
+            var start = ThreadCpuTime();
+            Assert.Equal(LoginOutcome.InvalidCredentials, login.Login(name, wrong).Outcome);
+            return ThreadCpuTime() - start;
         }
 
-        Fastest("ghost");   // the first call also makes the dummy hash
-        var unknown = Fastest("nobody");
-        var known = Fastest("root");
-        var ratio = unknown / known;
-        Assert.InRange(ratio, 0.33, 3.0);
+        Cost("ghost");
+        Cost("root");
+        var unknown = new List<double>();
+        var known = new List<double>();
+        for (var i = 0; i < 15; i++)
+        {
+            // Interleaved, order alternating, so drift in the machine's load falls on both sides alike.
+            if (i % 2 == 0)
+            {
+                unknown.Add(Cost($"ghost{i}").TotalMilliseconds);
+                known.Add(Cost("root").TotalMilliseconds);
+            }
+            else
+            {
+                known.Add(Cost("root").TotalMilliseconds);
+                unknown.Add(Cost($"ghost{i}").TotalMilliseconds);
+            }
+        }
+
+        var ratio = Median(unknown) / Median(known);
+        Assert.True(ratio is > 0.95 and < 1.05,
+            $"unknown/known CPU time {ratio:0.000} (medians {Median(unknown):0.0} ms / {Median(known):0.0} ms)");
     }
+
+    private static IdentityServices Services(IdentityOptions options) =>
+        IdentityServices.Open(options, null, NullAuditLog.Instance, TimeProvider.System);
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    // CPU time of the calling thread only (clock_gettime(CLOCK_THREAD_CPUTIME_ID), POSIX): other tests running in
+    // parallel and other processes on a loaded machine do not count, unlike wall time.
+    private static TimeSpan ThreadCpuTime()
+    {
+        if (ClockGetTime(ClockThreadCpuTimeId, out var now) != 0)
+        {
+            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+        }
+
+        return TimeSpan.FromTicks(now.Seconds * TimeSpan.TicksPerSecond + now.Nanoseconds / 100);
+    }
+
+    private const int ClockThreadCpuTimeId = 3;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec time);
 }

@@ -62,6 +62,29 @@ public sealed class TwoFactorTests
     }
 
     [Fact]
+    public void LoginInTheSameStepAsConfirm_SaysWaitForTheNextCode_AndDoesNotCountTowardsLockout()
+    {
+        using var f = new IdentityFixture();
+        f.AddTrader();
+        var seed = Base32Encoding.ToBytes(f.Services.TwoFactor.BeginEnrollment("alice").SecretBase32);
+        f.Services.TwoFactor.ConfirmEnrollment("alice", TotpCode.Compute(seed, f.Clock.GetUtcNow()));
+
+        // 12:00:10 plus up to 6 s: still the confirmation's 30-second step.
+        for (var i = 0; i < 6; i++)
+        {
+            f.Clock.Advance(TimeSpan.FromSeconds(1));
+            var again = f.Login("alice", IdentityFixture.TraderPassword, TotpCode.Compute(seed, f.Clock.GetUtcNow()));
+            Assert.Equal(LoginOutcome.CodeAlreadyUsed, again.Outcome);
+            Assert.Equal("that code was already used; wait for the next code (a new one every 30 seconds) and enter it", again.Message);
+        }
+
+        f.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(LoginOutcome.Success, f.Login("alice", IdentityFixture.TraderPassword, TotpCode.Compute(seed, f.Clock.GetUtcNow())).Outcome);
+        Assert.Contains(f.Audit.Events, e => e.Action == "identity.login" && e.Reason == "replayed TOTP code");
+        Assert.DoesNotContain(f.Audit.Events, e => e.Action == "identity.lockout");
+    }
+
+    [Fact]
     public void WindowOfOne_AcceptsThePreviousStep_ButNotTwoStepsBack()
     {
         using var f = new IdentityFixture();

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Tradeguard.Audit;
 using Tradeguard.Core.Errors;
-using Tradeguard.Core.Secrets;
+using Tradeguard.Vault;
 
 namespace Tradeguard.Cli.Commands.Audit;
 
@@ -17,8 +17,9 @@ namespace Tradeguard.Cli.Commands.Audit;
 /// </summary>
 internal static class AuditAccess
 {
-    /// <summary>Opens the installation's log ($TRADEGUARD_HOME/audit.db) for appending with the vault's key.</summary>
-    public static SqliteAuditLog Open(ISecretStore vault) => SqliteAuditLog.OpenForInstallation(vault);
+    /// <summary>Opens the installation's log ($TRADEGUARD_HOME/audit.db) for appending with the vault's key; its second
+    /// checkpoint copy lives in the vault's folder.</summary>
+    public static SqliteAuditLog Open(VaultStore vault) => SqliteAuditLog.Open(AuditPaths.ForInstallation().BesideVault(vault.Path), vault);
 
     /// <summary>A new <c>--log PATH</c> option: read a copy of a log instead of the installation's.</summary>
     public static Option<string?> CreateLogOption() => new("--log")
@@ -27,9 +28,11 @@ internal static class AuditAccess
                       "its checkpoint is the same name ending .checkpoint",
     };
 
-    /// <summary>The paths from <c>--log</c>, else the installation's.</summary>
-    public static AuditPaths Paths(string? logOption) =>
-        string.IsNullOrEmpty(logOption) ? AuditPaths.ForInstallation() : AuditPaths.ForDatabase(logOption);
+    /// <summary>The paths from <c>--log</c> (a copy: its checkpoints beside it), else the installation's with the
+    /// second checkpoint copy in the folder of <paramref name="vault"/> (when given: only <c>verify</c> reads it).</summary>
+    public static AuditPaths Paths(string? logOption, VaultStore? vault = null) =>
+        !string.IsNullOrEmpty(logOption) ? AuditPaths.ForDatabase(logOption)
+        : vault is null ? AuditPaths.ForInstallation() : AuditPaths.ForInstallation().BesideVault(vault.Path);
 
     /// <summary>Filters shared by <c>show</c> and <c>export</c>.</summary>
     public sealed class Filters

@@ -20,8 +20,8 @@ internal static class AuditVerifyCommand
         };
         command.SetAction(parseResult =>
         {
-            var paths = AuditAccess.Paths(parseResult.GetValue(logOption));
             using var vault = VaultAccess.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            var paths = AuditAccess.Paths(parseResult.GetValue(logOption), vault);
             var result = AuditVerifier.Verify(paths, vault);
             if (!result.IsIntact)
             {

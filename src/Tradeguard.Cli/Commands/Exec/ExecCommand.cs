@@ -32,6 +32,11 @@ internal static class ExecCommand
                 "and no real exchange key or Telegram token (needs --gateway-config)",
         };
         var gatewayConfig = new Option<string?>("--gateway-config") { Description = "The config 'tradeguard gateway serve --config' runs with (with --bot)" };
+        var items = new Option<string[]>("--item")
+        {
+            Description = "Every field of this item, as ITEM_FIELD in upper case (vault://binance/api_key -> BINANCE_API_KEY); repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var program = new Argument<string[]>("command") { Description = "The program and its arguments, after --", Arity = ArgumentArity.OneOrMore };
         var vaultOption = VaultAccess.CreateVaultOption();
         var keyFile = VaultAccess.CreateKeyFileOption();
@@ -39,10 +44,11 @@ internal static class ExecCommand
             "Run a program with vault secrets in its environment, e.g.\n" +
             "  tradeguard exec --env BINANCE_API_KEY=vault://binance/api_key -- python bot.py\n" +
             "  tradeguard exec --bot momentum --gateway-config gateway.json -- python bot.py   (keys stay in the gateway)\n" +
+            "  tradeguard exec --item binance -- python bot.py   (every field: BINANCE_API_KEY, BINANCE_API_SECRET, ...)\n" +
             "The child's exit code is returned (128+N if signal N killed it); SIGTERM and SIGHUP are forwarded. " +
             "TRADEGUARD_VAULT_PASSWORD and TRADEGUARD_VAULT_KEY are removed from the child's environment.")
         {
-            env, envFile, bot, gatewayConfig, vaultOption, keyFile, program,
+            env, envFile, items, bot, gatewayConfig, vaultOption, keyFile, program,
         };
         command.SetAction(parseResult =>
         {
@@ -65,8 +71,16 @@ internal static class ExecCommand
             // The installation stays open while the child runs: its start is recorded (variable names, never values)
             // once the program is running, in the same chain as the reveals that fed it.
             using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
+            // --item first, so that an --env or --env-file line for the same name wins.
+            mappings.InsertRange(0, (parseResult.GetValue(items) ?? []).SelectMany(item => ItemMappings.ForItem(installation.Vault, item)));
             using var launch = gateway is null ? null : BotLaunch.Prepare(gateway, installation.Vault, botName!,
                 mappings.Select(m => m.Reference).OfType<SecretReference>(), TelegramTokens());
+            if (mappings.Count == 0 && launch is null)
+            {
+                Console.Error.WriteLine("warning: nothing is mapped, so the program gets no secret from the vault. " +
+                    "Add --item ITEM, --env NAME=vault://item/field, --env-file FILE or --bot NAME.");
+            }
+
             var secrets = SecretExec.Resolve(installation.Vault, mappings);
             try
             {

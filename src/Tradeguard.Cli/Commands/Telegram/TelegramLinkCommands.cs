@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Tradeguard.Cli.Commands.User;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Cli.Composition;
 using Tradeguard.Core.Audit;
@@ -14,6 +15,7 @@ namespace Tradeguard.Cli.Commands.Telegram;
 /// <c>telegram link USER</c>, <c>telegram unlink USER_ID</c>, <c>telegram links</c>: who may command the bot.
 /// </summary>
 /// <remarks>
+/// A link code needs the account's password or session, or an admin session (<see cref="TelegramLinkAuthority"/>).
 /// Issuing a link code and removing a link change who may steer live trading from a phone, so both need the vault
 /// (whose key chains the audit log) and are recorded as <c>telegram.link_code</c> and <c>telegram.unlink</c> by the
 /// local OS user; the code itself never enters the record.
@@ -32,7 +34,8 @@ internal static class TelegramLinkCommands
         var keyFile = VaultAccess.CreateKeyFileOption();
         var command = new Command("link",
             "Print a one-time code (10 minutes, single use) that links the Telegram account which sends it to USER. " +
-            "Needs the vault: the code's issue is audited.")
+            $"Needs USER's password (${IdentityAccess.PasswordVariable}, stdin or prompt), USER's session or an admin session " +
+            $"(${IdentityAccess.SessionVariable}), and the vault: the code's issue is audited.")
         {
             user, vaultOption, keyFile,
         };
@@ -52,6 +55,7 @@ internal static class TelegramLinkCommands
                     $"There is no operator account '{name}': create it with 'tradeguard user add {name}' first.");
             }
 
+            TelegramLinkAuthority.Demand(installation, name);
             var lifetime = new TelegramOptions().LinkCodeLifetime;
             var code = TelegramCommand.OpenStore().IssueLinkCode(name, lifetime);
             installation.Audit.Record(new AuditEvent(Actor, LinkCodeAction, name, AuditOutcome.Success, "",

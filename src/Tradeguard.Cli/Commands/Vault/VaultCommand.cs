@@ -15,6 +15,8 @@ internal static class VaultCommand
         vault.Subcommands.Add(VaultGetCommand.Create());
         vault.Subcommands.Add(VaultListCommand.Create());
         vault.Subcommands.Add(VaultRmCommand.Create());
+        vault.Subcommands.Add(VaultCopyCommand.Move());
+        vault.Subcommands.Add(VaultCopyCommand.Copy());
         vault.Subcommands.Add(VaultPasswdCommand.Create());
         vault.Subcommands.Add(VaultRotateCommand.Create());
         vault.Subcommands.Add(VaultCheckCommand.Create());

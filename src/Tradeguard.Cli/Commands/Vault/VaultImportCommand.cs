@@ -17,13 +17,19 @@ internal static class VaultImportCommand
         var delete = new Option<bool>("--delete") { Description = "After importing, overwrite and delete the file without asking" };
         var keep = new Option<bool>("--keep") { Description = "Keep the file without asking" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show where each key would go; store nothing" };
+        var map = new Option<string[]>("--map")
+        {
+            Description = "KEY=item/field: store this key there instead (repeatable), e.g. --map BINANCE_API_KEY=binance/api_key; " +
+                          "KEY=field keeps the --item; an ini key is section.key",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var vaultOption = VaultAccess.CreateVaultOption();
         var keyFile = VaultAccess.CreateKeyFileOption();
         var command = new Command("import",
             "Import every key of a .env file (into item 'env', or --item) or of a config.ini (each section an item). " +
             "Files the Python libraries reject are rejected with the line number, and nothing is imported.")
         {
-            file, format, item, delete, keep, dryRun, vaultOption, keyFile,
+            file, format, item, map, delete, keep, dryRun, vaultOption, keyFile,
         };
         command.SetAction(parseResult =>
         {
@@ -41,7 +47,8 @@ internal static class VaultImportCommand
             }
 
             var exposed = PrivateFile.IsExposed(path);
-            var plan = PlaintextImporter.Plan(path, chosen, parseResult.GetValue(item)!);
+            var itemName = parseResult.GetValue(item)!;
+            var plan = PlaintextImporter.Plan(path, chosen, itemName, map: ImportMap.Parse(parseResult.GetValue(map) ?? [], itemName));
             foreach (var v in plan.Values)
             {
                 Console.WriteLine($"  {v.Origin,-32} -> {v.Reference}");
@@ -77,7 +84,8 @@ internal static class VaultImportCommand
             }
             else
             {
-                Console.WriteLine($"Kept {path}: it still holds the secrets in clear. Delete it with 'tradeguard vault import --delete' or by hand.");
+                Console.WriteLine($"Kept {path}: it still holds the secrets in clear. Delete it once your bot reads them from the vault: " +
+                    $"shred -u {PrivateFile.QuoteForShell(path)}");
             }
 
             var tracked = PlaintextFile.TrackedByGit(path);

@@ -12,11 +12,16 @@ internal static class VaultRecoverCommand
     {
         var vaultOption = VaultAccess.CreateVaultOption();
         var keyFile = VaultAccess.CreateKeyFileOption();
+        var fromBackup = new Option<bool>("--from-backup")
+        {
+            Description = "Undo the last change (rm, set, import, rotate…): the vault and PATH.bak change places, so running it again redoes it",
+        };
         var command = new Command("recover",
             "Repair a damaged vault: keep the intact entries, take damaged ones from PATH.bak when it has them, or restore " +
-            "PATH.bak whole when the header is damaged. The damaged file is kept as PATH.damaged-<time>.")
+            "PATH.bak whole when the header is damaged. The damaged file is kept as PATH.damaged-<time>. " +
+            "With --from-backup, go back to the state before the last change.")
         {
-            vaultOption, keyFile,
+            vaultOption, keyFile, fromBackup,
         };
         command.SetAction(parseResult =>
         {
@@ -25,7 +30,9 @@ internal static class VaultRecoverCommand
             // The audit key is in the vault being repaired: the recovery's records wait until the repaired vault opens.
             var deferred = new DeferredAuditLog();
             var options = VaultAccess.Options(deferred);
-            var result = VaultRecovery.Recover(path, credential, options);
+            var result = parseResult.GetValue(fromBackup)
+                ? VaultRecovery.RestoreFromBackup(path, credential, options)
+                : VaultRecovery.Recover(path, credential, options);
             Print(path, result);
             using var installation = Installation.Around(VaultStore.Open(path, credential, options), deferred);
             return 0;
@@ -39,6 +46,10 @@ internal static class VaultRecoverCommand
         {
             case VaultRecoveryAction.NothingToDo:
                 Console.WriteLine($"Vault {path} is intact; nothing to recover.");
+                break;
+            case VaultRecoveryAction.SwappedWithBackup:
+                Console.WriteLine($"Restored {path} to the state before its last change; that change is now in {VaultStore.BackupPathFor(path)} " +
+                    "(run 'tradeguard vault recover --from-backup' again to redo it).");
                 break;
             case VaultRecoveryAction.RestoredBackup:
                 Console.WriteLine($"Restored {path} from its backup; changes after the backup are lost. Damaged file kept as {result.DamagedCopy}.");
