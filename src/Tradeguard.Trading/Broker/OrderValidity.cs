@@ -29,7 +29,7 @@ public abstract record OrderValidity
     private sealed record UntilValidity(DateTime Time) : OrderValidity
     {
         internal override bool HasExpired(DateTime barTime, int barsWorked) =>
-            barTime > (Time.TimeOfDay == TimeSpan.Zero ? Time.AddDays(1).AddTicks(-1) : Time);
+            !Data.DateBound.IsOnOrBefore(barTime, Time);
     }
 
     private sealed record BarsValidity(int Bars) : OrderValidity

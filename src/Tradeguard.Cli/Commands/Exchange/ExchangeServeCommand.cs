@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Tradeguard.Cli.Commands.Alerts;
-using Telegram.Bot;
 using Tradeguard.Cli.Composition;
 using Tradeguard.Cli.Hosting;
 using Tradeguard.Core.Errors;
@@ -36,7 +35,7 @@ internal static class ExchangeServeCommand
             "(when configured) and audit until SIGTERM or Ctrl+C. On stop: no new orders, alerts flushed, audit checkpoint written, exit 0. " +
             "Paper unless --live and \"mode\": \"live\"; state is kept per mode in $TRADEGUARD_HOME/state/<mode>/<name>.json.");
         options.AddTo(command);
-        command.Options.Add(options.AlertsConfig);
+        options.AlertsConfig.AddTo(command);
         command.Options.Add(shutdownTimeout);
         command.Options.Add(options.ResetState);
         // A synchronous action: the host's console lifetime owns SIGTERM and Ctrl+C, with its own shutdown timeout.
@@ -50,11 +49,11 @@ internal static class ExchangeServeCommand
 
             var level = parseResult.GetValue(options.Verbose) ? LogLevel.Debug : LogLevel.Information;
             var logger = new StderrLogger(level);
-            var settings = AlertsConfig.Load(parseResult.GetValue(options.AlertsConfig));
+            var settings = options.AlertsConfig.Load(parseResult);
+            var config = options.LoadConfig(parseResult);
             using var installation = Installation.Open(parseResult.GetValue(options.Vault), parseResult.GetValue(options.KeyFile), settings.WithoutTelegram(), logger);
             var linked = TelegramLinkCheck.EnsureConfigured(settings, installation);
 
-            var config = options.LoadConfig(parseResult);
             using var state = options.OpenState(parseResult, config, logger);
             ExchangeSession session;
             using (var preflightSignal = new ShutdownSignal())
@@ -73,7 +72,7 @@ internal static class ExchangeServeCommand
                 UpdatePoller? poller = null;
                 if (linked is not null)
                 {
-                    var me = BotIdentity(alerts.Client!);
+                    var me = BotAccount.FetchAsync(alerts.Client!).GetAwaiter().GetResult();
                     var commandBot = new CommandBot(linked.Options with { BotUsername = me.Username }, linked.Store, linked.Operators,
                         new IdentityTotpVerifier(linked.Identity), new RunnerEngine(runner, CloseAllWait), alerts.Publisher, alerts.Audit, TimeProvider.System,
                         alerts.Client, logger);
@@ -87,20 +86,5 @@ internal static class ExchangeServeCommand
             }
         });
         return command;
-    }
-
-    /// <summary>The bot's own account (its @username scopes group commands); exit 6 when Telegram cannot be reached or refuses the token.</summary>
-    private static global::Telegram.Bot.Types.User BotIdentity(TelegramBotClient client)
-    {
-        try
-        {
-            return client.GetMe().GetAwaiter().GetResult();
-        }
-        catch (global::Telegram.Bot.Exceptions.RequestException e)
-        {
-            // The message never holds the token: Telegram.Bot reports the API's description, not the URL.
-            throw new TradeguardException(ExitCode.ExternalService,
-                $"Telegram did not accept getMe ({e.Message}); check telegram.api_base_url and the bot token in the vault (tradeguard vault set telegram bot_token).", e);
-        }
     }
 }
