@@ -13,7 +13,7 @@ internal sealed class MainConfigArgument
     private readonly Option<string?> legacy = new("--config") { Hidden = true };
 
     public MainConfigArgument(string description) =>
-        Argument = new Argument<string?>("CONFIG") { Description = description, Arity = ArgumentArity.ZeroOrOne };
+        Argument = new Argument<string?>("config") { Description = description, Arity = ArgumentArity.ZeroOrOne };
 
     public Argument<string?> Argument { get; }
 
