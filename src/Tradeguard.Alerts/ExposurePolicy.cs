@@ -59,7 +59,7 @@ public sealed class ExposurePolicy
             "minimal" => ExposureLevel.Minimal,
             "detailed" => ExposureLevel.Detailed,
             _ => throw new TradeguardException(ExitCode.Configuration,
-                $"Setting {setting} = '{name}' is not an exposure level: use off, silent, minimal or detailed."),
+                $"Setting {setting} is not an exposure level: use off, silent, minimal or detailed."),
         };
 
     /// <summary>The level that applies to <paramref name="kind"/>: exact match, then the longest <c>prefix.*</c>, then the default.</summary>

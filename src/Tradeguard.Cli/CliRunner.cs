@@ -17,12 +17,11 @@ internal static class CliRunner
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var line in UsageErrors.Describe(parsed))
             {
-                Console.Error.WriteLine(Redactor.Shared.Redact(error.Message));
+                Console.Error.WriteLine(Redactor.Shared.Redact(line));
             }
 
-            Console.Error.WriteLine($"Run '{parsed.CommandResult.Command.Name} --help' for usage.");
             return (int)ExitCode.Usage;
         }
 
@@ -42,8 +41,8 @@ internal static class CliRunner
         }
         catch (Exception e)
         {
-            // Only the type and the redacted message: a stack trace could carry values from frames.
-            Console.Error.WriteLine($"internal error ({e.GetType().Name}): {Redactor.Shared.Redact(e.Message)}");
+            // Only the redacted message: a stack trace could carry values from frames.
+            Console.Error.WriteLine($"internal error: {Redactor.Shared.Redact(e.Message)} This is a bug: please report it.");
             return InternalError;
         }
     }

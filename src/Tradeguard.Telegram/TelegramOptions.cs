@@ -48,13 +48,13 @@ public sealed record TelegramOptions
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             throw new TradeguardException(ExitCode.Configuration,
-                $"Setting telegram.api_base_url = '{ApiBaseUrl}' is not an http(s) URL. Use {DefaultApiBaseUrl}.");
+                $"Setting telegram.api_base_url is not an http(s) URL. Use {DefaultApiBaseUrl}.");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
         {
             throw new TradeguardException(ExitCode.Configuration,
-                $"Setting telegram.api_base_url = '{ApiBaseUrl}' is plain http on a non-loopback host: the bot token would cross " +
+                $"Setting telegram.api_base_url is plain http on a non-loopback host: the bot token would cross " +
                 $"the network in clear. Use https:// (default {DefaultApiBaseUrl}); http:// is allowed only for 127.0.0.1, ::1 or localhost.");
         }
 

@@ -63,7 +63,7 @@ internal static class VaultErrors
 
     public static TradeguardException CannotRead(string path, Exception e) => new(
         ExitCode.Configuration,
-        $"cannot read vault {path}: {e.GetType().Name}. Check that the file exists and is readable by you.",
+        $"cannot read vault {path}: {IoProblem.Describe(e)}. Check that the file exists and is readable by you.",
         e);
 
     public static TradeguardException DamagedEntriesBlock(string path, string action, int count) => new(

@@ -22,7 +22,7 @@ public sealed class CliTests
         File.WriteAllText(config, $$"""{ "mode": "paper", "exchange": "binance", "baseUrl": "{{exchange.BaseAddress}}", "symbol": "ORCL", "run": "sma-cross-orcl.json" }""");
         File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        var result = TradeguardCli.Run(["exchange", "check", "--config", config], env: env);
+        var result = TradeguardCli.Run(["exchange", "check", config], env: env);
 
         Assert.Equal(5, result.ExitCode);
         Assert.Equal("error: the vault has no vault://binance/api_secret, which binance needs to sign requests. Add it with: tradeguard vault set binance api_secret",
@@ -39,7 +39,7 @@ public sealed class CliTests
         ServiceTests.WritePrivate(home.Combine("alerts.json"), """{ "console": true }""");
         var config = ServiceTests.ExchangeConfig(home, sandbox.Server.BaseAddress);
 
-        var check = TradeguardCli.Run(["exchange", "check", "--config", config, "--allow-withdrawal-keys"], env: env);
+        var check = TradeguardCli.Run(["exchange", "check", config, "--allow-withdrawal-keys"], env: env);
         var outbox = TradeguardCli.Run(["alerts", "list", "--state", "pending"], env: env);
 
         Assert.True(check.ExitCode == 0, check.Stderr);
@@ -57,7 +57,7 @@ public sealed class CliTests
         var env = ServiceTests.Installation(home, other); // the other sandbox's key: unknown to this one (-2015, HTTP 401)
         var config = ServiceTests.ExchangeConfig(home, sandbox.Server.BaseAddress);
 
-        var check = TradeguardCli.Run(["exchange", "check", "--config", config], env: env);
+        var check = TradeguardCli.Run(["exchange", "check", config], env: env);
 
         Assert.Equal(3, check.ExitCode);
         Assert.Equal("error: GET /sapi/v1/account/apiRestrictions: the exchange does not accept the API key (-2015 Invalid API-key, IP, or permissions for action.); " +

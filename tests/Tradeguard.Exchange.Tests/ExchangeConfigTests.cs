@@ -58,6 +58,34 @@ public sealed class ExchangeConfigTests : IDisposable
         Assert.Equal($"{config}: the config is empty; it needs at least symbol and run", error.Message);
     }
 
+    [Theory]
+    [InlineData("\"baseUrl\": \"api/v3\"")]
+    [InlineData("\"baseUrl\": null")]
+    [InlineData("\"baseUrl\": \"ftp://127.0.0.1/\"")]
+    [InlineData("\"baseUrl\": \"https://user:CANARYSECRET@exchange.example/\"")]
+    public void ABaseUrlThatIsNotAnAbsoluteHttpUrl_IsRefused_WithoutEchoingIt(string setting)
+    {
+        var config = Write("{ \"symbol\": \"ORCL\", \"run\": \"x.json\", " + setting + " }");
+
+        var error = Assert.Throws<TradeguardException>(() => ExchangeRunConfig.Load(config));
+
+        Assert.Equal((ExitCode.Configuration, $"{config}: \"baseUrl\" must be an absolute http:// or https:// URL without user name or password, e.g. \"http://127.0.0.1:8765/\""),
+            (error.ExitCode, error.Message));
+    }
+
+    [Theory]
+    [InlineData("\"symbol\": \"OR\\u0000CL\", \"run\": \"x.json\"", "\"symbol\" must be 1-32 of A-Z a-z 0-9 _ . - (a trading pair such as \"BTCUSDT\")")]
+    [InlineData("\"symbol\": \"ORCL\", \"run\": \"x\\u0000.json\"", "\"run\" has a control character (such as NUL) in it: write the path without it")]
+    [InlineData("\"symbol\": \"ORCL\", \"run\": \"x.json\", \"interval\": \"1\\u0000d\"", "\"interval\" must be a candle interval such as \"1m\", \"1h\" or \"1d\"")]
+    public void ANulInAField_IsAConfigError(string settings, string problem)
+    {
+        var config = Write("{ " + settings + " }");
+
+        var error = Assert.Throws<TradeguardException>(() => ExchangeRunConfig.Load(config));
+
+        Assert.Equal((ExitCode.Configuration, $"{config}: {problem}"), (error.ExitCode, error.Message));
+    }
+
     private string Write(string json)
     {
         var path = _folder.Combine("exchange.json");

@@ -20,7 +20,7 @@ public sealed partial class ServiceTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         // Half of a 120 s shutdown timeout is 60 s: a flush that waited on the telegram alerts could not exit within 30 s.
-        using var service = new ServiceProcess(["exchange", "serve", "--config", config, "--shutdown-timeout", "120"], env);
+        using var service = new ServiceProcess(["exchange", "serve", config, "--shutdown-timeout", "120"], env);
         service.WaitForStdout("Stop with SIGTERM or Ctrl+C.", TimeSpan.FromSeconds(30));
         service.WaitForStderr("4 alerts for telegram stay queued: no telegram channel is configured here", TimeSpan.FromSeconds(10));
         service.Terminate();

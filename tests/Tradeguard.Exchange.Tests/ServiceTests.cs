@@ -23,7 +23,7 @@ public sealed partial class ServiceTests
             sandbox.Market.Advance();
         }
 
-        using var service = new ServiceProcess(["exchange", "serve", "--config", config, "--shutdown-timeout", "20"], env);
+        using var service = new ServiceProcess(["exchange", "serve", config, "--shutdown-timeout", "20"], env);
         service.WaitForStdout("Stop with SIGTERM or Ctrl+C.", TimeSpan.FromSeconds(30));
         service.WaitForStdout("alert: [paper] Run started · ORCL", TimeSpan.FromSeconds(10));
         for (var i = 0; i < 60; i++)
@@ -88,7 +88,7 @@ public sealed partial class ServiceTests
         var config = ExchangeConfig(home, sandbox.Server.BaseAddress);
         sandbox.Market.Advance();
 
-        using var service = new ServiceProcess(["exchange", "serve", "--config", config], env);
+        using var service = new ServiceProcess(["exchange", "serve", config], env);
         service.WaitForStdout("alert: [paper] Run started · ORCL", TimeSpan.FromSeconds(30));
         await sandbox.Server.StopAsync(); // the exchange goes away: every request now fails to connect
         var exit = service.WaitForExit(TimeSpan.FromSeconds(60));
@@ -122,11 +122,11 @@ public sealed partial class ServiceTests
         WritePrivate(alerts, Telegram);
         var config = ExchangeConfig(home, exchange.BaseAddress);
 
-        var noToken = TradeguardCli.Run(["exchange", "serve", "--config", config], env: env);
+        var noToken = TradeguardCli.Run(["exchange", "serve", config], env: env);
         // The order a user follows: Telegram configured first, then the token stored with the fix the error names.
         Assert.Equal(0, TradeguardCli.Run(["vault", "set", "telegram", "bot_token"], stdin: BotToken + "\n", env: env).ExitCode);
-        var notLinked = TradeguardCli.Run(["exchange", "serve", "--config", config], env: env);
-        var checkNotLinked = TradeguardCli.Run(["exchange", "check", "--config", config], env: env);
+        var notLinked = TradeguardCli.Run(["exchange", "serve", config], env: env);
+        var checkNotLinked = TradeguardCli.Run(["exchange", "check", config], env: env);
 
         Assert.Equal(5, noToken.ExitCode);
         Assert.Equal("error: Telegram is configured (the telegram section of the alert settings) but the vault has no bot token at vault://telegram/bot_token. " +
@@ -151,7 +151,7 @@ public sealed partial class ServiceTests
         Directory.CreateDirectory(home.Combine("state/paper"));
         WritePrivate(home.Combine("state/paper/orcl.json"), """{ "version": 1, "mode": "live", "name": "orcl", "symbol": "ORCL", "runTag": "00000000" }""");
 
-        var run = TradeguardCli.Run(["exchange", "run", "--config", config], env: env);
+        var run = TradeguardCli.Run(["exchange", "run", config], env: env);
 
         Assert.Equal(4, run.ExitCode);
         Assert.Equal($"error: the run state {home.Combine("state/paper/orcl.json")} cannot be used: it holds live state in the paper folder. " +

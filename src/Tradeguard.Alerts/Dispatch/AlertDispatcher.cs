@@ -212,7 +212,7 @@ public sealed class AlertDispatcher : IDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A channel should classify its own failures; an escaped one is treated as transient, never as lost.
-            return new DeliveryResult(DeliveryOutcome.Transient, Redactor.Shared.Redact($"{e.GetType().Name}: {e.Message}"));
+            return new DeliveryResult(DeliveryOutcome.Transient, Redactor.Shared.Redact(e.Message));
         }
     }
 

@@ -19,24 +19,9 @@ internal static class TelegramCommandWiring
             return null;
         }
 
-        var me = BotIdentity(alerts.Client!);
+        var me = BotAccount.FetchAsync(alerts.Client!).GetAwaiter().GetResult();
         var commandBot = new CommandBot(linked.Options with { BotUsername = me.Username }, linked.Store, linked.Operators,
             new IdentityTotpVerifier(linked.Identity), engine, alerts.Publisher, alerts.Audit, TimeProvider.System, alerts.Client, logger);
         return new UpdatePoller(alerts.Client!, linked.Store, commandBot, linked.Options, TimeProvider.System, logger);
-    }
-
-    /// <summary>The bot's own account (its @username scopes group commands); exit 6 when Telegram cannot be reached or refuses the token.</summary>
-    private static global::Telegram.Bot.Types.User BotIdentity(TelegramBotClient client)
-    {
-        try
-        {
-            return client.GetMe().GetAwaiter().GetResult();
-        }
-        catch (global::Telegram.Bot.Exceptions.RequestException e)
-        {
-            // The message never holds the token: Telegram.Bot reports the API's description, not the URL.
-            throw new TradeguardException(ExitCode.ExternalService,
-                $"Telegram did not accept getMe ({e.Message}); check telegram.api_base_url and the bot token in the vault (tradeguard vault set telegram bot_token).", e);
-        }
     }
 }

@@ -13,15 +13,17 @@ internal static class SecretInput
     /// <summary>
     /// Reads one secret. Order: <paramref name="environmentVariable"/> if set; stdin when <paramref name="fromStdin"/>
     /// or when stdin is not a terminal (one line, or all of it when <paramref name="multiLine"/>); else a hidden prompt,
-    /// asked twice when <paramref name="confirm"/>.
+    /// asked twice when <paramref name="confirm"/>. <paramref name="rule"/> (a policy that throws) is checked on the
+    /// first entry, so a user is never asked to repeat a secret that will be refused.
     /// </summary>
-    /// <exception cref="TradeguardException">Exit 2 when nothing could be read or the two entries differ.</exception>
+    /// <exception cref="TradeguardException">Exit 2 when nothing could be read or the two entries differ; whatever
+    /// <paramref name="rule"/> throws.</exception>
     public static Secret Read(string prompt, string? environmentVariable = null, bool fromStdin = false,
-        bool confirm = false, bool multiLine = false)
+        bool confirm = false, bool multiLine = false, Action<Secret>? rule = null)
     {
         if (environmentVariable is not null && Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } env)
         {
-            return Secret.FromString(env);
+            return Checked(Secret.FromString(env), rule);
         }
 
         if (fromStdin || Console.IsInputRedirected)
@@ -32,10 +34,10 @@ internal static class SecretInput
                 throw new TradeguardException(ExitCode.Usage, $"{prompt}: nothing on standard input.");
             }
 
-            return Secret.FromString(multiLine ? text : text.TrimEnd('\r'));
+            return Checked(Secret.FromString(multiLine ? text : text.TrimEnd('\r')), rule);
         }
 
-        var first = Prompt(prompt + ": ");
+        var first = Checked(Prompt(prompt + ": "), rule);
         if (!confirm)
         {
             return first;
@@ -49,6 +51,20 @@ internal static class SecretInput
         }
 
         return first;
+    }
+
+    private static Secret Checked(Secret secret, Action<Secret>? rule)
+    {
+        try
+        {
+            rule?.Invoke(secret);
+            return secret;
+        }
+        catch
+        {
+            secret.Dispose();
+            throw;
+        }
     }
 
     private static Secret Prompt(string prompt)

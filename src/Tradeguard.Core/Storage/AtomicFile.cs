@@ -51,7 +51,7 @@ public static partial class AtomicFile
             TryDelete(temp);
             throw new TradeguardException(
                 ExitCode.Configuration,
-                $"Cannot write {full}: {e.GetType().Name}. Check that the folder exists and is writable by you.",
+                $"Cannot write {full}: {IoProblem.Describe(e)}. Check that the folder exists and is writable by you.",
                 e);
         }
         catch

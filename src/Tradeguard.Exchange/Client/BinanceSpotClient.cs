@@ -104,45 +104,46 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
     /// <inheritdoc />
     public async Task<long> GetServerTimeAsync(CancellationToken cancellationToken = default)
     {
-        using var doc = await SendAsync(HttpMethod.Get, "/api/v3/time", [], signed: false, cancellationToken).ConfigureAwait(false);
-        return JsonRead.Long(doc.RootElement, "serverTime");
+        return await SendAsync(HttpMethod.Get, "/api/v3/time", [], signed: false, root =>
+            JsonRead.Long(root, "serverTime"), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<ExchangeInfo> GetExchangeInfoAsync(string symbol, CancellationToken cancellationToken = default)
     {
-        using var doc = await SendAsync(HttpMethod.Get, "/api/v3/exchangeInfo", [new("symbol", symbol)], signed: false, cancellationToken).ConfigureAwait(false);
-        var root = doc.RootElement;
-        int? weight = null;
-        if (root.TryGetProperty("rateLimits", out var limits))
+        return await SendAsync(HttpMethod.Get, "/api/v3/exchangeInfo", [new("symbol", symbol)], signed: false, root =>
         {
-            foreach (var limit in limits.EnumerateArray())
+            int? weight = null;
+            if (root.TryGetProperty("rateLimits", out var limits))
             {
-                if (JsonRead.String(limit, "rateLimitType") == "REQUEST_WEIGHT" && JsonRead.String(limit, "interval") == "MINUTE" &&
-                    JsonRead.Long(limit, "intervalNum") == 1)
+                foreach (var limit in limits.EnumerateArray())
                 {
-                    weight = (int)JsonRead.Long(limit, "limit");
+                    if (JsonRead.String(limit, "rateLimitType") == "REQUEST_WEIGHT" && JsonRead.String(limit, "interval") == "MINUTE" &&
+                        JsonRead.Long(limit, "intervalNum") == 1)
+                    {
+                        weight = (int)JsonRead.Long(limit, "limit");
+                    }
                 }
             }
-        }
 
-        if (weight is > 0)
-        {
-            RateLimits.WeightLimit = weight.Value;
-        }
-
-        var symbols = new List<SymbolInfo>();
-        if (root.TryGetProperty("symbols", out var list))
-        {
-            foreach (var s in list.EnumerateArray())
+            if (weight is > 0)
             {
-                var types = s.TryGetProperty("orderTypes", out var t) ? t.EnumerateArray().Select(x => x.GetString() ?? "").ToArray() : [];
-                symbols.Add(new SymbolInfo(JsonRead.String(s, "symbol"), JsonRead.String(s, "status"), JsonRead.String(s, "baseAsset"),
-                    JsonRead.String(s, "quoteAsset"), types));
+                RateLimits.WeightLimit = weight.Value;
             }
-        }
 
-        return new ExchangeInfo(JsonRead.Long(root, "serverTime"), weight, symbols);
+            var symbols = new List<SymbolInfo>();
+            if (root.TryGetProperty("symbols", out var list))
+            {
+                foreach (var s in list.EnumerateArray())
+                {
+                    var types = s.TryGetProperty("orderTypes", out var t) ? t.EnumerateArray().Select(x => x.GetString() ?? "").ToArray() : [];
+                    symbols.Add(new SymbolInfo(JsonRead.String(s, "symbol"), JsonRead.String(s, "status"), JsonRead.String(s, "baseAsset"),
+                        JsonRead.String(s, "quoteAsset"), types));
+                }
+            }
+
+            return new ExchangeInfo(JsonRead.Long(root, "serverTime"), weight, symbols);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -155,20 +156,21 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
         }
 
         query.Add(new("limit", Text(Math.Clamp(limit, 1, 1000))));
-        using var doc = await SendAsync(HttpMethod.Get, "/api/v3/klines", query, signed: false, cancellationToken).ConfigureAwait(false);
-        return doc.RootElement.EnumerateArray().Select(k => new Kline(k[0].GetInt64(), JsonRead.Decimal(k[1]), JsonRead.Decimal(k[2]),
-            JsonRead.Decimal(k[3]), JsonRead.Decimal(k[4]), JsonRead.Decimal(k[5]), k[6].GetInt64())).ToArray();
+        return await SendAsync(HttpMethod.Get, "/api/v3/klines", query, signed: false, root =>
+            root.EnumerateArray().Select(k => new Kline(k[0].GetInt64(), JsonRead.Decimal(k[1]), JsonRead.Decimal(k[2]),
+                JsonRead.Decimal(k[3]), JsonRead.Decimal(k[4]), JsonRead.Decimal(k[5]), k[6].GetInt64())).ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<AccountInfo> GetAccountAsync(CancellationToken cancellationToken = default)
     {
-        using var doc = await SendAsync(HttpMethod.Get, "/api/v3/account", [], signed: true, cancellationToken).ConfigureAwait(false);
-        var root = doc.RootElement;
-        var balances = root.TryGetProperty("balances", out var list)
-            ? list.EnumerateArray().Select(b => new Balance(JsonRead.String(b, "asset"), JsonRead.Decimal(b, "free"), JsonRead.Decimal(b, "locked"))).ToArray()
-            : [];
-        return new AccountInfo(JsonRead.Bool(root, "canTrade"), JsonRead.Bool(root, "canWithdraw"), JsonRead.String(root, "accountType"), balances);
+        return await SendAsync(HttpMethod.Get, "/api/v3/account", [], signed: true, root =>
+        {
+            var balances = root.TryGetProperty("balances", out var list)
+                ? list.EnumerateArray().Select(b => new Balance(JsonRead.String(b, "asset"), JsonRead.Decimal(b, "free"), JsonRead.Decimal(b, "locked"))).ToArray()
+                : [];
+            return new AccountInfo(JsonRead.Bool(root, "canTrade"), JsonRead.Bool(root, "canWithdraw"), JsonRead.String(root, "accountType"), balances);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -199,29 +201,29 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
         }
 
         form.Add(new("newOrderRespType", "RESULT"));
-        using var doc = await SendAsync(HttpMethod.Post, "/api/v3/order", form, signed: true, cancellationToken).ConfigureAwait(false);
-        return ReadOrder(doc.RootElement);
+        return await SendAsync(HttpMethod.Post, "/api/v3/order", form, signed: true, root =>
+            ReadOrder(root), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<OrderReport> CancelOrderAsync(string symbol, long orderId, CancellationToken cancellationToken = default)
     {
-        using var doc = await SendAsync(HttpMethod.Delete, "/api/v3/order", [new("symbol", symbol), new("orderId", Text(orderId))], signed: true, cancellationToken).ConfigureAwait(false);
-        return ReadOrder(doc.RootElement);
+        return await SendAsync(HttpMethod.Delete, "/api/v3/order", [new("symbol", symbol), new("orderId", Text(orderId))], signed: true, root =>
+            ReadOrder(root), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<OrderReport> GetOrderAsync(string symbol, long orderId, CancellationToken cancellationToken = default)
     {
-        using var doc = await SendAsync(HttpMethod.Get, "/api/v3/order", [new("symbol", symbol), new("orderId", Text(orderId))], signed: true, cancellationToken).ConfigureAwait(false);
-        return ReadOrder(doc.RootElement);
+        return await SendAsync(HttpMethod.Get, "/api/v3/order", [new("symbol", symbol), new("orderId", Text(orderId))], signed: true, root =>
+            ReadOrder(root), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(string symbol, CancellationToken cancellationToken = default)
     {
-        using var doc = await SendAsync(HttpMethod.Get, "/api/v3/openOrders", [new("symbol", symbol)], signed: true, cancellationToken).ConfigureAwait(false);
-        return doc.RootElement.EnumerateArray().Select(ReadOrder).ToArray();
+        return await SendAsync(HttpMethod.Get, "/api/v3/openOrders", [new("symbol", symbol)], signed: true, root =>
+            root.EnumerateArray().Select(ReadOrder).ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -234,20 +236,19 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
         }
 
         query.Add(new("limit", "1000"));
-        using var doc = await SendAsync(HttpMethod.Get, "/api/v3/myTrades", query, signed: true, cancellationToken).ConfigureAwait(false);
-        return doc.RootElement.EnumerateArray().Select(t => new TradeReport(JsonRead.String(t, "symbol"), JsonRead.Long(t, "id"),
-            JsonRead.Long(t, "orderId"), JsonRead.Decimal(t, "price"), JsonRead.Decimal(t, "qty"), JsonRead.Decimal(t, "quoteQty"),
-            JsonRead.Decimal(t, "commission"), JsonRead.String(t, "commissionAsset"), JsonRead.Long(t, "time"), JsonRead.Bool(t, "isBuyer"))).ToArray();
+        return await SendAsync(HttpMethod.Get, "/api/v3/myTrades", query, signed: true, root =>
+            root.EnumerateArray().Select(t => new TradeReport(JsonRead.String(t, "symbol"), JsonRead.Long(t, "id"),
+                JsonRead.Long(t, "orderId"), JsonRead.Decimal(t, "price"), JsonRead.Decimal(t, "qty"), JsonRead.Decimal(t, "quoteQty"),
+                JsonRead.Decimal(t, "commission"), JsonRead.String(t, "commissionAsset"), JsonRead.Long(t, "time"), JsonRead.Bool(t, "isBuyer"))).ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<ApiKeyRestrictions> GetApiKeyRestrictionsAsync(CancellationToken cancellationToken = default)
     {
-        using var doc = await SendAsync(HttpMethod.Get, "/sapi/v1/account/apiRestrictions", [], signed: true, cancellationToken).ConfigureAwait(false);
-        var r = doc.RootElement;
-        return new ApiKeyRestrictions(JsonRead.Bool(r, "ipRestrict"), JsonRead.Bool(r, "enableReading"), JsonRead.Bool(r, "enableSpotAndMarginTrading"),
-            JsonRead.Bool(r, "enableWithdrawals"), JsonRead.Bool(r, "enableInternalTransfer"), JsonRead.Bool(r, "permitsUniversalTransfer"),
-            JsonRead.Bool(r, "enableMargin"), JsonRead.Bool(r, "enableFutures"));
+        return await SendAsync(HttpMethod.Get, "/sapi/v1/account/apiRestrictions", [], signed: true, r =>
+            new ApiKeyRestrictions(JsonRead.Bool(r, "ipRestrict"), JsonRead.Bool(r, "enableReading"), JsonRead.Bool(r, "enableSpotAndMarginTrading"),
+                JsonRead.Bool(r, "enableWithdrawals"), JsonRead.Bool(r, "enableInternalTransfer"), JsonRead.Bool(r, "permitsUniversalTransfer"),
+                JsonRead.Bool(r, "enableMargin"), JsonRead.Bool(r, "enableFutures")), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Disposes the HttpClient when this client created it (not the credentials).</summary>
@@ -278,8 +279,13 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
 
     private static string Text(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
-    private async Task<JsonDocument> SendAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, bool signed,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request and reads a successful answer with <paramref name="read"/>. The one place an answer's shape is
+    /// trusted: a body that is not JSON, or JSON of another shape (a missing field, a string where a number belongs),
+    /// is an <see cref="ExchangeApiException"/> (exit 6) naming the request, never a crash.
+    /// </summary>
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, bool signed,
+        Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
         var rateLimitRetries = 0;
         var resynced = false;
@@ -323,7 +329,18 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
                 var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    return JsonDocument.Parse(body);
+                    try
+                    {
+                        using var doc = JsonDocument.Parse(body);
+                        return read(doc.RootElement);
+                    }
+                    catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException
+                        or IndexOutOfRangeException or KeyNotFoundException or ArgumentException)
+                    {
+                        throw new ExchangeApiException(0, response.StatusCode,
+                            $"{method.Method} {path}: the exchange answered {(int)response.StatusCode} with a body that is not the expected JSON " +
+                            "(is the base URL a Binance-compatible API?)", e);
+                    }
                 }
 
                 var (code, message) = ReadError(body);

@@ -53,7 +53,7 @@ public sealed record ExchangeRunConfig
 
     /// <summary>The run config's full path.</summary>
     [JsonIgnore]
-    public string RunPath => System.IO.Path.GetFullPath(Run!, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+    public string RunPath => ConfigFile.ResolvePath(Path, "\"run\"", Run!);
 
     /// <summary>Reads and checks a config; refuses one that group or others can access.</summary>
     /// <exception cref="TradeguardException">Exit 5 naming the file and the bad setting.</exception>
@@ -78,9 +78,26 @@ public sealed record ExchangeRunConfig
             throw Setting("symbol", "is required, e.g. \"ORCL\" for the sandbox");
         }
 
+        if (!IsPlainName(Symbol, 32))
+        {
+            throw Setting("symbol", "must be 1-32 of A-Z a-z 0-9 _ . - (a trading pair such as \"BTCUSDT\")");
+        }
+
+        if (!IsPlainName(Interval, 8))
+        {
+            throw Setting("interval", "must be a candle interval such as \"1m\", \"1h\" or \"1d\"");
+        }
+
         if (string.IsNullOrWhiteSpace(Run))
         {
             throw Setting("run", "is required: the run config with the strategy, e.g. \"sma-cross-orcl.json\"");
+        }
+
+        _ = RunPath;
+        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || BaseUrl.Scheme is not ("http" or "https") ||
+            string.IsNullOrEmpty(BaseUrl.Host) || !string.IsNullOrEmpty(BaseUrl.UserInfo))
+        {
+            throw Setting("baseUrl", "must be an absolute http:// or https:// URL without user name or password, e.g. \"http://127.0.0.1:8765/\"");
         }
 
         if (!SecretReference.IsValidName(Exchange))
@@ -98,6 +115,9 @@ public sealed record ExchangeRunConfig
             throw Setting("pollSeconds", "must be above 0 and at most 3600");
         }
     }
+
+    private static bool IsPlainName(string? value, int maxLength) =>
+        value is { Length: > 0 } v && v.Length <= maxLength && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-');
 
     private TradeguardException Setting(string name, string problem) => ConfigError.Setting(Path, $"\"{name}\"", problem);
 }

@@ -17,6 +17,7 @@ public sealed class ReplayMarket
     private readonly List<Order> changed = [];
     private readonly Dictionary<long, string> clientIds = [];
     private readonly List<SandboxTrade> trades = [];
+    private readonly TaskCompletionSource firstCandleRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates a market.</summary>
     /// <param name="series">The bars to replay; the symbol is the series' symbol and the base asset.</param>
@@ -108,9 +109,16 @@ public sealed class ReplayMarket
         }
     }
 
+    /// <summary>
+    /// Completes when a client first asks for candles (<see cref="ClosedBars"/>): a runner is then reading the market,
+    /// so a replay that waits for it loses no bar to a runner that was still starting.
+    /// </summary>
+    public Task FirstCandleRequest => firstCandleRequest.Task;
+
     /// <summary>Closed bars with open time ≥ <paramref name="startTime"/> (Unix ms; null: the latest), at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<Bar> ClosedBars(long? startTime, int limit)
     {
+        firstCandleRequest.TrySetResult();
         lock (gate)
         {
             var closed = series.Bars.Take(CurrentIndex + 1);

@@ -19,8 +19,9 @@ namespace Tradeguard.Telegram.Bot;
 /// <para>Authorisation is by the sender's Telegram <b>user id</b>, linked to an operator account with <c>/link CODE</c>
 /// in a private chat, and by that operator's role; a chat id alone never authorises. Refused and audited: senders not
 /// linked, linked users without the role or with an inactive account, messages from bots, forwarded and edited
-/// messages, updates older than <see cref="TelegramOptions.MaxUpdateAge"/>, commands in groups not allowed. Refusals
-/// get no reply, so they reveal nothing about the bot.</para>
+/// messages, updates older than <see cref="TelegramOptions.MaxUpdateAge"/>, commands in groups not allowed. Those
+/// refusals get no reply, so they reveal nothing about the bot; only a linked operator whose role is too low is told
+/// "Not permitted for your role."</para>
 /// <para><c>/stop</c> and <c>/closeall</c> (admin) only record a request; <c>/confirm &lt;TOTP&gt;</c> within
 /// <see cref="TelegramOptions.ConfirmWindow"/> carries it out, once. Replies go through the outbox like alerts, so
 /// they are redacted, split, rate-limited and never lost.</para>
@@ -338,7 +339,7 @@ public sealed class CommandBot
         catch (Exception e) when (e is global::Telegram.Bot.Exceptions.RequestException or HttpRequestException)
         {
             // Only the spinner on the button stays a little longer; the command itself is still judged.
-            _logger.LogDebug("answerCallbackQuery failed: {Type}", e.GetType().Name);
+            _logger.LogDebug("answerCallbackQuery failed: Telegram could not be reached");
         }
     }
 }

@@ -86,7 +86,8 @@ public sealed class UpdatePoller(ITelegramBotClient client, TelegramStore store,
             }
             catch (Exception e) when (e is RequestException or HttpRequestException)
             {
-                _logger.LogWarning("getUpdates failed: {Type}", e.GetType().Name);
+                // Transport failures only: the messages may hold the request URL, and with it the token.
+                _logger.LogWarning("getUpdates failed: Telegram could not be reached; retrying with back-off");
                 failures++;
             }
 

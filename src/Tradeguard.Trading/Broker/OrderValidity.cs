@@ -43,7 +43,7 @@ public abstract record OrderValidity
 
     private sealed record UntilValidity(DateTime Time) : OrderValidity
     {
-        internal override bool HasExpired(DateTime barTime, int barsWorked) => barTime > EndOfDayIfMidnight(Time);
+        internal override bool HasExpired(DateTime barTime, int barsWorked) => !Data.DateBound.IsOnOrBefore(barTime, Time);
     }
 
     private sealed record BacktraderValidity(DateTime Valid) : OrderValidity

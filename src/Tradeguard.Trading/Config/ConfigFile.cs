@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tradeguard.Core.Storage;
 
 namespace Tradeguard.Trading.Config;
 
@@ -19,17 +20,32 @@ public static class ConfigFile
         AllowTrailingCommas = true,
     };
 
-    /// <summary>Reads the file at <paramref name="path"/>.</summary>
-    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when it cannot be read.</exception>
-    public static string ReadText(string path)
+    /// <summary>Reads the file at <paramref name="path"/>: a regular file of at most <see cref="InputFile.ConfigMaxBytes"/>.</summary>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when it cannot be read, is not a regular file or is too
+    /// large; exit 4 when it is not UTF-8.</exception>
+    public static string ReadText(string path) => InputFile.ReadText(path, "config", InputFile.ConfigMaxBytes);
+
+    /// <summary>
+    /// The full path of a file a config names, relative to the config's folder (<paramref name="configPath"/>).
+    /// </summary>
+    /// <param name="configPath">The config file.</param>
+    /// <param name="setting">The setting that names the file, for the message: "data.file".</param>
+    /// <param name="value">The path as written in the config.</param>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when the path has a control character (NUL...) or is not a valid path.</exception>
+    public static string ResolvePath(string configPath, string setting, string value)
     {
+        if (value.Any(char.IsControl))
+        {
+            throw ConfigError.Setting(configPath, setting, "has a control character (such as NUL) in it: write the path without it");
+        }
+
         try
         {
-            return System.IO.File.ReadAllText(path);
+            return Path.GetFullPath(value, Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? Environment.CurrentDirectory);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw ConfigError.File(path, $"cannot read the config ({e.GetType().Name}): check the path and its permissions", e);
+            throw ConfigError.Setting(configPath, setting, "is not a valid path");
         }
     }
 

@@ -14,6 +14,12 @@ namespace Tradeguard.Trading.Config;
 /// </summary>
 public static class RunConfigLoader
 {
+    /// <summary>
+    /// The largest amount a setting may hold (cash, sizes, fixed costs, risk limits): 10^12. Products of two such
+    /// amounts stay far inside <see cref="decimal"/>'s 7.9 × 10^28, so no setting can overflow the engine's money math.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
     /// <summary>Loads and checks the config at <paramref name="path"/>.</summary>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The file is unreadable, not valid JSON, or a setting is wrong (exit code 5).</exception>
     public static RunPlan Load(string path) => Parse(ConfigFile.ReadText(path), path);
@@ -25,9 +31,8 @@ public static class RunConfigLoader
 
     private static RunPlan Check(RunConfigFile file, string path)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         var dataFile = file.Data?.File is { Length: > 0 } f
-            ? Path.GetFullPath(Path.Combine(folder, f))
+            ? ConfigFile.ResolvePath(path, "data.file", f)
             : throw ConfigError.Setting(path, "data.file", "is missing: name the CSV file of bars (relative to the config's folder)");
         if (file.Data.From is { } from && file.Data.To is { } to && from > to)
         {
@@ -36,14 +41,14 @@ public static class RunConfigLoader
 
         var strategyName = file.Strategy?.Name ?? throw ConfigError.Setting(path, "strategy.name", $"is missing: choose one of {Names()}");
         var strategy = StrategyCatalog.Find(strategyName)
-            ?? throw ConfigError.Setting(path, "strategy.name", $"\"{strategyName}\" is not a built-in strategy: choose one of {Names()}");
+            ?? throw ConfigError.Setting(path, "strategy.name", $"is not a built-in strategy: choose one of {Names()}");
         var parameters = CheckParameters(path, strategy, file.Strategy.Parameters);
 
         var broker = file.Broker ?? new RunConfigFile.BrokerSection();
         var cash = broker.Cash ?? 10_000m;
-        if (cash <= 0)
+        if (cash <= 0 || cash > MaxAmount)
         {
-            throw ConfigError.Setting(path, "broker.cash", $"must be above 0 (got {Show(cash)})");
+            throw ConfigError.Setting(path, "broker.cash", $"must be above 0 and at most {Show(MaxAmount)} (got {Show(cash)})");
         }
 
         var bracket = broker.Exits is { } exits && (exits.StopLoss ?? exits.TakeProfit) is not null
@@ -85,7 +90,7 @@ public static class RunConfigLoader
         var name = file.Name is { Length: > 0 } n ? n : Path.GetFileNameWithoutExtension(path);
         if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name is "." or "..")
         {
-            throw ConfigError.Setting(path, "name", $"\"{name}\" cannot be a folder name: use letters, digits, '-' and '_'");
+            throw ConfigError.Setting(path, "name", "cannot be a folder name: use letters, digits, '-' and '_'");
         }
 
         return new RunPlan(name, path, dataFile, data, strategy, parameters, engine, riskFree);
@@ -116,13 +121,13 @@ public static class RunConfigLoader
             return CommissionModel.None;
         }
 
-        var value = NonNegative(path, "broker.commission.value", section.Value);
+        var value = NonNegative(path, "broker.commission.value", section.Value, section.Model == "percent");
         return section.Model switch
         {
             "percent" => new CommissionModel.PercentOfNotional(value),
             "per-unit" => new CommissionModel.PerUnit(value),
             "per-order" => new CommissionModel.PerOrder(value),
-            _ => throw ConfigError.Setting(path, "broker.commission.model", $"\"{section.Model}\" is not a commission model: use percent, per-unit or per-order"),
+            _ => throw ConfigError.Setting(path, "broker.commission.model", "is not a commission model: use percent, per-unit or per-order"),
         };
     }
 
@@ -133,12 +138,12 @@ public static class RunConfigLoader
             return SlippageModel.None;
         }
 
-        var value = NonNegative(path, "broker.slippage.value", section.Value);
+        var value = NonNegative(path, "broker.slippage.value", section.Value, section.Model == "percent");
         return section.Model switch
         {
             "percent" => new SlippageModel.Percent(value),
             "fixed" => new SlippageModel.Fixed(value),
-            _ => throw ConfigError.Setting(path, "broker.slippage.model", $"\"{section.Model}\" is not a slippage model: use percent or fixed"),
+            _ => throw ConfigError.Setting(path, "broker.slippage.model", "is not a slippage model: use percent or fixed"),
         };
     }
 
@@ -152,24 +157,28 @@ public static class RunConfigLoader
         var value = section.Value ?? throw ConfigError.Setting(path, "broker.sizer.value", "is missing");
         return section.Model switch
         {
-            "fixed" when value > 0 => new Sizer.Fixed(value),
+            "fixed" when value > 0 && value <= MaxAmount => new Sizer.Fixed(value),
             "percent-of-equity" when value > 0 && value <= 1 => new Sizer.PercentOfEquity(value),
-            "fixed" => throw ConfigError.Setting(path, "broker.sizer.value", $"must be above 0 units (got {Show(value)})"),
+            "fixed" => throw ConfigError.Setting(path, "broker.sizer.value", $"must be above 0 and at most {Show(MaxAmount)} units (got {Show(value)})"),
             "percent-of-equity" => throw ConfigError.Setting(path, "broker.sizer.value", $"must be a fraction above 0 and at most 1 (got {Show(value)})"),
-            _ => throw ConfigError.Setting(path, "broker.sizer.model", $"\"{section.Model}\" is not a sizer: use fixed or percent-of-equity"),
+            _ => throw ConfigError.Setting(path, "broker.sizer.model", "is not a sizer: use fixed or percent-of-equity"),
         };
     }
 
-    private static decimal NonNegative(string path, string setting, decimal? value) =>
-        value is null ? throw ConfigError.Setting(path, setting, "is missing")
-        : value < 0 ? throw ConfigError.Setting(path, setting, $"must not be negative (got {Show(value.Value)})")
-        : value.Value;
+    // A cost value: not negative, at most 1 (100 %) for a fraction of notional or price, else at most MaxAmount.
+    private static decimal NonNegative(string path, string setting, decimal? value, bool fraction)
+    {
+        var max = fraction ? 1 : MaxAmount;
+        return value is null ? throw ConfigError.Setting(path, setting, "is missing")
+            : value < 0 || value > max ? throw ConfigError.Setting(path, setting, $"must be from 0 to {Show(max)}{(fraction ? " (a fraction: 0.001 = 0.1 %)" : "")} (got {Show(value.Value)})")
+            : value.Value;
+    }
 
     private static void Positive(string path, string setting, decimal? value)
     {
-        if (value is <= 0)
+        if (value is <= 0 || value > MaxAmount)
         {
-            throw ConfigError.Setting(path, setting, $"must be above 0 (got {Show(value.Value)}); leave it out for no limit");
+            throw ConfigError.Setting(path, setting, $"must be above 0 and at most {Show(MaxAmount)} (got {Show(value.Value)}); leave it out for no limit");
         }
     }
 

@@ -33,7 +33,7 @@ public static class ReportFiles
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new Tradeguard.Core.Errors.TradeguardException(Tradeguard.Core.Errors.ExitCode.Configuration,
-                $"{folder}: cannot write the report ({e.GetType().Name}): choose another folder with --output", e);
+                $"{folder}: cannot write the report ({Tradeguard.Core.Errors.IoProblem.Describe(e)}): choose another folder with --output", e);
         }
     }
 

@@ -30,7 +30,7 @@ public static class SweepFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new Tradeguard.Core.Errors.TradeguardException(Tradeguard.Core.Errors.ExitCode.Configuration,
-                $"{folder}: cannot write the sweep table ({e.GetType().Name}): choose another folder with --output", e);
+                $"{folder}: cannot write the sweep table ({Tradeguard.Core.Errors.IoProblem.Describe(e)}): choose another folder with --output", e);
         }
     }
 }

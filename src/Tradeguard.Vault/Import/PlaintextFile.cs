@@ -30,7 +30,7 @@ public static class PlaintextFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TradeguardException(ExitCode.Configuration, $"could not overwrite and delete {path}: {e.GetType().Name}. Delete it by hand.", e);
+            throw new TradeguardException(ExitCode.Configuration, $"could not overwrite and delete {path}: {IoProblem.Describe(e)}. Delete it by hand.", e);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Tradeguard.Core.Storage;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Redaction;
 using Tradeguard.Core.Secrets;
@@ -123,7 +124,7 @@ public static class PlaintextImporter
     {
         try
         {
-            return new UTF8Encoding(false, true).GetString(File.ReadAllBytes(path));
+            return new UTF8Encoding(false, true).GetString(InputFile.ReadBytes(path, "file to import", InputFile.ConfigMaxBytes));
         }
         catch (DecoderFallbackException)
         {

@@ -100,7 +100,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var result = Run("run", "absent.json");
         Assert.Equal(5, result.ExitCode);
-        Assert.Equal("error: absent.json: cannot read the config (FileNotFoundException): check the path and its permissions\n", result.Stderr);
+        Assert.Equal("error: absent.json: cannot read the config: no such file: check the path and its permissions\n", result.Stderr);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class RunConfigLoaderTests
     [Fact]
     public void UnknownStrategy_ListsTheBuiltIns() =>
         Refused("{ \"data\": { \"file\": \"bars.csv\" }, \"strategy\": { \"name\": \"moon\" } }",
-            $"{Path}: strategy.name \"moon\" is not a built-in strategy: choose one of price-sma-cross, dual-ma-cross, rsi-mean-reversion, lower-closes");
+            $"{Path}: strategy.name is not a built-in strategy: choose one of price-sma-cross, dual-ma-cross, rsi-mean-reversion, lower-closes");
 
     [Fact]
     public void UnknownParameter_ListsTheStrategysParameters() =>
@@ -82,15 +82,15 @@ public sealed class RunConfigLoaderTests
 
     [Fact]
     public void NonPositiveCash_IsRefused() =>
-        Refused(Minimal(", \"broker\": { \"cash\": 0 }"), $"{Path}: broker.cash must be above 0 (got 0)");
+        Refused(Minimal(", \"broker\": { \"cash\": 0 }"), $"{Path}: broker.cash must be above 0 and at most 1000000000000 (got 0)");
 
     [Fact]
     public void UnknownCommissionModel_IsRefused() =>
-        Refused(Minimal(", \"broker\": { \"commission\": { \"model\": \"flat\", \"value\": 1 } }"), $"{Path}: broker.commission.model \"flat\" is not a commission model: use percent, per-unit or per-order");
+        Refused(Minimal(", \"broker\": { \"commission\": { \"model\": \"flat\", \"value\": 1 } }"), $"{Path}: broker.commission.model is not a commission model: use percent, per-unit or per-order");
 
     [Fact]
     public void NegativeCommission_IsRefused() =>
-        Refused(Minimal(", \"broker\": { \"commission\": { \"model\": \"percent\", \"value\": -0.1 } }"), $"{Path}: broker.commission.value must not be negative (got -0.1)");
+        Refused(Minimal(", \"broker\": { \"commission\": { \"model\": \"percent\", \"value\": -0.1 } }"), $"{Path}: broker.commission.value must be from 0 to 1 (a fraction: 0.001 = 0.1 %) (got -0.1)");
 
     [Fact]
     public void PercentOfEquityAboveOne_IsRefused() =>
@@ -102,7 +102,7 @@ public sealed class RunConfigLoaderTests
 
     [Fact]
     public void NonPositiveRiskLimit_IsRefused() =>
-        Refused(Minimal(", \"risk\": { \"maxDailyLoss\": -10 }"), $"{Path}: risk.maxDailyLoss must be above 0 (got -10); leave it out for no limit");
+        Refused(Minimal(", \"risk\": { \"maxDailyLoss\": -10 }"), $"{Path}: risk.maxDailyLoss must be above 0 and at most 1000000000000 (got -10); leave it out for no limit");
 
     [Fact]
     public void FromAfterTo_IsRefused() =>

@@ -167,7 +167,7 @@ public sealed class CsvBarLoaderTests : IDisposable
     {
         var path = temp.Combine("absent.csv");
         var error = Assert.Throws<TradeguardException>(() => CsvBarLoader.Load(path));
-        Assert.Equal((ExitCode.Configuration, $"{path}: cannot read the data file (FileNotFoundException): check the path in the config and the file's permissions"), (error.ExitCode, error.Message));
+        Assert.Equal((ExitCode.Configuration, $"{path}: cannot read the data file: no such file: check the path and its permissions"), (error.ExitCode, error.Message));
     }
 
     [Fact]

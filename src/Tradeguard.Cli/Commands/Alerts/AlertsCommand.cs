@@ -5,6 +5,7 @@ using Spectre.Console;
 using Tradeguard.Alerts.Outbox;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Cli.Composition;
+using Tradeguard.Cli.Input;
 using Tradeguard.Core.Audit;
 using Tradeguard.Core.Errors;
 
@@ -95,7 +96,7 @@ internal static class AlertsCommand
 
     private static Command Dispatch()
     {
-        var config = new Option<string?>("--config") { Description = $"Alert settings (default {AlertsConfig.DefaultFileName} in the Tradeguard home)" };
+        var config = new AlertsConfigOption(acceptLegacyConfig: true);
         var untilEmpty = new Option<bool>("--until-empty") { Description = "Exit 0 once nothing the configured channels can send is pending (exit 6 if still pending after --timeout); alerts for other channels stay queued" };
         var timeout = new Option<int>("--timeout") { Description = "With --until-empty: give up after this many seconds", DefaultValueFactory = _ => 300 };
         var verbose = new Option<bool>("--verbose") { Description = "Debug logging (Bot API method names, never URLs or tokens)" };
@@ -103,13 +104,14 @@ internal static class AlertsCommand
         var keyFile = VaultAccess.CreateKeyFileOption();
         var command = new Command("dispatch", "Send what the outbox holds, with rate limits and retries, until stopped (Ctrl-C).")
         {
-            config, untilEmpty, timeout, verbose, vault, keyFile,
+            untilEmpty, timeout, verbose, vault, keyFile,
         };
+        config.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var logger = new StderrLogger(parseResult.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
             using var installation = Installation.OpenForAlerts(parseResult.GetValue(vault), parseResult.GetValue(keyFile),
-                AlertsConfig.Load(parseResult.GetValue(config)), logger);
+                config.Load(parseResult), logger);
             var runtime = installation.Alerts!;
             if (!parseResult.GetValue(untilEmpty))
             {

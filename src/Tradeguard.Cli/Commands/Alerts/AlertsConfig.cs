@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tradeguard.Alerts;
 using Tradeguard.Alerts.Age;
@@ -7,6 +6,7 @@ using Tradeguard.Core.Errors;
 using Tradeguard.Core.Secrets;
 using Tradeguard.Core.Storage;
 using Tradeguard.Telegram;
+using Tradeguard.Trading.Config;
 
 namespace Tradeguard.Cli.Commands.Alerts;
 
@@ -52,16 +52,8 @@ internal sealed class AlertsConfig
         }
 
         PrivateFile.EnsurePrivate(path, "alert settings");
-        try
-        {
-            return JsonSerializer.Deserialize<AlertsConfig>(File.ReadAllText(path),
-                new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow })
-                ?? new AlertsConfig();
-        }
-        catch (JsonException e)
-        {
-            throw new TradeguardException(ExitCode.Configuration, $"{path} is not valid alert settings: {e.Message}");
-        }
+        return ConfigFile.Parse<AlertsConfig>(ConfigFile.ReadText(path), path, "docs/alerts.md for the settings alerts.json takes",
+            "one setting, such as \"console\": true");
     }
 
     /// <summary>These settings without the Telegram section (for a caller that checks and wires Telegram itself).</summary>

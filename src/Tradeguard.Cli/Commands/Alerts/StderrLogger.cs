@@ -25,7 +25,7 @@ internal sealed class StderrLogger(LogLevel minimum) : ILogger
         var line = $"{DateTimeOffset.UtcNow:HH:mm:ss} {logLevel.ToString().ToLowerInvariant(),-11} {formatter(state, exception)}";
         if (exception is not null)
         {
-            line += $" ({exception.GetType().Name}: {exception.Message})";
+            line += $" ({exception.Message})";
         }
 
         lock (Gate)

@@ -15,14 +15,15 @@ internal static class ExchangeCheckCommand
             "Pre-flight only, the same list as exchange serve: Telegram linked when configured, config and vault private, key pair in the vault, " +
             "clock skew under 1 s, key permissions. Exit 5 with the fix on failure.");
         options.AddTo(command);
-        command.Options.Add(options.AlertsConfig);
+        options.AlertsConfig.AddTo(command);
         command.SetAction(parseResult =>
         {
             var logger = options.Logger(parseResult);
-            var settings = AlertsConfig.Load(parseResult.GetValue(options.AlertsConfig));
+            var settings = options.AlertsConfig.Load(parseResult);
+            var config = options.LoadConfig(parseResult);
             using var installation = options.OpenInstallation(parseResult);
             var telegram = TelegramLinkCheck.EnsureConfigured(settings, installation);
-            using var session = options.PrepareAsync(parseResult, options.LoadConfig(parseResult), installation, logger, CancellationToken.None).GetAwaiter().GetResult();
+            using var session = options.PrepareAsync(parseResult, config, installation, logger, CancellationToken.None).GetAwaiter().GetResult();
             Console.WriteLine($"Pre-flight passed for {session.Config.Exchange} at {session.Config.BaseUrl.GetLeftPart(UriPartial.Authority)} " +
                 $"({(session.Mode == TradingMode.Live ? "LIVE" : "paper")}): {session.Credentials}, clock offset {session.Preflight.ClockOffsetMs} ms, " +
                 $"withdrawals {(session.Preflight.Restrictions.EnableWithdrawals ? "ENABLED" : "disabled")}, " +

@@ -4,6 +4,7 @@ using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Exchange.Config;
 using Tradeguard.Exchange.Runner;
 using Tradeguard.Cli.Composition;
+using Tradeguard.Cli.Input;
 using Tradeguard.Core.Storage;
 using Tradeguard.Exchange.State;
 
@@ -12,7 +13,7 @@ namespace Tradeguard.Cli.Commands.Exchange;
 /// <summary>The options <c>exchange check</c> and <c>exchange run</c> share, and the session they both prepare.</summary>
 internal sealed class ExchangeOptions
 {
-    public Option<string> Config { get; } = new("--config") { Description = "Exchange config (JSON; see docs/exchange.md)", Required = true };
+    public MainConfigArgument Config { get; } = new("Exchange config (JSON; see docs/exchange.md), e.g. samples/exchange-sandbox.json");
 
     public Option<bool> Live { get; } = new("--live") { Description = "Trade live (also needs \"mode\": \"live\" in the config); otherwise paper" };
 
@@ -52,20 +53,17 @@ internal sealed class ExchangeOptions
         }
     }
 
-    /// <summary>The exchange config named by --config.</summary>
-    public ExchangeRunConfig LoadConfig(ParseResult parseResult) => ExchangeRunConfig.Load(parseResult.GetValue(Config)!);
+    /// <summary>The exchange config named by CONFIG.</summary>
+    public ExchangeRunConfig LoadConfig(ParseResult parseResult) => ExchangeRunConfig.Load(Config.Value(parseResult));
 
     public Option<string?> KeyFile { get; } = VaultAccess.CreateKeyFileOption();
 
     /// <summary>For the commands whose pre-flight includes "Telegram linked" (check, serve): the alert and Telegram settings.</summary>
-    public Option<string?> AlertsConfig { get; } = new("--alerts-config")
-    {
-        Description = $"Alert and Telegram settings (default {Alerts.AlertsConfig.DefaultFileName} in the Tradeguard home)",
-    };
+    public AlertsConfigOption AlertsConfig { get; } = new(acceptLegacyConfig: false);
 
     public void AddTo(Command command)
     {
-        command.Options.Add(Config);
+        Config.AddTo(command);
         command.Options.Add(Live);
         command.Options.Add(AllowWithdrawalKeys);
         command.Options.Add(Verbose);

@@ -28,8 +28,8 @@ internal static class ExchangeRunCommand
 
             var logger = options.Logger(parseResult);
             using var shutdown = new ShutdownSignal();
-            using var installation = options.OpenInstallation(parseResult);
             var config = options.LoadConfig(parseResult);
+            using var installation = options.OpenInstallation(parseResult);
             using var state = options.OpenState(parseResult, config, logger);
             using var session = options.PrepareAsync(parseResult, config, installation, logger, shutdown.Token).GetAwaiter().GetResult();
             var mode = session.Mode == TradingMode.Live ? "LIVE" : "paper";

@@ -32,7 +32,7 @@ internal static class ExchangeServeCommand
             "(when configured) and audit until SIGTERM or Ctrl+C. On stop: no new orders, alerts flushed, audit checkpoint written, exit 0. " +
             "Paper unless --live and \"mode\": \"live\"; state is kept per mode in $TRADEGUARD_HOME/state/<mode>/<name>.json.");
         options.AddTo(command);
-        command.Options.Add(options.AlertsConfig);
+        options.AlertsConfig.AddTo(command);
         command.Options.Add(shutdownTimeout);
         command.Options.Add(options.ResetState);
         // A synchronous action: the host's console lifetime owns SIGTERM and Ctrl+C, with its own shutdown timeout.
@@ -46,11 +46,11 @@ internal static class ExchangeServeCommand
 
             var level = parseResult.GetValue(options.Verbose) ? LogLevel.Debug : LogLevel.Information;
             var logger = new StderrLogger(level);
-            var settings = AlertsConfig.Load(parseResult.GetValue(options.AlertsConfig));
+            var settings = options.AlertsConfig.Load(parseResult);
+            var config = options.LoadConfig(parseResult);
             using var installation = Installation.Open(parseResult.GetValue(options.Vault), parseResult.GetValue(options.KeyFile), settings.WithoutTelegram(), logger);
             var linked = TelegramLinkCheck.EnsureConfigured(settings, installation);
 
-            var config = options.LoadConfig(parseResult);
             using var state = options.OpenState(parseResult, config, logger);
             ExchangeSession session;
             using (var preflightSignal = new ShutdownSignal())

@@ -26,12 +26,16 @@ internal static class SandboxServeCommand
         var from = new Option<DateTime?>("--from") { Description = "First bar date kept" };
         var to = new Option<DateTime?>("--to") { Description = "Last bar date kept" };
         var verbose = new Option<bool>("--verbose") { Description = "Log every request (method, path, masked key, result)" };
+        var startNow = new Option<bool>("--start-now")
+        {
+            Description = "Replay from launch; by default the first bar closes when a client first asks for candles (a runner started), so none is lost",
+        };
         var vaultOption = VaultAccess.CreateVaultOption();
         var keyFile = VaultAccess.CreateKeyFileOption();
         var command = new Command("serve",
             "Serve the Binance Spot REST subset on 127.0.0.1 over real bars, with the keys made by 'sandbox keys create'. Stops on SIGTERM or Ctrl+C.")
         {
-            data, symbol, speed, port, cash, quote, commission, from, to, verbose, vaultOption, keyFile,
+            data, symbol, speed, port, cash, quote, commission, from, to, verbose, startNow, vaultOption, keyFile,
         };
         command.SetAction(parseResult =>
         {
@@ -58,17 +62,30 @@ internal static class SandboxServeCommand
                 new CommissionModel.PercentOfNotional(parseResult.GetValue(commission)), SlippageModel.None);
             var log = new ConsoleLog(parseResult.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
             using var shutdown = new ShutdownSignal();
-            return Serve(market, keys, parseResult.GetValue(port), barsPerSecond, log, shutdown.Token).GetAwaiter().GetResult();
+            return Serve(market, keys, parseResult.GetValue(port), barsPerSecond, parseResult.GetValue(startNow), log, shutdown.Token).GetAwaiter().GetResult();
         });
         return command;
     }
 
-    private static async Task<int> Serve(ReplayMarket market, SandboxKeyring keys, int port, double speed, ILogger log, CancellationToken stop)
+    private static async Task<int> Serve(ReplayMarket market, SandboxKeyring keys, int port, double speed, bool startNow, ILogger log, CancellationToken stop)
     {
         await using var server = await PortInUse.Guard("127.0.0.1", port, "stop the other process (another sandbox?) or pass --port N",
             () => SandboxServer.StartAsync(market, keys, new SandboxOptions { Port = port }, log, stop));
         Console.WriteLine($"Sandbox exchange on {server.BaseAddress} trading {market.Symbol}/{market.QuoteAsset}: {market.BarCount} bars at {speed} per second. " +
             $"Keys: {string.Join(", ", keys.Keys)}. Stop with Ctrl+C or SIGTERM.");
+        if (!startNow)
+        {
+            Console.WriteLine("Waiting for the first client to ask for candles (start a runner: tradeguard exchange run CONFIG); the replay starts then.");
+            try
+            {
+                await market.FirstCandleRequest.WaitAsync(stop);
+                Console.WriteLine("A client asked for candles: replaying.");
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
         await market.ReplayAsync(speed, cancellationToken: stop);
         if (!stop.IsCancellationRequested)
         {

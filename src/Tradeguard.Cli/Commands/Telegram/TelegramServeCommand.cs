@@ -5,6 +5,7 @@ using Tradeguard.Cli.Commands.Alerts;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Cli.Composition;
 using Tradeguard.Cli.Hosting;
+using Tradeguard.Cli.Input;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Redaction;
 using Tradeguard.Telegram;
@@ -28,7 +29,7 @@ internal static class TelegramServeCommand
 
     public static Command Create(PortsFactory? ports)
     {
-        var config = new Option<string?>("--config") { Description = $"Alert settings (default {AlertsConfig.DefaultFileName} in the Tradeguard home)" };
+        var config = new AlertsConfigOption(acceptLegacyConfig: true);
         var webhook = new Option<bool>("--webhook") { Description = "Receive updates on a loopback HTTP endpoint (behind your TLS proxy) instead of long polling" };
         var allowPublic = new Option<bool>("--allow-public-listen") { Description = "Let the webhook endpoint listen on a non-loopback address" };
         var verbose = new Option<bool>("--verbose") { Description = "Debug logging (Bot API method names, never URLs or tokens)" };
@@ -36,8 +37,9 @@ internal static class TelegramServeCommand
         var keyFile = VaultAccess.CreateKeyFileOption();
         var command = new Command("serve", "Run the Telegram command bot (long polling, or --webhook) and send queued alerts, until Ctrl-C.")
         {
-            config, webhook, allowPublic, verbose, vault, keyFile,
+            webhook, allowPublic, verbose, vault, keyFile,
         };
+        config.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (ports is null)
@@ -48,7 +50,7 @@ internal static class TelegramServeCommand
             }
 
             var logger = new StderrLogger(parseResult.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
-            var settings = AlertsConfig.Load(parseResult.GetValue(config));
+            var settings = config.Load(parseResult);
             var options = settings.TelegramOptions()
                 ?? throw new TradeguardException(ExitCode.Configuration, "No 'telegram' section in the alert settings: see docs/telegram.md.");
             using var installation = Installation.Open(parseResult.GetValue(vault), parseResult.GetValue(keyFile), settings, logger);
@@ -57,7 +59,7 @@ internal static class TelegramServeCommand
             using var runtime = AlertsRuntime.Start(settings, installation.Vault, installation.Log, logger,
                 new TelegramRouting(options, store, bound.Operators));
             var client = runtime.Client!;
-            var me = await client.GetMe(cancellationToken);
+            var me = await BotAccount.FetchAsync(client, cancellationToken);
             var bot = new CommandBot(options with { BotUsername = me.Username }, store, bound.Operators, bound.Totp, bound.Engine,
                 runtime.Publisher, runtime.Audit, TimeProvider.System, client, logger);
             logger.LogInformation("Bot @{Username} serving; alerts dispatching", me.Username);

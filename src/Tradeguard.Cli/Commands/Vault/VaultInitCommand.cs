@@ -28,8 +28,7 @@ internal static class VaultInitCommand
             var path = VaultAccess.ResolvePath(parseResult.GetValue(vaultOption));
             var kdfParameters = ParseKdf(parseResult.GetValue(kdf));
             using var passphrase = SecretInput.Read("New vault passphrase", VaultAccess.PasswordVariable,
-                fromStdin: parseResult.GetValue(passwordStdin), confirm: true);
-            VaultPassphraseRule.Check(passphrase);
+                fromStdin: parseResult.GetValue(passwordStdin), confirm: true, rule: VaultPassphraseRule.Check);
             var credentials = new List<VaultCredential> { VaultCredential.Passphrase(passphrase) };
             var keyFilePath = parseResult.GetValue(keyFile);
             var createdKeyFile = false;

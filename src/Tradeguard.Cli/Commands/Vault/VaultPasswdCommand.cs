@@ -31,7 +31,7 @@ internal static class VaultPasswdCommand
             var deferred = new DeferredAuditLog();
             using var installation = Installation.Around(VaultStore.Open(path, unlock, VaultAccess.Options(deferred, kdfParameters)), deferred);
             var vault = installation.Vault;
-            using var newPassphrase = SecretInput.Read("New vault passphrase", NewPasswordVariable, confirm: true);
+            using var newPassphrase = SecretInput.Read("New vault passphrase", NewPasswordVariable, confirm: true, rule: VaultPassphraseRule.Check);
             using var credential = VaultCredential.Passphrase(newPassphrase);
             vault.ChangePassphrase(credential);
             Console.WriteLine($"Changed the passphrase of {vault.Path} (Argon2id {kdfParameters}).");

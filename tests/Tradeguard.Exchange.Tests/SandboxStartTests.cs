@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Tradeguard.Exchange.Sandbox;
+using Tradeguard.Exchange.Tests.Support;
+using Tradeguard.TestSupport;
+using Tradeguard.Trading.Broker;
+using Tradeguard.Trading.Data;
+
+namespace Tradeguard.Exchange.Tests;
+
+/// <summary>The sandbox replays nothing until a client asks for candles, so a runner started later loses no bar.</summary>
+public sealed class SandboxStartTests : IDisposable
+{
+    private readonly TempFolder _home = new();
+
+    public void Dispose() => _home.Dispose();
+
+    [Fact]
+    public void ReplayMarket_SignalsTheFirstCandleRequest()
+    {
+        var bars = CsvBarLoader.Load(RepoPaths.Samples("data", "orcl-1995-2014.txt"), new BarLoadOptions { From = new DateTime(2000, 1, 1), To = new DateTime(2000, 1, 31) });
+        var market = new ReplayMarket(bars, "USD", 1000, CommissionModel.None, SlippageModel.None);
+        Assert.False(market.FirstCandleRequest.IsCompleted);
+
+        Assert.Empty(market.ClosedBars(null, 10));
+
+        Assert.True(market.FirstCandleRequest.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task SandboxServe_WaitsForTheFirstCandleRequest_BeforeClosingABar()
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["TRADEGUARD_HOME"] = _home.Path,
+            ["TRADEGUARD_VAULT"] = null,
+            ["TRADEGUARD_VAULT_KEY"] = null,
+            ["TRADEGUARD_VAULT_PASSWORD"] = "vault-pass-for-start-test",
+        };
+        Assert.Equal(0, TradeguardCli.Run(["vault", "init", "--kdf", "m=256,t=1,p=1"], env: env).ExitCode);
+        Assert.Equal(0, TradeguardCli.Run(["sandbox", "keys", "create"], env: env).ExitCode);
+        var port = FreePort();
+        using var sandbox = new ServiceProcess(["sandbox", "serve", "--data", RepoPaths.Samples("data", "orcl-1995-2014.txt"), "--symbol", "ORCL",
+            "--from", "2000-01-01", "--to", "2000-12-31", "--speed", "100", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], env);
+        sandbox.WaitForStdout("Waiting for the first client to ask for candles", TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+
+        // At 100 bars a second a replay that had started would have closed bars by now; each of these asks only for the time.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/v3/time")).StatusCode);
+        }
+
+        var first = JsonDocument.Parse(await http.GetStringAsync("api/v3/klines?symbol=ORCL&interval=1d&limit=1000"));
+        Assert.Equal(0, first.RootElement.GetArrayLength());
+        sandbox.WaitForStdout("A client asked for candles: replaying.", TimeSpan.FromSeconds(30));
+        sandbox.Terminate();
+        Assert.Equal(0, sandbox.WaitForExit(TimeSpan.FromSeconds(30)));
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
