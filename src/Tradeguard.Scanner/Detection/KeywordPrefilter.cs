@@ -22,9 +22,13 @@ internal sealed class KeywordPrefilter
     private readonly int _ruleCount;
     private readonly KeywordGroup[] _groups;
 
+    /// <summary>Rules without keywords (allowed in gitleaks rule files): they run on every text.</summary>
+    private readonly int[] _always;
+
     public KeywordPrefilter(IReadOnlyList<ScanRule> rules)
     {
         _ruleCount = rules.Count;
+        _always = [.. Enumerable.Range(0, rules.Count).Where(i => rules[i].Keywords.Count == 0)];
         var owners = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < rules.Count; i++)
         {
@@ -49,6 +53,12 @@ internal sealed class KeywordPrefilter
         foreach (var group in _groups)
         {
             group.Mark(text, ref triggered, _ruleCount);
+        }
+
+        foreach (var r in _always)
+        {
+            triggered ??= new bool[_ruleCount];
+            triggered[r] = true;
         }
 
         return triggered;
