@@ -56,10 +56,28 @@ internal sealed class ContentScanner
             return [];
         }
 
+        // Rules that share a pattern (the exchange rules differ only in their context words) test it once per text.
+        Dictionary<string, bool>? tested = null;
         var anyMatch = false;
         for (var r = 0; r < _rules.Count; r++)
         {
-            triggered[r] = triggered[r] && _rules[r].AppliesTo(path) && PatternOf(_rules[r]).IsMatch(text);
+            if (triggered[r] && _rules[r].AppliesTo(path))
+            {
+                var pattern = PatternOf(_rules[r]);
+                var key = pattern.ToString();
+                tested ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+                if (!tested.TryGetValue(key, out var matched))
+                {
+                    tested[key] = matched = pattern.IsMatch(text);
+                }
+
+                triggered[r] = matched;
+            }
+            else
+            {
+                triggered[r] = false;
+            }
+
             anyMatch |= triggered[r];
         }
 
