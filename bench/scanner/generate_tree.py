@@ -2,7 +2,9 @@
 """Generates a synthetic trading project tree of about SIZE_MB megabytes (default 100) for the scanner benchmark:
 strategies and bots in Python and C#, configs (INI, .env, JSON, YAML), notebooks, Markdown and OHLCV CSV, with key-ish
 words everywhere (so the keyword prefilter cannot skip most files) and a fake secret in about one file in 40.
-Deterministic (seed 11). Usage: generate_tree.py OUT_DIR [SIZE_MB]"""
+Deterministic (seed 11). Usage: generate_tree.py OUT_DIR [SIZE_MB] [SHAPE]
+SHAPE: "large" (default: few large files, about 870 for 100 MB) or "small" (many small files: each file is cut to
+about 17 KB, so about 5,800 files for 100 MB, the shape of a real repository)."""
 import json
 import os
 import random
@@ -11,6 +13,8 @@ import sys
 
 out = sys.argv[1]
 target = int(float(sys.argv[2] if len(sys.argv) > 2 else 100) * 1024 * 1024)
+shape = sys.argv[3] if len(sys.argv) > 3 else "large"
+SMALL_FILE_BYTES = 17 * 1024
 rng = random.Random(11)
 ALNUM = string.ascii_letters + string.digits
 SYMBOLS = ["ORCL", "AAPL", "MSFT", "BTCUSDT", "ETHUSDT", "SOLUSDT", "EURUSD", "SPY", "QQQ", "NVDA"]
@@ -131,6 +135,9 @@ n = 0
 while written < target:
     ext, make, _ = rng.choices(makers, weights)[0]
     text = make()
+    at = rng.randint(SMALL_FILE_BYTES // 2, SMALL_FILE_BYTES * 3 // 2)
+    if shape == "small" and at < len(text) - 1:
+        text = text[:text.index("\n", at) + 1]
     if ext in ("py", "cs", "env", "ini", "yaml") and rng.randrange(40) == 0:
         cut = text.index("\n", len(text) // 2) + 1
         text = text[:cut] + secret_line() + "\n" + text[cut:]

@@ -18,8 +18,6 @@ dotnet publish "$root/src/Tradeguard.Cli" -c Release --use-current-runtime --sel
   -p:PublishReadyToRun=true -o "$work/tradeguard-bin" -v q -nologo >/dev/null
 tradeguard=(dotnet "$work/tradeguard-bin/tradeguard.dll" scan)
 
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); echo "$end - $start" | bc; }
-
 echo "== corpus: recall on the rule kinds both tools cover"
 rm -rf "$work/corpus"
 /usr/bin/python3 "$here/materialize_corpus.py" "$root/tests/Tradeguard.Scanner.Tests/Corpus/corpus.json" "$work/corpus"
@@ -28,21 +26,26 @@ rm -rf "$work/corpus"
 /usr/bin/python3 "$here/compare_recall.py" "$root/tests/Tradeguard.Scanner.Tests/Corpus/corpus.json" \
   "$work/tradeguard-corpus.json" "$work/secretlint-corpus.json"
 
-echo "== ${size} MB tree: throughput (wall clock, best of 3 for tradeguard, 1 run of secretlint; CPU seconds from /usr/bin/time)"
-[ -d "$work/tree" ] || /usr/bin/python3 "$here/generate_tree.py" "$work/tree" "$size"
-bytes=$(du -sb "$work/tree" | cut -f1)
-load=$(cut -d' ' -f1 /proc/loadavg)
-best=""
-for _ in 1 2 3; do
-  t=$(seconds "${tradeguard[@]}" "$work/tree" --format json)
-  if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
+# Two shapes of the same size (issue 15): few large files (~870) and many small ones (~6,000 of ~17 KB, a real
+# repository's shape, where per-file costs show). Both tools run back to back in the same minute on the same tree;
+# wall clock, CPU seconds and peak RSS come from /usr/bin/time -v.
+measure() { # name tree command...: prints "wall cpu rss_mb"
+  local name=$1 tree=$2; shift 2
+  (cd "$tree" && /usr/bin/time -v -o "$work/$name.time" "$@" > "$work/$name.out" 2>/dev/null || true)
+  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = (n == 3 ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2]) }
+              /User time/ { c += $2 } /System time/ { c += $2 } /Maximum resident/ { r = $2 / 1024 }
+              END { printf "%.2f %.2f %.0f\n", w, c, r }' "$work/$name.time"
+}
+for shape in large small; do
+  [ -d "$work/tree-$shape" ] || /usr/bin/python3 "$here/generate_tree.py" "$work/tree-$shape" "$size" "$shape" >/dev/null
+  tree="$work/tree-$shape"
+  mb=$(echo "scale=3; $(du -sb "$tree" | cut -f1) / 1048576" | bc)
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  read -r tg_wall tg_cpu tg_rss < <(measure "tg-$shape" "$tree" "${tradeguard[@]}" . --format json)
+  read -r sl_wall sl_cpu sl_rss < <(measure "sl-$shape" "$tree" "${secretlint[@]}" "**/*" --output "$work/secretlint-$shape.json")
+  printf '== %s files: %s MB, %s files, %s cores, load %s before, %s after\n' "$shape" "$mb" "$(find "$tree" -type f | wc -l)" "$(nproc)" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf 'tradeguard scan: %6.2f s wall  %6.2f CPU-s  %5d MB peak RSS\n' "$tg_wall" "$tg_cpu" "$tg_rss"
+  printf 'secretlint:      %6.2f s wall  %6.2f CPU-s  %5d MB peak RSS\n' "$sl_wall" "$sl_cpu" "$sl_rss"
+  printf 'speed-up: %.1fx wall clock, %.1fx per CPU second\n' "$(echo "$sl_wall / $tg_wall" | bc -l)" "$(echo "$sl_cpu / $tg_cpu" | bc -l)"
 done
-/usr/bin/time -f "%U %S" -o "$work/tg.cpu" "${tradeguard[@]}" "$work/tree" --format json > /dev/null || true
-sl=$( cd "$work/tree" && seconds /usr/bin/time -f "%U %S" -o "$work/sl.cpu" "${secretlint[@]}" "**/*" --output "$work/secretlint-tree.json" )
-mb=$(echo "scale=3; $bytes / 1048576" | bc)
-tg_cpu=$(tail -1 "$work/tg.cpu" | awk '{print $1 + $2}'); sl_cpu=$(tail -1 "$work/sl.cpu" | awk '{print $1 + $2}')
-printf 'tree: %s MB, %s files, %s cores, load %s before, %s after\n' "$mb" "$(find "$work/tree" -type f | wc -l)" "$(nproc)" "$load" "$(cut -d' ' -f1 /proc/loadavg)"
-printf 'tradeguard scan: %6.2f s wall  %7.1f MB/s   %6.2f CPU-s  %7.1f MB per CPU-s\n' "$best" "$(echo "$mb / $best" | bc -l)" "$tg_cpu" "$(echo "$mb / $tg_cpu" | bc -l)"
-printf 'secretlint:      %6.2f s wall  %7.1f MB/s   %6.2f CPU-s  %7.1f MB per CPU-s\n' "$sl" "$(echo "$mb / $sl" | bc -l)" "$sl_cpu" "$(echo "$mb / $sl_cpu" | bc -l)"
-printf 'speed-up: %.1fx wall clock, %.1fx per CPU second\n' "$(echo "$sl / $best" | bc -l)" "$(echo "$sl_cpu / $tg_cpu" | bc -l)"
 echo "work folder: $work"

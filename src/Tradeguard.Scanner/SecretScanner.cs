@@ -7,6 +7,7 @@ using Tradeguard.Scanner.Findings;
 using Tradeguard.Scanner.Git;
 using Tradeguard.Scanner.History;
 using Tradeguard.Scanner.Hygiene;
+using Tradeguard.Scanner.Output;
 using Tradeguard.Scanner.Rules;
 using Tradeguard.Scanner.Walking;
 
@@ -72,9 +73,9 @@ public static class SecretScanner
                     return reader;
                 }
 
-                if (text is null)
+                if (text is null || OwnReport.Is(text.Value.Span))
                 {
-                    skipped.Add(new SkippedFile(file.RelativePath, SkipReason.Binary));
+                    skipped.Add(new SkippedFile(file.RelativePath, text is null ? SkipReason.Binary : SkipReason.Report));
                     return reader;
                 }
 

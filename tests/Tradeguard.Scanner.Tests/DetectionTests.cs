@@ -65,7 +65,7 @@ public sealed class DetectionTests
     public void DocumentationExamples_AreReportedAsExamplesAtInfo_NotAsLeaks()
     {
         var findings = Scanner.Scan(
-            $"TELEGRAM_BOT_TOKEN={Values.TelegramDocExample}\n# binance\nAPI_KEY={Values.BinanceDocKey}\nSECRET={Values.BinanceDocSecret}\n", ".env");
+            $"TELEGRAM_BOT_TOKEN={Values.TelegramDocExample}\n[binance]\nAPI_KEY={Values.BinanceDocKey}\nSECRET={Values.BinanceDocSecret}\n", ".env");
 
         Assert.Equal(["telegram-bot-token", "binance-api-credential", "binance-api-credential"], findings.Select(f => f.RuleId));
         Assert.All(findings, f => Assert.True(f.IsExample));

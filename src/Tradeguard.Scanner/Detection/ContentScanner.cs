@@ -6,8 +6,9 @@ using Tradeguard.Scanner.Rules;
 namespace Tradeguard.Scanner.Detection;
 
 /// <summary>
-/// Runs the pattern rules over one text: keyword prefilter, then each triggered rule's regex, then the value checks
-/// (documentation example, placeholder, allowlist, stop words, entropy floor), then inline suppressions. Thread-safe.
+/// Runs the pattern rules over one text: keyword prefilter, then each triggered rule's regex, then the scope check
+/// (<see cref="ScanRule.Context"/>), then the value checks (public by nature, documentation example, placeholder,
+/// allowlists, stop words, entropy floor), then inline suppressions. Thread-safe.
 /// </summary>
 internal sealed class ContentScanner
 {
@@ -16,6 +17,8 @@ internal sealed class ContentScanner
     private readonly IReadOnlyList<ScanRule> _rules;
     private readonly KeywordPrefilter _prefilter;
     private readonly bool _compiled;
+    private readonly IReadOnlyList<DocumentedExample> _examples;
+    private readonly GlobalAllowlist _allowlist;
 
     /// <param name="ruleSet">The rules.</param>
     /// <param name="compiled">Run the regexes compiled to IL: faster per byte, slower to start; for large trees.</param>
@@ -24,6 +27,8 @@ internal sealed class ContentScanner
         _rules = ruleSet.Rules.Where(r => r.Pattern is not null).ToList();
         _prefilter = new KeywordPrefilter(_rules);
         _compiled = compiled;
+        _examples = ruleSet.Examples;
+        _allowlist = ruleSet.Allowlist;
     }
 
     /// <summary>
@@ -33,7 +38,7 @@ internal sealed class ContentScanner
     /// <exception cref="RegexMatchTimeoutException">A rule's regex ran past <see cref="RuleSet.MatchTimeout"/>.</exception>
     public List<Finding> Scan(string text, string path, string? commit = null, IReadOnlyList<int>? lineMap = null)
     {
-        var triggered = _prefilter.Triggered(text);
+        var triggered = _allowlist.ExcludesPath(path) ? null : _prefilter.Triggered(text);
         return triggered is null ? [] : Collect(text, path, commit, lineMap, triggered);
     }
 
@@ -45,16 +50,34 @@ internal sealed class ContentScanner
     /// <exception cref="RegexMatchTimeoutException">A rule's regex ran past <see cref="RuleSet.MatchTimeout"/>.</exception>
     public List<Finding> Scan(ReadOnlySpan<char> text, string path)
     {
-        var triggered = _prefilter.Triggered(text);
+        var triggered = _allowlist.ExcludesPath(path) ? null : _prefilter.Triggered(text);
         if (triggered is null)
         {
             return [];
         }
 
+        // Rules that share a pattern (the exchange rules differ only in their context words) test it once per text.
+        Dictionary<string, bool>? tested = null;
         var anyMatch = false;
         for (var r = 0; r < _rules.Count; r++)
         {
-            triggered[r] = triggered[r] && _rules[r].AppliesTo(path) && HasMatch(_rules[r], PatternOf(_rules[r]), text);
+            if (triggered[r] && _rules[r].AppliesTo(path))
+            {
+                var pattern = PatternOf(_rules[r]);
+                var key = pattern.ToString();
+                tested ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+                if (!tested.TryGetValue(key, out var matched))
+                {
+                    tested[key] = matched = pattern.IsMatch(text);
+                }
+
+                triggered[r] = matched;
+            }
+            else
+            {
+                triggered[r] = false;
+            }
+
             anyMatch |= triggered[r];
         }
 
@@ -74,10 +97,10 @@ internal sealed class ContentScanner
                 continue;
             }
 
-            foreach (var match in Matches(rule, PatternOf(rule), text))
+            for (var match = PatternOf(rule).Match(text); match.Success; match = match.NextMatch())
             {
                 var group = match.Groups[rule.SecretGroup];
-                if (!group.Success)
+                if (!group.Success || (rule.Context.Count > 0 && !KeywordScope.Contains(text, group.Index, rule.Context)))
                 {
                     continue;
                 }
@@ -86,7 +109,7 @@ internal sealed class ContentScanner
                 var isExample = false;
                 if (rule.Kind == RuleKind.Secret)
                 {
-                    var verdict = Judge(rule, value);
+                    var verdict = NotASecret.Holds(text, group.Index, group.Length) ? Verdict.Placeholder : Judge(rule, value);
                     if (verdict == Verdict.Placeholder)
                     {
                         continue;
@@ -141,79 +164,6 @@ internal sealed class ContentScanner
 
     private Regex PatternOf(ScanRule rule) => _compiled ? rule.CompiledPattern! : rule.Pattern!;
 
-    /// <summary>The rule's matches in the whole text, or only in the windows after its keywords.</summary>
-    private static IEnumerable<Match> Matches(ScanRule rule, Regex pattern, string text)
-    {
-        if (rule.Window <= 0)
-        {
-            for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
-            {
-                yield return match;
-            }
-
-            yield break;
-        }
-
-        foreach (var (start, end) in Windows(rule, text))
-        {
-            // Match(input, beginning, length) treats the window as the whole input: lookarounds stop at its edges.
-            for (var match = pattern.Match(text, start, end - start); match.Success; match = match.NextMatch())
-            {
-                yield return match;
-            }
-        }
-    }
-
-    /// <summary>Whether <see cref="Matches"/> would yield anything (a window slice is a whole input, as there).</summary>
-    private static bool HasMatch(ScanRule rule, Regex pattern, ReadOnlySpan<char> text)
-    {
-        if (rule.Window <= 0)
-        {
-            return pattern.IsMatch(text);
-        }
-
-        foreach (var (start, end) in Windows(rule, text))
-        {
-            if (pattern.IsMatch(text[start..end]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The rule's windows: <see cref="ScanRule.Window"/> characters after each keyword, overlaps merged.</summary>
-    private static List<(int Start, int End)> Windows(ScanRule rule, ReadOnlySpan<char> text)
-    {
-        var windows = new List<(int Start, int End)>();
-        foreach (var keyword in rule.Keywords)
-        {
-            for (var at = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase); at >= 0;)
-            {
-                windows.Add((at, (int)Math.Min(text.Length, (long)at + keyword.Length + rule.Window)));
-                var next = text[(at + keyword.Length)..].IndexOf(keyword, StringComparison.OrdinalIgnoreCase);
-                at = next < 0 ? -1 : at + keyword.Length + next;
-            }
-        }
-
-        windows.Sort();
-        var merged = new List<(int Start, int End)>();
-        foreach (var w in windows)
-        {
-            if (merged.Count > 0 && w.Start <= merged[^1].End)
-            {
-                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, w.End));
-            }
-            else
-            {
-                merged.Add(w);
-            }
-        }
-
-        return merged;
-    }
-
     private enum Verdict
     {
         Secret,
@@ -221,29 +171,25 @@ internal sealed class ContentScanner
         Placeholder,
     }
 
-    private static Verdict Judge(ScanRule rule, ReadOnlySpan<char> value)
+    private Verdict Judge(ScanRule rule, ReadOnlySpan<char> value)
     {
         if (value.Length < Math.Max(1, rule.MinLength))
         {
             return Verdict.Placeholder;
         }
 
-        if (rule.Examples.Count > 0)
+        if (ExampleOf(rule, value) is not null)
         {
-            var hash = Fingerprint.Sha256Hex(value);
-            if (rule.Examples.Any(e => e.Sha256Hex == hash))
-            {
-                return Verdict.Example;
-            }
+            return Verdict.Example;
         }
 
         var text = value.ToString();
-        if (Placeholders.IsPlaceholder(text) || IsAllowlisted(rule, value))
+        if (Placeholders.IsPlaceholder(text) || IsAllowlisted(rule, value) || _allowlist.Values.Any(a => a.IsMatch(text)))
         {
             return Verdict.Placeholder;
         }
 
-        foreach (var word in rule.Stopwords)
+        foreach (var word in rule.Stopwords.Concat(_allowlist.Stopwords))
         {
             if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
             {
@@ -289,10 +235,13 @@ internal sealed class ContentScanner
         return oneLine.Length <= PracticeShownMax ? oneLine : oneLine[..(PracticeShownMax - 1)] + "…";
     }
 
-    private static string ExampleMessage(ScanRule rule, ReadOnlySpan<char> value)
+    /// <summary>The documentation example equal to <paramref name="value"/>: the rule's own, or the rule set's.</summary>
+    private DocumentedExample? ExampleOf(ScanRule rule, ReadOnlySpan<char> value)
     {
         var hash = Fingerprint.Sha256Hex(value);
-        var source = rule.Examples.First(e => e.Sha256Hex == hash).Source;
-        return $"published documentation example ({source}), not a live secret";
+        return rule.Examples.Concat(_examples).FirstOrDefault(e => e.Sha256Hex == hash);
     }
+
+    private string ExampleMessage(ScanRule rule, ReadOnlySpan<char> value) =>
+        $"published documentation example ({ExampleOf(rule, value)!.Source}), not a live secret";
 }

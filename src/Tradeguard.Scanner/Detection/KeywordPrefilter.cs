@@ -22,9 +22,13 @@ internal sealed class KeywordPrefilter
     private readonly int _ruleCount;
     private readonly KeywordGroup[] _groups;
 
+    /// <summary>Rules without keywords (allowed in gitleaks rule files): they run on every text.</summary>
+    private readonly int[] _always;
+
     public KeywordPrefilter(IReadOnlyList<ScanRule> rules)
     {
         _ruleCount = rules.Count;
+        _always = [.. Enumerable.Range(0, rules.Count).Where(i => rules[i].Keywords.Count == 0)];
         var owners = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < rules.Count; i++)
         {
@@ -51,21 +55,35 @@ internal sealed class KeywordPrefilter
             group.Mark(text, ref triggered, _ruleCount);
         }
 
+        foreach (var r in _always)
+        {
+            triggered ??= new bool[_ruleCount];
+            triggered[r] = true;
+        }
+
         return triggered;
     }
 
     /// <summary>Up to <see cref="GroupSize"/> keywords searched together; a bit mask tells which are still missing.</summary>
     private sealed class KeywordGroup(string[] keywords, int[][] rulesOf)
     {
+        /// <summary>
+        /// Searches built per set of missing keywords, at most this many per group: building one (Teddy tables) costs
+        /// tens of microseconds, and a tree of thousands of small files meets thousands of distinct sets. Past the cap
+        /// the current search goes on: it still finds the missing keywords, and also hits on found ones, skipped below.
+        /// </summary>
+        private const int MaxSearches = 64;
+
         private readonly ConcurrentDictionary<uint, SearchValues<string>> _searchByRemaining = new();
 
         public void Mark(ReadOnlySpan<char> text, ref bool[]? triggered, int ruleCount)
         {
             var remaining = (1u << keywords.Length) - 1;
+            var search = SearchFor(remaining, null!);
             var position = 0;
             while (remaining != 0 && position < text.Length)
             {
-                var hit = text[position..].IndexOfAny(SearchFor(remaining));
+                var hit = text[position..].IndexOfAny(search);
                 if (hit < 0)
                 {
                     return;
@@ -84,6 +102,7 @@ internal sealed class KeywordPrefilter
                         }
 
                         remaining &= ~(1u << k);
+                        search = SearchFor(remaining, search);
                     }
                 }
 
@@ -91,9 +110,26 @@ internal sealed class KeywordPrefilter
             }
         }
 
-        /// <summary>The search for the keywords still missing; built once per distinct set and shared across files.</summary>
-        private SearchValues<string> SearchFor(uint remaining) =>
-            _searchByRemaining.GetOrAdd(remaining, mask =>
-                SearchValues.Create([.. keywords.Where((_, k) => (mask & (1u << k)) != 0)], StringComparison.OrdinalIgnoreCase));
+        /// <summary>
+        /// The search for the keywords still missing, built once per distinct set and shared across files; once
+        /// <see cref="MaxSearches"/> sets are built, <paramref name="current"/> (a superset) instead.
+        /// </summary>
+        private SearchValues<string> SearchFor(uint remaining, SearchValues<string> current)
+        {
+            if (remaining == 0)
+            {
+                return current;
+            }
+
+            if (_searchByRemaining.TryGetValue(remaining, out var search))
+            {
+                return search;
+            }
+
+            return _searchByRemaining.Count >= MaxSearches && current is not null
+                ? current
+                : _searchByRemaining.GetOrAdd(remaining, mask =>
+                    SearchValues.Create([.. keywords.Where((_, k) => (mask & (1u << k)) != 0)], StringComparison.OrdinalIgnoreCase));
+        }
     }
 }

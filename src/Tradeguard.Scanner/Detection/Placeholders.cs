@@ -19,6 +19,7 @@ internal static partial class Placeholders
         | x{6,} | \*{3,} | \.{3} | … | \#{3,}
         | ^x{3,}
         | your[_\-.]? | change[_\-]?me | placeholder | dummy
+        | (?<![a-z])(?:fake|mock|sample|example|test)(?![a-z])   # fixtures: test-key, fake_secret, sample_api_key
         | os\.environ | getenv | GetEnvironmentVariable | process\.env | ENV\[
         | ^(?:none|null|nil|undefined|true|false|todo|tbd|redacted|secret|password|token|api_?key|string|test|fake|foo|bar|empty|required)$
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]

@@ -28,7 +28,7 @@ internal static class SecretFileChecks
         foreach (var path in secretFiles)
         {
             var full = Path.Combine(rootFolder, path);
-            if ((File.GetUnixFileMode(full) & GroupOrOthers) != 0)
+            if (ConfigOrKeyFile.Is(path) && (File.GetUnixFileMode(full) & GroupOrOthers) != 0)
             {
                 Add(findings, rules, "secret-file-permissions", path);
             }
@@ -73,6 +73,6 @@ internal static class SecretFileChecks
         }
 
         findings.Add(new Finding(rule.Id, rule.Kind, rule.Severity, path, 1, 1, 1, 1, "", Fingerprint.Of(rule.Id, path, path),
-            rule.Description, rule.Fix.Replace("<file>", path, StringComparison.Ordinal), IsExample: false, Commit: null));
+            rule.Description, rule.Fix.Replace("<file>", ShellQuote.Quote(path), StringComparison.Ordinal), IsExample: false, Commit: null));
     }
 }

@@ -13,7 +13,7 @@ internal static class JsonReport
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("tool", "tradeguard scan");
+            json.WriteString("tool", OwnReport.JsonTool);
             json.WriteNumber("version", 1);
             json.WriteString("root", report.Result.Root);
             json.WriteStartArray("findings");

@@ -33,7 +33,7 @@ internal static class SarifReport
 
             json.WriteStartObject("tool");
             json.WriteStartObject("driver");
-            json.WriteString("name", "tradeguard");
+            json.WriteString("name", OwnReport.SarifDriver);
             json.WriteString("semanticVersion", Version());
             json.WriteStartArray("rules");
             foreach (var rule in rules)

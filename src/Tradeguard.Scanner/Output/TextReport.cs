@@ -55,6 +55,7 @@ internal static class TextReport
         SkipReason.Symlink => "symbolic link, not followed",
         SkipReason.Unreadable => "unreadable",
         SkipReason.Timeout => "a rule timed out on it",
+        SkipReason.Report => "a tradeguard scan report",
         _ => reason.ToString(),
     };
 }

@@ -16,6 +16,12 @@ internal sealed class RuleFileModel
     [JsonPropertyName("version")]
     public int Version { get; set; }
 
+    [JsonPropertyName("$defines")]
+    public Dictionary<string, string>? Defines { get; set; }
+
+    [JsonPropertyName("examples")]
+    public List<ExampleModel>? Examples { get; set; }
+
     [JsonPropertyName("rules")]
     public List<RuleModel>? Rules { get; set; }
 }
@@ -56,8 +62,8 @@ internal sealed class RuleModel
     [JsonPropertyName("examples")]
     public List<ExampleModel>? Examples { get; set; }
 
-    [JsonPropertyName("window")]
-    public int Window { get; set; }
+    [JsonPropertyName("context")]
+    public List<string>? Context { get; set; }
 
     [JsonPropertyName("paths")]
     public List<string>? Paths { get; set; }

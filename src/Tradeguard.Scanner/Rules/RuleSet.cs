@@ -20,11 +20,25 @@ public sealed class RuleSet
 
     private static readonly Regex IdShape = new("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
 
-    private RuleSet(IReadOnlyList<ScanRule> rules)
+    private static readonly Regex DefineReference = new(@"\{\{([a-z]+)\}\}", RegexOptions.CultureInvariant);
+
+    internal RuleSet(IReadOnlyList<ScanRule> rules, IReadOnlyList<DocumentedExample> examples, GlobalAllowlist? allowlist = null)
     {
         Rules = rules;
+        Examples = examples;
+        Allowlist = allowlist ?? GlobalAllowlist.None;
         ById = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Published documentation examples (Telegram's, Binance's, Kraken's, AWS's example keys), by SHA-256: every secret
+    /// rule reports a match equal to one as an example at info, whatever the file type, so a value is graded the same
+    /// in <c>.env</c> and in <c>.py</c>.
+    /// </summary>
+    public IReadOnlyList<DocumentedExample> Examples { get; }
+
+    /// <summary>What a gitleaks rule file's global <c>[allowlist]</c> excludes for every rule (empty by default).</summary>
+    public GlobalAllowlist Allowlist { get; }
 
     /// <summary>All rules in file order: specific rules first, so an overlap is reported under the specific one.</summary>
     public IReadOnlyList<ScanRule> Rules { get; }
@@ -33,11 +47,17 @@ public sealed class RuleSet
     public IReadOnlyDictionary<string, ScanRule> ById { get; }
 
     /// <summary>Loads the embedded default rules.</summary>
-    public static RuleSet Default() => new(LoadDefaultRules());
+    public static RuleSet Default()
+    {
+        var (rules, examples) = LoadDefaultRules();
+        return new RuleSet(rules, examples);
+    }
 
     /// <summary>
-    /// Loads the default rules plus the rules in <paramref name="userRuleFile"/> (same format); a user rule with a
-    /// default rule's id replaces it, new ids are appended.
+    /// Loads the default rules plus the rules in <paramref name="userRuleFile"/>: a rule file of ours (JSON, same
+    /// format), whose rules join the defaults, or a gitleaks config (<c>.toml</c>, <see cref="GitleaksConfig"/>), whose
+    /// rules replace the defaults unless it says <c>[extend] useDefault = true</c>. A user rule with a default rule's id
+    /// replaces it, new ids are appended.
     /// </summary>
     /// <exception cref="TradeguardException">The file is missing (exit 2) or not a valid rule file (exit 5); the
     /// message names the file, the rule and the field.</exception>
@@ -48,8 +68,21 @@ public sealed class RuleSet
             throw new TradeguardException(ExitCode.Usage, $"rule file '{userRuleFile}' does not exist");
         }
 
-        var merged = LoadDefaultRules().ToList();
-        foreach (var rule in Parse(File.ReadAllText(userRuleFile), userRuleFile))
+        var (defaults, examples) = LoadDefaultRules();
+        if (userRuleFile.EndsWith(".toml", StringComparison.OrdinalIgnoreCase))
+        {
+            var gitleaks = GitleaksConfig.Load(File.ReadAllText(userRuleFile), userRuleFile);
+            var kept = defaults.Where(r => (gitleaks.UseDefault || r.Kind == RuleKind.File) && !gitleaks.DisabledRules.Contains(r.Id));
+            return new RuleSet(Merge(kept, gitleaks.Rules), examples, gitleaks.Allowlist);
+        }
+
+        return new RuleSet(Merge(defaults, Parse(File.ReadAllText(userRuleFile), userRuleFile).Rules), examples);
+    }
+
+    private static List<ScanRule> Merge(IEnumerable<ScanRule> defaults, IEnumerable<ScanRule> user)
+    {
+        var merged = defaults.ToList();
+        foreach (var rule in user)
         {
             var at = merged.FindIndex(r => r.Id == rule.Id);
             if (at >= 0)
@@ -62,10 +95,10 @@ public sealed class RuleSet
             }
         }
 
-        return new RuleSet(merged);
+        return merged;
     }
 
-    private static List<ScanRule> LoadDefaultRules()
+    private static (List<ScanRule> Rules, List<DocumentedExample> Examples) LoadDefaultRules()
     {
         using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream("Tradeguard.Scanner.default-rules.json")
             ?? throw new InvalidOperationException("the default rule file is not embedded in Tradeguard.Scanner");
@@ -74,7 +107,7 @@ public sealed class RuleSet
     }
 
     /// <summary>Parses and compiles a rule file's text; <paramref name="origin"/> names it in error messages.</summary>
-    internal static List<ScanRule> Parse(string json, string origin)
+    internal static (List<ScanRule> Rules, List<DocumentedExample> Examples) Parse(string json, string origin)
     {
         RuleFileModel? model;
         try
@@ -93,9 +126,10 @@ public sealed class RuleSet
 
         var rules = new List<ScanRule>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var defines = model.Defines ?? [];
         for (var i = 0; i < model.Rules.Count; i++)
         {
-            var rule = Compile(model.Rules[i], i, origin);
+            var rule = Compile(model.Rules[i], i, origin, defines);
             if (!seen.Add(rule.Id))
             {
                 throw Invalid(origin, $"has rule id '{rule.Id}' twice");
@@ -104,10 +138,39 @@ public sealed class RuleSet
             rules.Add(rule);
         }
 
-        return rules;
+        return (rules, ParseExamples(model.Examples, origin, "examples"));
     }
 
-    private static ScanRule Compile(RuleModel m, int index, string origin)
+    private static List<DocumentedExample> ParseExamples(List<ExampleModel>? models, string origin, string where)
+    {
+        var examples = new List<DocumentedExample>();
+        foreach (var e in models ?? [])
+        {
+            if (e.Sha256 is null || !Regex.IsMatch(e.Sha256, "^[0-9a-f]{64}$"))
+            {
+                throw Invalid(origin, $"{where}[].sha256 must be 64 lower-case hex digits");
+            }
+
+            examples.Add(new DocumentedExample(e.Sha256, e.Source ?? "documentation"));
+        }
+
+        return examples;
+    }
+
+    /// <summary>Replaces each <c>{{name}}</c> by its fragment from <c>$defines</c> (fragments may use others).</summary>
+    private static string Expand(string regex, Dictionary<string, string> defines, string origin, string where, int depth = 0)
+    {
+        if (depth > 8)
+        {
+            throw Invalid(origin, $"{where}: $defines nest too deep (a fragment refers to itself?)");
+        }
+
+        return DefineReference.Replace(regex, m => defines.TryGetValue(m.Groups[1].Value, out var fragment)
+            ? Expand(fragment, defines, origin, where, depth + 1)
+            : throw Invalid(origin, $"{where}: {{{{{m.Groups[1].Value}}}}} is not in $defines"));
+    }
+
+    private static ScanRule Compile(RuleModel m, int index, string origin, Dictionary<string, string> defines)
     {
         var id = m.Id ?? "";
         var where = $"rule #{index + 1} ('{id}')";
@@ -149,30 +212,21 @@ public sealed class RuleSet
             throw Invalid(origin, $"{where}: needs at least one keyword for the prefilter");
         }
 
-        var pattern = CompileRegex(m.Regex, origin, $"{where}: regex");
+        var pattern = CompileRegex(m.Regex is null ? null : Expand(m.Regex, defines, origin, $"{where}: regex"), origin, $"{where}: regex");
         var allowlist = (m.Allowlist ?? []).Select((a, n) => CompileRegex(a, origin, $"{where}: allowlist #{n + 1}")).ToList();
-        var examples = new List<DocumentedExample>();
-        foreach (var e in m.Examples ?? [])
+        var examples = ParseExamples(m.Examples, origin, $"{where}: examples");
+        if (m.Entropy is < 0 or > 8 || m.MinLength < 0)
         {
-            if (e.Sha256 is null || !Regex.IsMatch(e.Sha256, "^[0-9a-f]{64}$"))
-            {
-                throw Invalid(origin, $"{where}: examples[].sha256 must be 64 lower-case hex digits");
-            }
-
-            examples.Add(new DocumentedExample(e.Sha256, e.Source ?? "documentation"));
-        }
-
-        if (m.Entropy is < 0 or > 8 || m.MinLength < 0 || m.Window < 0)
-        {
-            throw Invalid(origin, $"{where}: entropy must be 0-8 bits per character, minLength and window not negative");
+            throw Invalid(origin, $"{where}: entropy must be 0-8 bits per character, minLength not negative");
         }
 
         var paths = (m.Paths ?? []).Select(Glob.Parse).ToList();
+        var context = (m.Context ?? []).Where(k => !string.IsNullOrEmpty(k)).ToList();
         return new ScanRule(id, kind, severity, m.Description!, m.Fix!, keywords, pattern, m.Entropy, m.MinLength,
-            allowlist, m.Stopwords ?? [], examples, paths, m.Window);
+            allowlist, m.Stopwords ?? [], examples, paths, context);
     }
 
-    private static Regex CompileRegex(string? text, string origin, string what)
+    internal static Regex CompileRegex(string? text, string origin, string what)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -189,6 +243,6 @@ public sealed class RuleSet
         }
     }
 
-    private static TradeguardException Invalid(string origin, string problem) =>
+    internal static TradeguardException Invalid(string origin, string problem) =>
         new(ExitCode.Configuration, $"rule file '{origin}' {problem}; see docs/scan.md, \"Rule file\"");
 }

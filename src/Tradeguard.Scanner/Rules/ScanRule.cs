@@ -8,9 +8,12 @@ public sealed class ScanRule
     internal ScanRule(string id, RuleKind kind, Severity severity, string description, string fix,
         IReadOnlyList<string> keywords, Regex? pattern, double entropyFloor, int minLength,
         IReadOnlyList<Regex> allowlist, IReadOnlyList<string> stopwords, IReadOnlyList<DocumentedExample> examples,
-        IReadOnlyList<DotNet.Globbing.Glob> paths, int window = 0)
+        IReadOnlyList<DotNet.Globbing.Glob> paths, IReadOnlyList<string>? context = null, Regex? pathPattern = null,
+        IReadOnlyList<Regex>? excludedPaths = null, int? secretGroup = null)
     {
-        Window = window;
+        ExcludedPaths = excludedPaths ?? [];
+        Context = context ?? [];
+        PathPattern = pathPattern;
         Id = id;
         Kind = kind;
         Severity = severity;
@@ -24,7 +27,7 @@ public sealed class ScanRule
         Stopwords = stopwords;
         Examples = examples;
         Paths = paths;
-        SecretGroup = pattern is null ? 0 : ValueGroup(pattern);
+        SecretGroup = pattern is null ? 0 : secretGroup ?? ValueGroup(pattern);
         _compiled = pattern is null ? null : new Lazy<Regex>(() => new Regex(pattern.ToString(), pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout));
     }
 
@@ -73,15 +76,22 @@ public sealed class ScanRule
     public IReadOnlyList<DocumentedExample> Examples { get; }
 
     /// <summary>
-    /// When positive, the regex runs only on the <c>Window</c> characters after each keyword occurrence (context rules
-    /// such as "a 64-character key after the word binance"), not on the whole file.
+    /// Words of which one must occur in the match's scope, case-insensitive, at a word start (see
+    /// <see cref="Detection.KeywordScope"/>): on its line, or on a line opening its enclosing block (an INI/TOML section,
+    /// a parent YAML/JSON key, a class, a call). Empty: no such condition. "A 64-character key with binance in scope".
     /// </summary>
-    public int Window { get; }
+    public IReadOnlyList<string> Context { get; }
 
     /// <summary>Globs the file's relative path must match (empty: every file).</summary>
     public IReadOnlyList<DotNet.Globbing.Glob> Paths { get; }
 
-    /// <summary>Number of the regex group holding the value: the group named <c>secret</c>, else 1, else 0.</summary>
+    /// <summary>A regex the relative path must match (gitleaks' <c>path</c>); null: none.</summary>
+    public Regex? PathPattern { get; }
+
+    /// <summary>Regexes on the relative path: a matching file is not scanned by this rule (gitleaks' rule allowlist <c>paths</c>).</summary>
+    public IReadOnlyList<Regex> ExcludedPaths { get; }
+
+    /// <summary>Number of the regex group holding the value: as the rule says (gitleaks' <c>secretGroup</c>), else the group named <c>secret</c>, else 1, else 0.</summary>
     internal int SecretGroup { get; }
 
     private static int ValueGroup(Regex pattern)
@@ -98,6 +108,11 @@ public sealed class ScanRule
     /// <summary>True when this rule applies to the file at <paramref name="relativePath"/> (forward slashes).</summary>
     internal bool AppliesTo(string relativePath)
     {
+        if ((PathPattern is not null && !PathPattern.IsMatch(relativePath)) || ExcludedPaths.Any(p => p.IsMatch(relativePath)))
+        {
+            return false;
+        }
+
         if (Paths.Count == 0)
         {
             return true;

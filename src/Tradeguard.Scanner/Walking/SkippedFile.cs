@@ -17,6 +17,9 @@ public enum SkipReason
 
     /// <summary>A rule's regex ran past its time limit on this file.</summary>
     Timeout,
+
+    /// <summary>A report written by <c>tradeguard scan</c> itself (JSON, SARIF or text), recognised by its content.</summary>
+    Report,
 }
 
 /// <summary>A path the scan did not look into, and why; reported so that nothing is skipped silently.</summary>

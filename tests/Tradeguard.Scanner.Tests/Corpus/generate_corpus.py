@@ -89,10 +89,13 @@ def notebook(code):
 cases = []
 
 
-def case(file, labels, content):
+def case(file, labels, content, service=None, lang=None, targets=None):
+    """One file. service/lang: its cell of the service x file-type matrix; targets: the rule a negative tries to fool."""
     if file.endswith(".ipynb"):
         content = notebook(content)
-    cases.append({"id": f"c{len(cases) + 1:03d}", "file": file, "labels": labels, "content": content + "\n"})
+    c = {"id": f"c{len(cases) + 1:04d}", "file": file, "labels": labels, "content": content + "\n"}
+    c.update({k: v for k, v in (("service", service), ("lang", lang), ("targets", targets)) if v})
+    cases.append(c)
 
 
 # ---------------------------------------------------------------- positives: secrets
@@ -110,11 +113,11 @@ case("settings.ini", ["telegram-bot-token"], f"[telegram]\nbot = {tg()}")
 for fmt in range(8):
     k, s = rand(ALNUM, 64), rand(ALNUM, 64)
     files = [
-        ("trade.py", f"from binance.client import Client\nclient = Client(\"{k}\", \"{s}\")"),
+        ("trade.py", f"from binance.client import Client\nbinance_client = Client(\"{k}\", \"{s}\")"),
         (".env", f"BINANCE_API_KEY={k}\nBINANCE_API_SECRET={s}"),
         ("config.ini", f"[binance]\napi_key = {k}\napi_secret = {s}"),
-        ("config.yaml", f"exchange:\n  name: binance\n  key: \"{k}\"\n  secret: \"{s}\""),
-        ("config.json", json.dumps({"exchange": {"name": "binance", "key": k, "secret": s}}, indent=2)),
+        ("config.yaml", f"exchanges:\n  binance:\n    key: \"{k}\"\n    secret: \"{s}\""),
+        ("config.json", json.dumps({"binance": {"key": k, "secret": s}}, indent=2)),
         ("Binance.cs", f'var client = new BinanceRestClient(o => o.ApiCredentials = new ApiCredentials("{k}", "{s}"));'),
         ("binance.ipynb", f"import ccxt\nex = ccxt.binance({{'apiKey': '{k}', 'secret': '{s}'}})"),
         ("bot.py", f"exchange = ccxt.binance({{\n    'apiKey': '{k}',\n    'secret': '{s}',\n}})"),
@@ -126,7 +129,7 @@ for f, c in [
     ("kraken.py", f"kraken_private_key = \"{b64(64)}\""),
     (".env", f"KRAKEN_API_KEY={b64(42)}\nKRAKEN_PRIVATE_KEY={b64(64)}"),
     ("config.yaml", f"kraken:\n  api_key: {b64(42)}\n  api_secret: {b64(64)}"),
-    ("Kraken.cs", f"// kraken\nconst string PrivateKey = \"{b64(64)}\";"),
+    ("Kraken.cs", f"static class KrakenKeys\n{{\n    const string PrivateKey = \"{b64(64)}\";\n}}"),
     ("config.json", json.dumps({"kraken": {"secret": b64(64)}}, indent=2)),
     ("kraken.ipynb", f"import krakenex\nk = krakenex.API(key='{b64(42)}', secret='{b64(64)}')"),
 ]:
@@ -147,8 +150,8 @@ for f, c in [
     (".env", f"OKX_API_KEY={uuid()}\nOKX_SECRET_KEY={hexs(32, True)}\nOKX_PASSPHRASE={password()}"),
     ("config.ini", f"[okx]\nkey = {uuid()}\nsecret = {hexs(32, True)}\npassphrase = {password()}"),
     ("config.yaml", f"okx:\n  passphrase: \"{password()}\""),
-    ("Okx.cs", f"// OKX v5\nprivate const string Passphrase = \"{password()}\";"),
-    ("okx.ipynb", f"# okx sub-account\nPASSPHRASE = '{password()}'"),
+    ("Okx.cs", f"sealed class OkxV5Keys\n{{\n    private const string Passphrase = \"{password()}\";\n}}"),
+    ("okx.ipynb", f"# sub-account\nOKX_PASSPHRASE = '{password()}'"),
 ]:
     case(f, ["okx-api-credential"], c)
 
@@ -157,7 +160,7 @@ for f, c in [
     (".env", f"KUCOIN_API_KEY={hexs(24)}\nKUCOIN_API_SECRET={uuid()}\nKUCOIN_API_PASSPHRASE={password()}"),
     ("config.json", json.dumps({"kucoin": {"key": hexs(24), "secret": uuid(), "passphrase": password()}}, indent=2)),
     ("config.yaml", f"kucoin:\n  passphrase: {password()}"),
-    ("Kucoin.cs", f"var kucoin = new KucoinRestClient();\nvar secret = \"{uuid()}\";"),
+    ("Kucoin.cs", f"var kucoin = new KucoinRestClient();\nvar kucoinSecret = \"{uuid()}\";"),
 ]:
     case(f, ["kucoin-api-credential"], c)
 
@@ -165,7 +168,7 @@ for f, c in [
     ("coinbase.py", f"cb = ccxt.coinbase({{'apiKey': '{rand(ALNUM, 32)}', 'secret': '{b64(64)}'}})"),
     (".env", f"COINBASE_API_KEY={rand(ALNUM, 32)}\nCOINBASE_API_SECRET={b64(64)}\nCOINBASE_PASSPHRASE={password()}"),
     ("config.yaml", f"coinbase:\n  api_secret: \"{b64(64)}\""),
-    ("Coinbase.cs", f"// coinbase exchange\nstatic readonly string Secret = \"{b64(64)}\";"),
+    ("Coinbase.cs", f"public static class CoinbaseExchange\n{{\n    static readonly string Secret = \"{b64(64)}\";\n}}"),
     ("config.ini", f"[coinbase]\npassphrase = {password()}"),
 ]:
     case(f, ["coinbase-api-credential"], c)
@@ -257,10 +260,10 @@ for f, c in [
 
 for f, c in [
     ("client.py", f"api_key = \"{rand(ALNUM, 32)}\""),
-    ("client2.py", f"ALPACA_SECRET_KEY = '{rand(ALNUM, 40)}'"),
-    (".env", f"POLYGON_API_KEY={rand(ALNUM, 32)}"),
+    ("client2.py", f"DATA_SECRET_KEY = '{rand(ALNUM, 40)}'"),
+    (".env", f"MARKETDATA_API_KEY={rand(ALNUM, 32)}"),
     (".env.local", f"export FINNHUB_TOKEN={rand(string.ascii_lowercase + string.digits, 20)}"),
-    ("config.ini", f"[alpaca]\nsecret_key = {rand(ALNUM, 40)}"),
+    ("config.ini", f"[tiingo]\nsecret_key = {rand(ALNUM, 40)}"),
     ("config.yaml", f"data_feed:\n  api_key: \"{rand(ALNUM, 32)}\""),
     ("config.json", json.dumps({"openai": {"apiKey": "sk-" + rand(ALNUM, 48)}}, indent=2)),
     ("Feed.cs", f"private const string ApiSecret = \"{rand(ALNUM, 40)}\";"),
@@ -272,10 +275,10 @@ for f, c in [
     case(f, ["generic-api-secret"], c)
 
 for f, c in [
-    ("appsettings.Production.json", json.dumps({"Binance": {"ClientSecret": rand(ALNUM, 48)}}, indent=2)),
-    ("secrets.yaml", f"polygon:\n  token: {rand(ALNUM, 32)}"),
+    ("appsettings.Production.json", json.dumps({"Broker": {"ClientSecret": rand(ALNUM, 48)}}, indent=2)),
+    ("secrets.yaml", f"finnhub:\n  token: {rand(ALNUM, 32)}"),
     ("Startup.cs", f"services.AddFeed(o => o.AccessKey = \"{rand(ALNUM, 24)}\");"),
-    ("feed.ipynb", f"%env TIINGO_TOKEN={hexs(40)}"),
+    ("feed.ipynb", f"%env TIINGO_TOKEN={rand(ALNUM, 40)}"),
     ("config.toml.ini", f"[oanda]\naccess_token = {hexs(32)}-{hexs(32)}"),
 ]:
     case(f, ["generic-api-secret"], c)
@@ -289,7 +292,7 @@ for f, c in [
     ("docker-compose.yaml", f"services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: {password()}"),
 ]:
     case(f, ["password-assignment"], c)
-case("both.py", ["telegram-bot-token", "binance-api-credential"], f"TG = '{tg()}'\n# binance\nKEY = '{rand(ALNUM, 64)}'")
+case("both.py", ["telegram-bot-token", "binance-api-credential"], f"TG = '{tg()}'\nBINANCE_KEY = '{rand(ALNUM, 64)}'")
 
 # ---------------------------------------------------------------- positives: practices
 for f, c in [
@@ -359,6 +362,212 @@ for f, c in [
     ("Tokens.cs", "var otp = new Random().Next(100000, 999999).ToString(); // otp for login"),
     ("Tokens2.cs", "var sessionToken = Random.Shared.NextInt64().ToString(\"x\");"),
     ("otp.ipynb", "otp = random.randrange(10**6)"),
+]:
+    case(f, ["insecure-random-secret"], c)
+
+# ---------------------------------------------------------------- positives: the service x file-type matrix (issue 15)
+# Every service a trading project touches, written the way each file type writes it; MatrixTests checks the grid is
+# complete. Values are random in each service's published shape.
+B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+UPPER_DIGITS = string.ascii_uppercase + string.digits
+URLSAFE = ALNUM + "_-"
+PK_KINDS = ["RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "OPENSSH PRIVATE KEY", "PRIVATE KEY",
+            "ENCRYPTED PRIVATE KEY", "PGP PRIVATE KEY BLOCK", "SSH2", "PUTTY"]
+pk_kind = itertools.count()
+
+
+def private_key_block(kind=None):
+    kind = kind or PK_KINDS[next(pk_kind) % len(PK_KINDS)]
+    body = b64(rng.randint(180, 400))
+    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
+    if kind == "SSH2":
+        return "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: \"rsa-key-2024\"\n" + "\n".join(lines) + "\n---- END SSH2 ENCRYPTED PRIVATE KEY ----"
+    if kind == "PUTTY":
+        return ("PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n" + "\n".join(lines[:2])
+                + f"\nPrivate-Lines: {len(lines)}\n" + "\n".join(lines) + f"\nPrivate-MAC: {hexs(64)}")
+    if kind == "PGP PRIVATE KEY BLOCK":
+        return "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n" + "\n".join(lines) + f"\n={b64(3)}\n-----END PGP PRIVATE KEY BLOCK-----"
+    if kind == "ENCRYPTED PRIVATE KEY" or kind == "RSA PRIVATE KEY" and rng.random() < 0.3:
+        pass
+    return f"-----BEGIN {kind}-----\n" + "\n".join(lines) + f"\n-----END {kind}-----"
+
+
+def discord_token():
+    return rng.choice("MNO") + rand(URLSAFE, 25) + "." + rand(URLSAFE, 6) + "." + rand(URLSAFE, 38)
+
+
+# (rule, service, VAR, section, key, value maker)
+SERVICES = [
+    ("aws-access-key-id", "aws-key-id", "AWS_ACCESS_KEY_ID", "aws", "access_key_id", lambda: "AKIA" + rand(UPPER_DIGITS, 16)),
+    ("aws-secret-access-key", "aws-secret", "AWS_SECRET_ACCESS_KEY", "aws", "secret_access_key", lambda: b64(30)),
+    ("gcp-service-account-key", "gcp-service-account", "GCP_PRIVATE_KEY_ID", "gcp", "private_key_id", lambda: hexs(40)),
+    ("gcp-api-key", "gcp-api-key", "GOOGLE_API_KEY", "google", "api_key", lambda: "AIza" + rand(URLSAFE, 35)),
+    ("azure-storage-key", "azure-storage", "AZURE_STORAGE_KEY", "azure", "storage_key", lambda: b64(64)),
+    ("github-token", "github", "GITHUB_TOKEN", "github", "token", lambda: "ghp_" + rand(ALNUM, 36)),
+    ("gitlab-token", "gitlab", "GITLAB_TOKEN", "gitlab", "token", lambda: "glpat-" + rand(URLSAFE, 20)),
+    ("npm-token", "npm", "NPM_TOKEN", "npm", "token", lambda: "npm_" + rand(ALNUM, 36)),
+    ("pypi-token", "pypi", "PYPI_TOKEN", "pypi", "token", lambda: "pypi-AgEIcHlwaS5vcmc" + rand(URLSAFE, 70)),
+    ("slack-webhook", "slack-webhook", "SLACK_WEBHOOK_URL", "slack", "webhook_url", slack_hook),
+    ("slack-token", "slack-bot", "SLACK_BOT_TOKEN", "slack", "bot_token", lambda: f"xoxb-{rand(string.digits, 12)}-{rand(string.digits, 13)}-{rand(ALNUM, 24)}"),
+    ("discord-webhook", "discord-webhook", "DISCORD_WEBHOOK_URL", "discord", "webhook_url",
+     lambda: f"https://discord.com/api/webhooks/{rand(string.digits, 19)}/{rand(URLSAFE, 68)}"),
+    ("discord-bot-token", "discord-bot", "DISCORD_BOT_TOKEN", "discord", "bot_token", discord_token),
+    ("telegram-bot-token", "telegram", "TELEGRAM_BOT_TOKEN", "telegram", "bot_token", tg),
+    ("stripe-key", "stripe", "STRIPE_SECRET_KEY", "stripe", "secret_key", lambda: "sk_live_" + rand(ALNUM, 99)),
+    ("twilio-credential", "twilio", "TWILIO_API_KEY", "twilio", "api_key", lambda: "SK" + hexs(32)),
+    ("sendgrid-api-key", "sendgrid", "SENDGRID_API_KEY", "sendgrid", "api_key", lambda: f"SG.{rand(URLSAFE, 22)}.{rand(URLSAFE, 43)}"),
+    ("openai-api-key", "openai", "OPENAI_API_KEY", "openai", "api_key", lambda: f"sk-proj-{rand(URLSAFE, 74)}T3BlbkFJ{rand(URLSAFE, 74)}"),
+    ("anthropic-api-key", "anthropic", "ANTHROPIC_API_KEY", "anthropic", "api_key", lambda: f"sk-ant-api03-{rand(URLSAFE, 93)}AA"),
+    ("jwt-signing-secret", "jwt", "JWT_SECRET", "auth", "jwt_secret", lambda: rand(ALNUM, 40)),
+    ("private-key", "private-key", "PRIVATE_KEY", "signer", "private_key", private_key_block),
+    ("url-password", "database-url", "DATABASE_URL", "database", "url",
+     lambda: f"{rng.choice(['postgresql', 'mysql', 'mongodb+srv', 'redis', 'amqp'])}://trader:{password()}@db{rng.randint(1, 9)}.internal:5432/trades"),
+    ("password-assignment", "database-password", "DB_PASSWORD", "database", "password", password),
+    ("binance-api-credential", "binance", "BINANCE_API_SECRET", "binance", "api_secret", lambda: rand(ALNUM, 64)),
+    ("coinbase-api-credential", "coinbase", "COINBASE_API_SECRET", "coinbase", "api_secret", lambda: b64(64)),
+    ("coinbase-api-credential", "coinbase-cdp", "CDP_API_KEY_SECRET", "cdp_api", "key_secret", lambda: b64(64)),
+    ("kraken-api-credential", "kraken", "KRAKEN_PRIVATE_KEY", "kraken", "private_key", lambda: b64(64)),
+    ("okx-api-credential", "okx-key", "OKX_API_KEY", "okx", "api_key", uuid),
+    ("okx-api-credential", "okx-secret", "OKX_SECRET_KEY", "okx", "secret_key", lambda: hexs(32, True)),
+    ("okx-api-credential", "okx-passphrase", "OKX_PASSPHRASE", "okx", "passphrase", password),
+    ("bybit-api-credential", "bybit", "BYBIT_API_SECRET", "bybit", "api_secret", lambda: rand(ALNUM, 36)),
+    ("kucoin-api-credential", "kucoin", "KUCOIN_API_PASSPHRASE", "kucoin", "passphrase", password),
+    ("bitget-api-credential", "bitget", "BITGET_API_SECRET", "bitget", "api_secret", lambda: hexs(64)),
+    ("gate-api-credential", "gate", "GATEIO_API_SECRET", "gateio", "api_secret", lambda: hexs(64)),
+    ("bitfinex-api-credential", "bitfinex", "BITFINEX_API_SECRET", "bitfinex", "api_secret", lambda: rand(ALNUM, 43)),
+    ("gemini-api-credential", "gemini", "GEMINI_API_SECRET", "gemini", "api_secret", lambda: rand(B58, 28)),
+    ("alpaca-api-credential", "alpaca", "APCA_API_SECRET_KEY", "alpaca", "secret_key", lambda: rand(ALNUM, 40)),
+    ("polygon-api-credential", "polygon", "POLYGON_API_KEY", "polygon", "api_key", lambda: rand(ALNUM, 32)),
+]
+
+
+def camel(name):
+    parts = name.lower().split("_")
+    return parts[0] + "".join(p.title() for p in parts[1:])
+
+
+def pascal(name):
+    return "".join(p.title() for p in name.lower().split("_"))
+
+
+def escaped(v):
+    return v.replace("\n", "\\n")
+
+
+def matrix_file(lang, var, section, key, v, form):
+    """One assignment of v, in the idiom of lang; form (0/1/2) picks one of the common ways to write it."""
+    multi = "\n" in v
+    if lang == "py":
+        if multi:
+            return "x.py", f'{var} = """{v}"""'
+        return "x.py", [f'{var} = "{v}"', f"class {pascal(section)}Settings:\n    {key}: str = '{v}'",
+                        f"client = connect(\n    {key}=\"{v}\",  # {section}\n)"][form]
+    if lang == "cs":
+        if multi:
+            return "X.cs", f'public static class {pascal(section)}Keys\n{{\n    public const string {pascal(key)} = @"{v}";\n}}'
+        return "X.cs", [f'private const string {pascal(var)} = "{v}";',
+                        f"public sealed class {pascal(section)}Settings\n{{\n    public string {pascal(key)} {{ get; set; }} = \"{v}\";\n}}",
+                        f"var options = new {pascal(section)}Options {{ {pascal(key)} = \"{v}\" }};"][form]
+    if lang == "js":
+        if multi:
+            return "x.js", f"const {camel(var)} = `{v}`;"
+        return ["x.js", "x.ts", "x.mjs"][form], [f"const {camel(var)} = '{v}';", f"export const {camel(var)}: string = \"{v}\";",
+                                                  f"module.exports = {{\n  {section}: {{\n    {camel(key)}: '{v}',\n  }},\n}};"][form]
+    if lang == "go":
+        if multi:
+            return "x.go", f"package main\n\nconst {camel(var)} = `{v}`"
+        return "x.go", [f'package main\n\nconst {camel(var)} = "{v}"',
+                        f"package main\n\nvar cfg = {pascal(section)}Config{{\n\t{pascal(key)}: \"{v}\",\n}}",
+                        f'func init() {{\n\tos.Setenv("{var}", "{v}")\n}}'][form]
+    if lang == "java":
+        if multi:
+            return "X.java", f'class {pascal(section)}Keys {{\n    static final String {var} = """\n{v}""";\n}}'
+        return "X.java", [f'class Keys {{\n    private static final String {var} = "{v}";\n}}',
+                          f"public class {pascal(section)}Config {{\n    private String {camel(key)} = \"{v}\";\n}}",
+                          f'props.setProperty("{var}", "{v}");'][form]
+    if lang == "yaml":
+        if multi:
+            return "x.yaml", f"{section}:\n  {key}: |\n    " + v.replace("\n", "\n    ")
+        return ["x.yaml", "x.yml", "docker-compose.yml"][form], [f"{section}:\n  {key}: {v}", f"{section}:\n  {key}: \"{v}\"",
+                                                               f"services:\n  bot:\n    environment:\n      {var}: {v}"][form]
+    if lang == "json":
+        return "x.json", json.dumps({section: {camel(key): v}} if form != 1 else {var: v}, indent=2)
+    if lang == "ini":
+        return ["x.ini", "x.cfg", "x.ini"][form], f"[{section}]\n{key} = {escaped(v)}"
+    if lang == "env":
+        return [".env", ".env.production", ".env"][form], [f"{var}={escaped(v) if not multi else chr(34) + escaped(v) + chr(34)}",
+                                                           f"export {var}=\"{escaped(v)}\"", f"{var}='{escaped(v)}'"][form]
+    if lang == "toml":
+        if multi:
+            return "x.toml", f"[{section}]\n{key} = '''\n{v}'''"
+        return "x.toml", [f"[{section}]\n{key} = \"{v}\"", f"[tool.bot.{section}]\n{key} = '{v}'", f"{var} = \"{v}\""][form]
+    if lang == "docker":
+        if multi:
+            return "Dockerfile", f"FROM python:3.12-slim\nRUN printf '%s' \"{escaped(v)}\" > /run/key"
+        return "Dockerfile", f"FROM python:3.12-slim\n{['ENV', 'ARG', 'ENV'][form]} {var}={v}"
+    if lang == "sh":
+        if multi:
+            return "deploy.sh", f"#!/bin/sh\ncat > key.pem <<'EOF'\n{v}\nEOF"
+        return ["deploy.sh", "run.bash", "deploy.sh"][form], [f"#!/bin/sh\nexport {var}='{v}'", f"#!/usr/bin/env bash\n{var}=\"{v}\" python bot.py",
+                                                              f"#!/bin/sh\nexport {var}=\"{v}\"\nexec python bot.py"][form]
+    if lang == "ipynb":
+        if multi:
+            return "x.ipynb", f'{var} = """{v}"""'
+        return "x.ipynb", [f"{var} = '{v}'", f"os.environ['{var}'] = '{v}'", f"{var} = \"{v}\""][form]
+    raise ValueError(lang)
+
+
+LANGS = ["py", "cs", "js", "go", "java", "yaml", "json", "ini", "env", "toml", "docker", "sh", "ipynb"]
+for n, (rule, service, var, section, key, make) in enumerate(SERVICES):
+    for m, lang in enumerate(LANGS):
+        file, content = matrix_file(lang, var, section, key, make(), (n + m) % 3)
+        case(file, [rule], content, service=service, lang=lang)
+
+# every private key kind in a key file and in code
+for kind in PK_KINDS:
+    case("id_key.pem" if kind not in ("SSH2", "PUTTY") else "deploy.ppk", ["private-key"], private_key_block(kind), service="private-key", lang="key")
+    case("keys.py", ["private-key"], f'KEY = """{private_key_block(kind)}"""', service="private-key", lang="py")
+
+# issue 15's misses, each as written in the report
+case("OkxSettings.cs", ["okx-api-credential"], f"public sealed class OkxSettings\n{{\n    public string ApiKey {{ get; init; }} = \"{uuid()}\";\n"
+     f"    public string SecretKey {{ get; init; }} = \"{hexs(32, True)}\";\n    public string Passphrase {{ get; init; }} = \"{password()}\";\n}}")
+case("Startup.cs", ["okx-api-credential"], f"services.AddSingleton(new OkxClientOptions\n{{\n    ApiKey = \"{uuid()}\",\n    Secret = \"{hexs(32, True)}\",\n    Passphrase = \"{password()}\",\n}});")
+case("coinbase_bot.py", ["coinbase-api-credential"], f"from coinbase.rest import RESTClient\ncoinbase = RESTClient(api_key=\"organizations/{uuid()}/apiKeys/{uuid()}\", api_secret=\"{b64(64)}\")")
+case("db.py", ["password-assignment"], f"DB_PASS = \"{password()}\"\nconn = psycopg2.connect(dbname='trades', user='bot', password=DB_PASS)")
+case("db_dsn.py", ["password-assignment"], f"conn = psycopg2.connect(\"dbname=trades user=bot password={password()} host=db.internal\")")
+case("settings.py", ["password-assignment"], f"class Settings(BaseSettings):\n    db_password: str = \"{password()}\"")
+case("hooks.py", ["generic-api-secret"], f"class Hooks:\n    webhook_secret: str = \"{rand(ALNUM, 32)}\"")
+case("hooks2.py", ["generic-api-secret"], f"WEBHOOK_SIGNING_KEY = '{rand(ALNUM, 32)}'")
+case("stripe_hook.py", ["stripe-key"], f"endpoint_secret = 'whsec_{rand(ALNUM, 32)}'")
+case("aws.py", ["aws-access-key-id", "aws-secret-access-key"], f"s3 = boto3.client('s3', aws_access_key_id='AKIA{rand(UPPER_DIGITS, 16)}',\n    aws_secret_access_key='{b64(30)}')")
+case("Aws.cs", ["aws-access-key-id", "aws-secret-access-key"], f"var creds = new BasicAWSCredentials(\"AKIA{rand(UPPER_DIGITS, 16)}\", \"{b64(30)}\");")
+case("credentials", ["aws-access-key-id", "aws-secret-access-key"], f"[default]\naws_access_key_id = ASIA{rand(UPPER_DIGITS, 16)}\naws_secret_access_key = {b64(30)}")
+case("service-account.json", ["gcp-service-account-key", "private-key"], json.dumps({
+    "type": "service_account", "project_id": "trading-1", "private_key_id": hexs(40),
+    "private_key": private_key_block("PRIVATE KEY") + "\n", "client_email": "bot@trading-1.iam.gserviceaccount.com"}, indent=2))
+case("azure.py", ["azure-storage-key"], f"conn = 'DefaultEndpointsProtocol=https;AccountName=ticks;AccountKey={b64(64)};EndpointSuffix=core.windows.net'")
+case("jwt_auth.py", ["jwt-signing-secret"], f"token = jwt.encode(payload, \"{rand(ALNUM, 32)}\", algorithm=\"HS256\")")
+case("Jwt.cs", ["jwt-signing-secret"], f"var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(\"{rand(ALNUM, 40)}\"));")
+case("jwt.js", ["jwt-signing-secret"], f"const token = jwt.sign({{ sub: user.id }}, '{rand(ALNUM, 32)}', {{ expiresIn: '1h' }});")
+
+# insecure randomness used to make a secret: every common form
+for f, c in [
+    ("tok1.py", "def make_token(n=32):\n    return ''.join(random.choice(ALPHABET) for _ in range(n))"),
+    ("tok2.py", "api_key = ''.join(random.choices(string.ascii_letters + string.digits, k=40))"),
+    ("tok3.py", "nonce = random.getrandbits(64)"),
+    ("tok4.py", "salt = str(random.random())[2:]"),
+    ("tok5.py", "session_id = np.random.randint(0, 2**31)"),
+    ("tok6.py", "def new_reset_token():\n    rng = random.Random()\n    return '%032x' % rng.getrandbits(128)"),
+    ("tok7.py", "csrf = str(uuid.uuid1())  # csrf token"),
+    ("tok8.py", "otp = ''.join(str(d) for d in random.sample(range(10), 6))"),
+    ("Tok1.cs", "public static string NewApiKey()\n{\n    var rng = new Random();\n    return string.Concat(Enumerable.Range(0, 32).Select(_ => Alphabet[rng.Next(Alphabet.Length)]));\n}"),
+    ("Tok2.cs", "var password = Random.Shared.Next(100000, 999999).ToString();"),
+    ("tok.js", "const sessionToken = Math.random().toString(36).slice(2);"),
+    ("tok.ts", "export function makeSecret(): string {\n  return Math.random().toString(36).substring(2, 15);\n}"),
+    ("Tok.java", "String otp = String.valueOf(new Random().nextInt(900000) + 100000);"),
+    ("Tok2.java", "long nonce = ThreadLocalRandom.current().nextLong();"),
+    ("tok.go", "func newToken() string {\n\treturn strconv.FormatInt(rand.Int63(), 36)\n}"),
+    ("tok2.go", "pin := fmt.Sprintf(\"%06d\", rand.Intn(1000000)) // otp"),
 ]:
     case(f, ["insecure-random-secret"], c)
 
@@ -532,13 +741,152 @@ for f, c in more_near:
 examples = [
     (".env.example", ["telegram-bot-token#example"], "TELEGRAM_BOT_TOKEN=123456:" + "ABC-DEF1234ghIkl-zyx57W2v1u123ew11"),
     ("README.py", ["telegram-bot-token#example"], "# e.g. TOKEN = '123456:" + "ABC-DEF1234ghIkl-zyx57W2v1u123ew11'"),
-    ("binance_doc.py", ["binance-api-credential#example"], "# binance docs\napi_key = \"vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A\""),
+    ("binance_doc.py", ["binance-api-credential#example"], "# binance docs\nbinance_api_key = \"vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A\""),
     ("binance_doc.env", ["binance-api-credential#example"], "BINANCE_API_SECRET=NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"),
     ("kraken_doc.py", ["kraken-api-credential#example"], "kraken_private_key = \"kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==\""),
     ("aws_doc.ini", ["aws-access-key-id#example", "aws-secret-access-key#example"], "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
 ]
 for f, labels, c in examples:
     case(f, labels, c)
+
+# ---------------------------------------------------------------- hard negatives, generated (issue 15)
+def pem_public(label="PUBLIC KEY"):
+    body = b64(rng.choice([91, 294, 44]))
+    return f"-----BEGIN {label}-----\n" + "\n".join(body[i:i + 64] for i in range(0, len(body), 64)) + f"\n-----END {label}-----"
+
+
+EXCHANGES = ["binance", "kraken", "okx", "bybit", "kucoin", "coinbase", "bitget", "gateio", "bitfinex", "gemini", "alpaca", "polygon"]
+PLACEHOLDER_FORMS = [
+    lambda var, key: f"your_{key}_here", lambda var, key: f"<{var}>", lambda var, key: "${" + var + "}",
+    lambda var, key: "{{ " + key + " }}", lambda var, key: f"vault://{key.split('_')[0]}/{key}",
+    lambda var, key: "x" * 32, lambda var, key: "*" * 12, lambda var, key: "changeme", lambda var, key: f"REPLACE_WITH_{var}",
+    lambda var, key: f"%({key})s", lambda var, key: "...",
+]
+REFERENCE_FORMS = {
+    "py": lambda var, section, key: f"{key} = os.environ[\"{var}\"]",
+    "py2": lambda var, section, key: f"{key} = os.getenv('{var}')",
+    "py3": lambda var, section, key: f"{key} = settings.{section}.{key}",
+    "cs": lambda var, section, key: f"var {camel(key)} = Environment.GetEnvironmentVariable(\"{var}\");",
+    "cs2": lambda var, section, key: f"var {camel(key)} = configuration[\"{pascal(section)}:{pascal(key)}\"];",
+    "js": lambda var, section, key: f"const {camel(key)} = process.env.{var};",
+    "go": lambda var, section, key: f"{camel(key)} := os.Getenv(\"{var}\")",
+    "java": lambda var, section, key: f"String {camel(key)} = System.getenv(\"{var}\");",
+    "yaml": lambda var, section, key: f"{section}:\n  {key}: ${{{var}}}",
+    "docker": lambda var, section, key: f"FROM python:3.12-slim\nARG {var}\nENV {var}=${{{var}}}",
+    "sh": lambda var, section, key: f"#!/bin/sh\nexport {var}=\"$(tradeguard vault get {section} {key})\"",
+}
+n_ref = 0
+for rule, service, var, section, key, make in SERVICES:
+    for lang in ["yaml", "env", "json", "toml"]:
+        value = PLACEHOLDER_FORMS[n_ref % len(PLACEHOLDER_FORMS)](var, key)
+        n_ref += 1
+        file, content = matrix_file(lang, var, section, key, value, 0)
+        case(file, [], content, targets=rule)
+    kind = list(REFERENCE_FORMS)[n_ref % len(REFERENCE_FORMS)]
+    n_ref += 1
+    case({"py": "r.py", "py2": "r.py", "py3": "r.py", "cs": "R.cs", "cs2": "R.cs", "js": "r.js", "go": "r.go", "java": "R.java",
+          "yaml": "r.yaml", "docker": "Dockerfile", "sh": "r.sh"}[kind], [], REFERENCE_FORMS[kind](var, section, key), targets=rule)
+
+# documentation examples, graded the same (info, example) in every file type
+DOC_EXAMPLES = [
+    ("telegram-bot-token", "TELEGRAM_BOT_TOKEN", "telegram", "bot_token", "123456:" + "ABC-DEF1234ghIkl-zyx57W2v1u123ew11"),
+    ("binance-api-credential", "BINANCE_API_KEY", "binance", "api_key", "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"),
+    ("aws-access-key-id", "AWS_ACCESS_KEY_ID", "aws", "access_key_id", "AKIAIOSFODNN7EXAMPLE"),
+]
+for rule, var, section, key, value in DOC_EXAMPLES:
+    for m, lang in enumerate(LANGS):
+        file, content = matrix_file(lang, var, section, key, value, m % 3)
+        case(file, [rule + "#example"], content, targets=rule)
+
+# public keys and certificates, also right under an exchange's name (issue 15: read as a Binance credential)
+for ex in EXCHANGES:
+    case("register.md", [], f"Register this public key in {ex.title()} API Management:\n\n{pem_public()}\n", targets=f"{ex}-api-credential" if ex != "gateio" else "gate-api-credential")
+    case("keys.py", [], f"# Register this public key in {ex.title()} API Management:\nPUBLIC_KEY = \"\"\"{pem_public()}\"\"\"", targets="private-key")
+    case("exchange.yaml", [], f"{ex}:\n  public_key: |\n    " + pem_public().replace("\n", "\n    "), targets=f"{ex}-api-credential" if ex != "gateio" else "gate-api-credential")
+    case("exchange.json", [], json.dumps({ex: {"publicKey": b64(32), "keyType": "Ed25519"}}, indent=2))
+for label in ["CERTIFICATE", "PGP PUBLIC KEY BLOCK", "RSA PUBLIC KEY", "CERTIFICATE REQUEST", "X509 CRL"]:
+    case("cert.pem", [], pem_public(label), targets="private-key")
+for _ in range(6):
+    case("authorized_keys", [], f"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{b64(32)[:43]} deploy@bot\nssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ{b64(256)} ci@runner")
+
+# lockfile and integrity hashes, also under packages named after exchanges (issue 15: read as a Kraken credential)
+for ex in EXCHANGES:
+    case("package-lock.json", [], json.dumps({"packages": {f"node_modules/{ex}-api": {"version": "1.4.2",
+         "resolved": f"https://registry.npmjs.org/{ex}-api/-/{ex}-api-1.4.2.tgz", "integrity": "sha512-" + b64(64)}}}, indent=2),
+         targets=f"{ex}-api-credential" if ex != "gateio" else "gate-api-credential")
+    case("yarn.lock", [], f"\"{ex}-api@^1.4.0\":\n  version \"1.4.2\"\n  resolved \"https://registry.yarnpkg.com/{ex}-api/-/{ex}-api-1.4.2.tgz#{hexs(40)}\"\n  integrity sha512-{b64(64)}")
+    case("pnpm-lock.yaml", [], f"packages:\n  /{ex}-api@1.4.2:\n    resolution: {{integrity: sha512-{b64(64)}}}")
+    case("poetry.lock", [], f"[[package]]\nname = \"{ex}-connector\"\nversion = \"2.0.1\"\nfiles = [\n    {{file = \"{ex}_connector-2.0.1.tar.gz\", hash = \"sha256:{hexs(64)}\"}},\n]")
+    case("index.html", [], f"<script src=\"https://cdn.example.org/{ex}.min.js\" integrity=\"sha384-{b64(48)}\" crossorigin=\"anonymous\"></script>")
+for _ in range(8):
+    case("go.sum", [], f"github.com/adshao/go-binance/v2 v2.4.5 h1:{b64(32)}\ngithub.com/adshao/go-binance/v2 v2.4.5/go.mod h1:{b64(32)}")
+    case("Pipfile.lock", [], json.dumps({"default": {"python-binance": {"hashes": ["sha256:" + hexs(64), "sha256:" + hexs(64)], "version": "==1.0.19"}}}, indent=2))
+
+# hashes, commit ids, UUIDs and identifiers next to credential-ish names and in exchange scope
+for ex in EXCHANGES:
+    case("checks.yaml", [], f"{ex}:\n  checksum: {hexs(64)}\n  commit: {hexs(40)}\n  request_id: {uuid()}")
+    case("state.json", [], json.dumps({ex: {"orderId": rng.randint(10**9, 10**10), "clientOrderId": uuid(), "sha256": hexs(64), "etag": hexs(32)}}, indent=2))
+    case("tx.py", [], f"{ex}_tx_hash = '0x{hexs(64)}'\n{ex}_run_id = \"{uuid()}\"")
+for _ in range(10):
+    case("build.ini", [], f"[build]\ncommit = {hexs(40)}\ntree = {hexs(40)}\nsha256 = {hexs(64)}")
+    case("release.env", [], f"GIT_COMMIT={hexs(40)}\nBUILD_SHA256={hexs(64)}\nINSTANCE_ID={uuid()}")
+    case("Fills.cs", [], f"var fill = new Fill {{ OrderId = Guid.Parse(\"{uuid()}\"), TradeId = {rng.randint(10**6, 10**9)} }};")
+
+# base64 images and minified JS
+for _ in range(12):
+    case("logo.json", [], json.dumps({"logo": "data:image/png;base64," + b64(rng.randint(200, 600))}, indent=2))
+    case("style.css", [], f".brand {{ background: url(data:image/svg+xml;base64,{b64(rng.randint(100, 300))}); }}")
+    case("chart.ipynb", [], "from IPython.display import Image\nImage(data=base64.b64decode('" + b64(rng.randint(150, 300)) + "'))")
+
+
+def minified():
+    ids = [rand(string.ascii_lowercase, 1) for _ in range(40)]
+    parts = []
+    for _ in range(rng.randint(30, 80)):
+        a, b, c = rng.sample(ids, 3)
+        parts.append(rng.choice([f"var {a}={b}.apiKey||{c}.key",
+                                 f"function {a}({b}){{return {b}.secret?{c}({b}.secret):null}}",
+                                 f"{a}.token={b}.token||\"\"", f"{a}[\"{hexs(8)}\"]={b}",
+                                 f"{a}=\"{rand(ALNUM, rng.randint(4, 12))}\"",
+                                 f"if({a}.password!=={b}.password){c}()",
+                                 f"{a}.binance=new {b}({{apiKey:{c}.k,secret:{c}.s}})"]))
+    return ";".join(parts) + f"\n//# sourceMappingURL=data:application/json;base64,{b64(120)}"
+
+
+for _ in range(20):
+    case("bundle.min.js", [], minified())
+
+# test fixtures and masked prints
+FIXTURES = [
+    lambda: f"client = FakeExchange(api_key=\"test\", api_secret=\"test\")",
+    lambda: f"monkeypatch.setenv('BINANCE_API_SECRET', 'dummy-secret-for-tests')",
+    lambda: f"@pytest.fixture\ndef creds():\n    return {{'apiKey': 'fake-key', 'secret': 'fake-secret', 'password': 'fake-pass'}}",
+    lambda: f"var client = new FakeOkxClient(apiKey: \"test-key\", secret: \"test-secret\", passphrase: \"test-pass\");",
+    lambda: f"const mock = {{ token: 'mock-token', secret: 'mock-secret' }};",
+    lambda: f"password = \"password\"",
+    lambda: f"DB_PASSWORD: example",
+    lambda: f"api_key: sample_api_key",
+]
+for i in range(40):
+    case(["tests/test_client.py", "tests/ClientTests.cs", "tests/client.test.ts", "tests/fixtures.yaml"][i % 4], [], FIXTURES[i % len(FIXTURES)]())
+MASKED = [
+    lambda: f"print(f\"api key: {{api_key[:4]}}…{{api_key[-4:]}}\")",
+    lambda: f"INFO loaded BINANCE_API_KEY={rand(ALNUM, 4)}…{rand(ALNUM, 4)}",
+    lambda: f"api_secret: \"****************{rand(ALNUM, 4)}\"",
+    lambda: json.dumps({"okx": {"apiKey": rand(ALNUM, 4) + "..." + rand(ALNUM, 4), "passphrase": "••••••••"}}, indent=2),
+    lambda: f"logger.info('token %s', mask(token))",
+    lambda: f"Console.WriteLine($\"key {{SecretMask.Mask(apiKey)}}\");",
+    lambda: f"TELEGRAM_BOT_TOKEN=123456789:AA{'*' * 33}",
+    lambda: f"secret = '{rand(ALNUM, 4)}{'x' * 28}'",
+]
+for i in range(40):
+    case(["log.txt", "debug.py", "config.yaml", "settings.json", "bot.log", "Program.cs", ".env.masked", "notes.py"][i % 8], [], MASKED[i % len(MASKED)](), targets="generic-api-secret")
+
+# the scanner's own reports are skipped (a JSON and a SARIF report holding rule texts and masked values)
+case("scan.json", [], json.dumps({"tool": "tradeguard scan", "version": 1, "root": "/x", "findings": [
+    {"ruleId": "tls-verification-disabled", "match": "r = requests.get(u, verify=False)", "masked": ""}]}, indent=2))
+case("scan.sarif", [], json.dumps({"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [
+    {"tool": {"driver": {"name": "tradeguard", "rules": [{"id": "weak-password-hash", "help": {"text": "hashlib.md5(password) is weak"}}]}}}]}, indent=2))
 
 json.dump({"source": "generated by generate_corpus.py (seed 7); documentation examples cited in README.md",
            "positives": positives, "negatives": len(cases) - positives, "cases": cases},

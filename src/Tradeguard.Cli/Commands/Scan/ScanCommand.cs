@@ -18,7 +18,7 @@ internal static class ScanCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output" };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding has at least this severity: info, low, medium, high, critical", DefaultValueFactory = _ => "low" };
         failOn.AcceptOnlyFromAmong([.. SeverityNames.All]);
-        var rules = new Option<string?>("--rules") { Description = "Extra rule file (JSON, same format as the built-in rules); a rule with a built-in id replaces it" };
+        var rules = new Option<string?>("--rules") { Description = "Extra rule file: JSON in the built-in format (a rule with a built-in id replaces it) or a gitleaks config (.toml)" };
         var baseline = new Option<string?>("--baseline") { Description = "Ignore findings whose fingerprints are in this baseline file" };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write the fingerprints of all current findings to this file and exit 0" };
         var history = new Option<bool>("--history") { Description = "Also scan every commit reachable from HEAD (needs git)" };

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace Tradeguard.Scanner.Detection;
+
+/// <summary>
+/// Key-shaped values that are public by nature, recognised in one place for every secret rule (issue 15's false
+/// alarms): lines of a PEM block that is not a private key (public keys, certificates), lockfile and Subresource
+/// Integrity hashes (<c>sha512-…</c>), base64 data URLs, and values assigned to a name that says they are a digest,
+/// a commit, a public key or an identifier (<c>integrity</c>, <c>checksum</c>, <c>sha256</c>, <c>commit</c>,
+/// <c>public_key</c>, <c>request_id</c>...).
+/// </summary>
+internal static partial class NotASecret
+{
+    /// <summary>How far back a PEM header is looked for: longer than any public key or certificate block.</summary>
+    private const int PemLookBack = 64 * 1024;
+
+    /// <summary>True when the value at <paramref name="index"/> (length <paramref name="length"/>) is public by nature.</summary>
+    public static bool Holds(string text, int index, int length)
+    {
+        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        var before = text.AsSpan(lineStart, index - lineStart);
+        return DigestPrefix().IsMatch(before) || PublicName().IsMatch(before) || InPublicPemBlock(text, index);
+    }
+
+    /// <summary>The value follows the last <c>-----BEGIN X-----</c> before it, with no END in between, and X is not a private key.</summary>
+    private static bool InPublicPemBlock(string text, int index)
+    {
+        var from = Math.Max(0, index - PemLookBack);
+        var begin = text.LastIndexOf("-----BEGIN ", index, index - from, StringComparison.Ordinal);
+        if (begin < 0)
+        {
+            return false;
+        }
+
+        var end = text.IndexOf("-----END ", begin, index - begin, StringComparison.Ordinal);
+        if (end >= 0)
+        {
+            return false;
+        }
+
+        var labelEnd = text.IndexOf("-----", begin + 11, StringComparison.Ordinal);
+        return labelEnd > 0 && !text.AsSpan(begin, labelEnd - begin).Contains("PRIVATE", StringComparison.Ordinal);
+    }
+
+    /// <summary><c>sha512-</c> (npm, yarn, SRI), <c>sha256:</c> (Docker digests), <c>data:image/png;base64,</c> right before the value.</summary>
+    [GeneratedRegex(@"(?:\b(?:sha(?:1|224|256|384|512)|md5)[-:=]|data:[\w.+/-]+;base64,)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DigestPrefix();
+
+    /// <summary>An assignment whose name says digest, commit, public key or id: <c>"integrity": "</c>, <c>public_key = '</c>.</summary>
+    [GeneratedRegex("""(?:integrity|checksum|sha(?:1|224|256|384|512)?(?:sum)?|md5|hash|digest|commit(?:_?(?:id|sha|hash))?|revision|etag|fingerprint|public[_.-]?key|pubkey|cert(?:ificate)?|(?:request|correlation|trace|run|order|instance)[_.-]?id)["'\]]?[ \t]*(?::|=|=>|:=)[ \t]*\\?["'`]?$""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublicName();
+}
