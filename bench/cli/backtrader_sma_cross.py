@@ -5,7 +5,7 @@ Price against its 15-day SMA, backtrader's quickstart logic: buy 10 shares at th
 the SMA and nothing is held or pending, sell them when it closes below. Cash 1000, no commission, Yahoo CSV with
 Adj Close adjustment and 2-decimal rounding (YahooFinanceCSVData's defaults), exactly as the Tradeguard config.
 
-  backtrader_sma_cross.py DATA [--from YYYY-MM-DD --to YYYY-MM-DD] [--sweep 10..30]
+  backtrader_sma_cross.py DATA [--from YYYY-MM-DD --to YYYY-MM-DD] [--cash 1000] [--sweep 10..30]
 
 Prints "final value: N" (one line per period with --sweep), so the bench can check both sides did the same work.
 Run it with PYTHONPATH pointing at a backtrader checkout (bench/cli/run-bench.sh pins the commit).
@@ -46,6 +46,7 @@ def main():
     parser.add_argument("data")
     parser.add_argument("--from", dest="start")
     parser.add_argument("--to", dest="end")
+    parser.add_argument("--cash", type=float, default=1000.0)
     parser.add_argument("--sweep", help="LOW..HIGH: backtrader's optstrategy over the period, on all cores")
     args = parser.parse_args()
 
@@ -56,7 +57,7 @@ def main():
     if args.end:
         dates["todate"] = datetime.datetime.strptime(args.end, "%Y-%m-%d")
     cerebro.adddata(bt.feeds.YahooFinanceCSVData(dataname=args.data, reverse=False, **dates))
-    cerebro.broker.setcash(1000.0)
+    cerebro.broker.setcash(args.cash)
     cerebro.broker.setcommission(commission=0.0)
     cerebro.addsizer(bt.sizers.FixedSize, stake=10)
     if args.sweep:

@@ -58,7 +58,7 @@ echo "== check: both sides do the same work (final values to the cent)"
 "$tg" run "$root/samples/sma-cross-orcl.json" -q -o "$out/r252" | grep -E "final value"
 "${bt[@]}" "$root/samples/data/orcl-1995-2014.txt" --from 2000-01-01 --to 2000-12-31
 "$tg" run sma-cross-orcl-x20.json -q -o "$out/rx20" | grep -E "final value|bars "
-"${bt[@]}" "$out/orcl-x20.txt"
+"${bt[@]}" "$out/orcl-x20.txt" --cash 100000
 
 hf=(hyperfine -N --style basic --warmup 1 --export-json)
 echo "== start-up (target ≤ 50 ms each)"
@@ -72,12 +72,12 @@ echo "== run: 252 bars -q (target ≤ 200 ms), 100,720 bars -q with report files
   -n "tradeguard run 252 bars" "$tg run $root/samples/sma-cross-orcl.json -q -o $out/r252" \
   -n "tradeguard run 100720 bars" "$tg run sma-cross-orcl-x20.json -q -o $out/rx20" \
   -n "backtrader 252 bars" "${bt[*]} $root/samples/data/orcl-1995-2014.txt --from 2000-01-01 --to 2000-12-31" \
-  -n "backtrader 100720 bars" "${bt[*]} $out/orcl-x20.txt"
+  -n "backtrader 100720 bars" "${bt[*]} $out/orcl-x20.txt --cash 100000"
 
 echo "== sweep of 21 periods on 100,720 bars (target ≥ 200× backtrader's optstrategy, both on all cores)"
 sweep_cmds=(-n "tradeguard sweep 21" "$tg run sma-cross-orcl-x20.json --sweep period=10..30 -o $out/sweep")
 if [ "$sweep_peer" = 1 ]; then
-  sweep_cmds+=(-n "backtrader optstrategy 21" "${bt[*]} $out/orcl-x20.txt --sweep 10..30")
+  sweep_cmds+=(-n "backtrader optstrategy 21" "${bt[*]} $out/orcl-x20.txt --cash 100000 --sweep 10..30")
 fi
 "${hf[@]}" "$out/sweep.json" --runs 1 "${sweep_cmds[@]}"
 

@@ -51,6 +51,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.DoesNotContain("[paper]", result.Stdout);
         Assert.DoesNotContain("closed trades", result.Stdout); // --quiet prints the summary only
         Assert.DoesNotContain("wrote ", result.Stdout);
+        Assert.DoesNotContain("progress", result.Stderr);
         Assert.Contains("975.60", result.Stdout);
     }
 

@@ -87,7 +87,10 @@ internal static class RunCommand
             }
 
             var audit = installation.OptionalVault is null ? null : installation.Audit;
-            var report = ProgressDisplay.Run(bars.Count, progress => Backtest.Run(plan, bars, sinks, audit, progress: progress));
+            // --quiet prints the summary only: no progress lines on stderr either.
+            var report = summaryOnly
+                ? Backtest.Run(plan, bars, sinks, audit)
+                : ProgressDisplay.Run(bars.Count, progress => Backtest.Run(plan, bars, sinks, audit, progress: progress));
             printer.PrintReport(report, folder, ReportFiles.Write(folder, report.Result, report.Metrics, bars.Bars), summaryOnly);
             if (alerts is not null)
             {
