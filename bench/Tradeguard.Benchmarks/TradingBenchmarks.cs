@@ -3,6 +3,7 @@ using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Config;
 using Tradeguard.Trading.Data;
 using Tradeguard.Trading.Engine;
+using Tradeguard.Trading.Reports;
 using Tradeguard.Trading.Runs;
 using Tradeguard.Trading.Strategies.PriceSmaCross;
 
@@ -20,10 +21,13 @@ public class TradingBenchmarks
     private const int MillionBars = 1_000_000;
     private const int OrclRows = 5036;
     private const int SweepBars = 200_000;
+    private const int OrclX20Bars = OrclRows * 20;
     private BarSeries million = null!;
     private BarSeries sweepBars = null!;
     private RunPlan plan = null!;
     private string orclPath = null!;
+    private RunResult orclX20 = null!;
+    private BarSeries orclX20Bars = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -36,6 +40,22 @@ public class TradingBenchmarks
         sweepBars = new BarSeries("ORCL", million.Bars.Take(SweepBars));
         plan = RunConfigLoader.Load(Path.Combine(root, "samples", "sma-cross-orcl.json"));
         plan = plan with { Engine = plan.Engine with { InitialCash = 100_000m, Risk = Tradeguard.Trading.Risk.RiskLimits.None } };
+        orclX20Bars = new BarSeries("ORCL", million.Bars.Take(OrclX20Bars));
+        orclX20 = Backtest.Run(plan, orclX20Bars).Result;
+    }
+
+    /// <summary>equity.png of a 100,720-bar run (issue 16: ≤ 100 ms for 100k points), price line and trade markers included.</summary>
+    [Benchmark]
+    public int EquityPng_100720Bars() => EquityChart.Render(orclX20, orclX20Bars.Bars).Length;
+
+    /// <summary>trades.csv and equity.csv of the same run, into memory (the files add one write each).</summary>
+    [Benchmark]
+    public int ReportCsvs_100720Bars()
+    {
+        using var writer = new StringWriter();
+        ReportFiles.WriteTradesCsv(writer, orclX20.Trades);
+        ReportFiles.WriteEquityCsv(writer, orclX20.EquityCurve);
+        return writer.GetStringBuilder().Length;
     }
 
     [Benchmark(OperationsPerInvoke = MillionBars)]

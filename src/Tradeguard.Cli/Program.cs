@@ -1,3 +1,3 @@
 using Tradeguard.Cli;
 
-return CliRunner.Run(TradeguardCommand.Create(), args);
+return CliRunner.Run(TradeguardCommand.Create(args), args);

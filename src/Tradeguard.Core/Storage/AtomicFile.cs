@@ -21,6 +21,27 @@ public static partial class AtomicFile
     /// <exception cref="TradeguardException">The folder cannot be written (exit code 5).</exception>
     public static void Write(string path, ReadOnlySpan<byte> content)
     {
+        // A span cannot be captured by the writer callback: copy it once (callers pass small secret files).
+        var bytes = content.ToArray();
+        try
+        {
+            Write(path, stream => stream.Write(bytes));
+        }
+        finally
+        {
+            Array.Clear(bytes);
+        }
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> atomically, with mode 0600, with what <paramref name="write"/> writes to the
+    /// temporary file's stream (for large files written piece by piece; see <see cref="Write(string, ReadOnlySpan{byte})"/>).
+    /// </summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="write">Writes the complete new content; the stream is flushed to disk and closed afterwards.</param>
+    /// <exception cref="TradeguardException">The folder cannot be written (exit code 5).</exception>
+    public static void Write(string path, Action<Stream> write)
+    {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full) ?? ".";
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
@@ -39,7 +60,7 @@ public static partial class AtomicFile
 
             using (var stream = new FileStream(temp, options))
             {
-                stream.Write(content);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Tradeguard.Core.Storage;
+using Tradeguard.Trading.Data;
 using Tradeguard.Trading.Engine;
 
 namespace Tradeguard.Trading.Reports;
@@ -16,18 +17,25 @@ public static class ReportFiles
     /// <summary>The file names, in the order written.</summary>
     public static IReadOnlyList<string> Names { get; } = ["trades.csv", "equity.csv", "metrics.json", "equity.png"];
 
+    /// <summary>The index of <c>trades.csv</c> in <see cref="Names"/> and in the paths <see cref="Write"/> returns.</summary>
+    public const int TradesFile = 0;
+
     /// <summary>Writes the four files into <paramref name="folder"/> (created if missing) and returns their paths.</summary>
+    /// <param name="folder">The report folder.</param>
+    /// <param name="result">The run.</param>
+    /// <param name="metrics">Its metrics.</param>
+    /// <param name="prices">The bars the run traded (drawn under the equity curve in <c>equity.png</c>).</param>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The folder cannot be written (exit code 5).</exception>
-    public static IReadOnlyList<string> Write(string folder, RunResult result, PerformanceMetrics metrics)
+    public static IReadOnlyList<string> Write(string folder, RunResult result, PerformanceMetrics metrics, IReadOnlyList<Bar> prices)
     {
         try
         {
             Directory.CreateDirectory(folder);
             var paths = Names.Select(n => Path.Combine(folder, n)).ToArray();
-            AtomicFile.WriteText(paths[0], TradesCsv(result.Trades));
-            AtomicFile.WriteText(paths[1], EquityCsv(result.EquityCurve));
+            AtomicFile.Write(paths[0], stream => WriteText(stream, writer => WriteTradesCsv(writer, result.Trades)));
+            AtomicFile.Write(paths[1], stream => WriteText(stream, writer => WriteEquityCsv(writer, result.EquityCurve)));
             AtomicFile.WriteText(paths[2], MetricsJson(result, metrics));
-            AtomicFile.Write(paths[3], EquityChart.Render(result));
+            AtomicFile.Write(paths[3], EquityChart.Render(result, prices));
             return paths;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -37,32 +45,61 @@ public static class ReportFiles
         }
     }
 
-    /// <summary>The closed-trade list as CSV: one row per round trip.</summary>
+    /// <summary>The closed-trade list as CSV: one row per round trip (see <see cref="WriteTradesCsv"/>).</summary>
     public static string TradesCsv(IEnumerable<ClosedTrade> trades)
     {
-        var text = new StringBuilder("symbol,entry_time,exit_time,quantity,entry_price,exit_price,gross_pnl,commission,net_pnl,bars_held\n");
-        foreach (var t in trades)
-        {
-            text.Append(CultureInfo.InvariantCulture,
-                $"{t.Symbol},{t.EntryTime:yyyy-MM-ddTHH:mm:ss},{t.ExitTime:yyyy-MM-ddTHH:mm:ss},{t.Quantity},{t.EntryPrice},{t.ExitPrice},{t.GrossPnl},{t.Commission},{t.NetPnl},{t.BarsHeld}\n");
-        }
-
-        return text.ToString();
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        WriteTradesCsv(writer, trades);
+        return writer.ToString();
     }
 
-    /// <summary>The equity curve as CSV: time, equity (quote currency), position (units), drawdown (fraction).</summary>
+    /// <summary>
+    /// Writes the closed-trade list as CSV, one row per round trip: symbol, entry and exit time (ISO 8601), quantity,
+    /// entry and exit price, gross P&amp;L, commission, net P&amp;L (quote currency), bars held.
+    /// </summary>
+    /// <param name="writer">Where the rows go, line by line (no buffering of its own).</param>
+    /// <param name="trades">The trades, in order.</param>
+    public static void WriteTradesCsv(TextWriter writer, IEnumerable<ClosedTrade> trades)
+    {
+        writer.Write("symbol,entry_time,exit_time,quantity,entry_price,exit_price,gross_pnl,commission,net_pnl,bars_held\n");
+        foreach (var t in trades)
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{t.Symbol},{t.EntryTime:yyyy-MM-ddTHH:mm:ss},{t.ExitTime:yyyy-MM-ddTHH:mm:ss},{t.Quantity},{t.EntryPrice},{t.ExitPrice},{t.GrossPnl},{t.Commission},{t.NetPnl},{t.BarsHeld}\n"));
+        }
+    }
+
+    /// <summary>The equity curve as CSV (see <see cref="WriteEquityCsv"/>).</summary>
     public static string EquityCsv(IEnumerable<EquityPoint> curve)
     {
-        var text = new StringBuilder("time,equity,position,drawdown\n");
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        WriteEquityCsv(writer, curve);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// Writes the equity curve as CSV: time (ISO 8601), equity (quote currency), position (units), drawdown from the
+    /// running peak (fraction, rounded to 8 places).
+    /// </summary>
+    /// <param name="writer">Where the rows go, line by line.</param>
+    /// <param name="curve">The curve, in time order.</param>
+    public static void WriteEquityCsv(TextWriter writer, IEnumerable<EquityPoint> curve)
+    {
+        writer.Write("time,equity,position,drawdown\n");
         var peak = decimal.MinValue;
         foreach (var p in curve)
         {
             peak = Math.Max(peak, p.Equity);
             var drawdown = peak > 0 ? (peak - p.Equity) / peak : 0;
-            text.Append(CultureInfo.InvariantCulture, $"{p.Time:yyyy-MM-ddTHH:mm:ss},{p.Equity},{p.Position},{Math.Round(drawdown, 8)}\n");
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{p.Time:yyyy-MM-ddTHH:mm:ss},{p.Equity},{p.Position},{Math.Round(drawdown, 8)}\n"));
         }
+    }
 
-        return text.ToString();
+    // UTF-8 without a byte-order mark, through one 64 KiB buffer: O(n) in the rows, no whole-file string.
+    private static void WriteText(Stream stream, Action<TextWriter> write)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        write(writer);
     }
 
     /// <summary>The metrics as indented JSON with camelCase names.</summary>

@@ -33,7 +33,10 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(1 + 44 + 43 + 1, eventLines.Length); // run started, 44 submitted, 43 executed (the last bar's order never fills), run finished
         Assert.All(eventLines, l => Assert.Matches(new Regex("^\\d{4}-\\d{2}-\\d{2} \\[paper\\] [A-Za-z -]+ · ORCL$"), l));
         Assert.Contains("975.60", result.Stdout);
-        Assert.Contains("closed trades", result.Stdout);
+        Assert.Contains("closed trades (the last 20 of 21)", result.Stdout);
+        Assert.Contains($"all 21 closed trades: {temp.Combine("report/trades.csv")}", lines);
+        Assert.Contains(lines, l => Regex.IsMatch(l, "^│ 21 +│ 2000-"));
+        Assert.DoesNotContain(lines, l => Regex.IsMatch(l, "^│ 1 +│ 2000-")); // the first trade is in trades.csv only
         Assert.Equal(["equity.csv", "equity.png", "metrics.json", "trades.csv"], Directory.GetFiles(temp.Combine("report")).Select(Path.GetFileName).Order());
         Assert.Equal(22, File.ReadAllLines(temp.Combine("report/trades.csv")).Length);
         Assert.Contains("\"finalValue\": 975.60,", File.ReadAllText(temp.Combine("report/metrics.json")));
@@ -46,6 +49,10 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(temp.Combine("out/sma-cross-orcl/equity.png")));
         Assert.DoesNotContain("[paper]", result.Stdout);
+        Assert.DoesNotContain("closed trades", result.Stdout); // --quiet prints the summary only
+        Assert.DoesNotContain("wrote ", result.Stdout);
+        Assert.DoesNotContain("progress", result.Stderr);
+        Assert.Contains("975.60", result.Stdout);
     }
 
     [Fact]

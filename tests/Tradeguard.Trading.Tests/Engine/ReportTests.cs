@@ -39,10 +39,38 @@ public sealed class ReportTests
     [Fact]
     public void ChartText_UsesTheBundledFont_SoItRendersWithoutInstalledFonts()
     {
-        var png = EquityChart.Render(Curve(100, 110, 99, 121), 400, 200);
+        var png = EquityChart.Render(Curve(100, 110, 99, 121), Prices(4), 400, 200);
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
         var typeface = ScottPlot.Fonts.GetTypeface(BundledFont.Name, bold: false, italic: false);
         Assert.Equal("DejaVu Sans", typeface.FamilyName);
         Assert.Same(new BundledFont().CreateTypeface(BundledFont.Name, false, false), typeface);
     }
+
+    [Fact]
+    public void Chart_DrawsThePriceLine_EntryAndExitMarkers_AndIsoDates()
+    {
+        var plot = EquityChart.Build(Curve(100, 110, 99, 121), Prices(4));
+        var png = plot.GetImageBytes(600, 300, ScottPlot.ImageFormat.Png);
+
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        var colours = new HashSet<SkiaSharp.SKColor>();
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                colours.Add(bitmap.GetPixel(x, y));
+            }
+        }
+
+        Assert.Contains(SkiaSharp.SKColor.Parse("#7f7f7f"), colours); // price line
+        Assert.Contains(SkiaSharp.SKColor.Parse("#2ca02c"), colours); // entry markers
+        Assert.Contains(SkiaSharp.SKColor.Parse("#d62728"), colours); // exit markers
+        Assert.Contains(SkiaSharp.SKColor.Parse("#1f77b4"), colours); // equity
+        var labels = plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Label).ToArray();
+        Assert.NotEmpty(labels);
+        Assert.All(labels, l => Assert.Matches("^\\d{4}-\\d{2}-\\d{2}$", l));
+    }
+
+    private static Tradeguard.Trading.Data.Bar[] Prices(int count) =>
+        Enumerable.Range(0, count).Select(i => new Tradeguard.Trading.Data.Bar(new DateTime(2024, 1, 1).AddDays(i), 10 + i, 11 + i, 9 + i, 10 + i, 100)).ToArray();
 }

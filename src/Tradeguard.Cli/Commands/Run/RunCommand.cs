@@ -22,11 +22,11 @@ internal static class RunCommand
         var to = new Option<string?>("--to") { Description = "Last date to trade, yyyy-MM-dd (overrides data.to)" };
         var sweep = new Option<string?>("--sweep") { Description = "Sweep one strategy parameter, e.g. period=10..30 or period=10..30:2 or period=5,10,20; prints a ranked table" };
         var parallel = new Option<int?>("--parallel") { Description = "Sweep variants run at once (default: all cores)" };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print an alert line per event" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the summary table only: no alert line per event, no trade table (the report files are written all the same)" };
 
         var command = new Command("run",
             "Paper-trade a strategy on historical bars: prints each event as an alert line ([paper] Buy order executed · ORCL), " +
-            "a summary table and the closed trades, and writes the report files.\n\n" +
+            "a summary table and the last 20 closed trades (all of them in trades.csv), and writes the report files.\n\n" +
             "Exit codes: 0 done, 2 usage, 4 malformed data file, 5 bad config or setting, or an output folder that cannot be written.");
         command.Arguments.Add(config);
         command.Options.Add(output);
@@ -73,8 +73,9 @@ internal static class RunCommand
             using var installation = withTelegram
                 ? Installation.Open(null, null, alertSettings, new StderrLogger(LogLevel.Warning))
                 : Installation.OpenUnattended(null, null);
+            var summaryOnly = parseResult.GetValue(quiet);
             var sinks = new List<ITradingEventSink>();
-            if (!parseResult.GetValue(quiet))
+            if (!summaryOnly)
             {
                 sinks.Add(printer.EventSink);
             }
@@ -86,8 +87,11 @@ internal static class RunCommand
             }
 
             var audit = installation.OptionalVault is null ? null : installation.Audit;
-            var report = ProgressDisplay.Run(bars.Count, progress => Backtest.Run(plan, bars, sinks, audit, progress: progress));
-            printer.PrintReport(report, ReportFiles.Write(folder, report.Result, report.Metrics));
+            // --quiet prints the summary only: no progress lines on stderr either.
+            var report = summaryOnly
+                ? Backtest.Run(plan, bars, sinks, audit)
+                : ProgressDisplay.Run(bars.Count, progress => Backtest.Run(plan, bars, sinks, audit, progress: progress));
+            printer.PrintReport(report, folder, ReportFiles.Write(folder, report.Result, report.Metrics, bars.Bars), summaryOnly);
             if (alerts is not null)
             {
                 // A backtest takes seconds: its alerts, already committed to the outbox, go out once it is done. Cancelling

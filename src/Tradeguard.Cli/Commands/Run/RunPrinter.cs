@@ -1,7 +1,9 @@
 using System.Globalization;
 using Spectre.Console;
 using Tradeguard.Trading.Config;
+using Tradeguard.Trading.Engine;
 using Tradeguard.Trading.Events;
+using Tradeguard.Trading.Reports;
 using Tradeguard.Trading.Runs;
 
 namespace Tradeguard.Cli.Commands.Run;
@@ -20,12 +22,19 @@ internal sealed class RunPrinter
     /// <summary>Prints each event's high-level line only (no quantities, prices or amounts), with its bar date.</summary>
     public ITradingEventSink EventSink { get; }
 
-    public void PrintReport(RunReport report, IReadOnlyList<string> files)
+    /// <summary>How many of the last closed trades the console table shows; the full list is in trades.csv.</summary>
+    public const int TradesShown = 20;
+
+    /// <summary>
+    /// Prints the summary table; unless <paramref name="summaryOnly"/>, then the last <see cref="TradesShown"/> closed
+    /// trades and the files written. The summary names the report folder, so a quiet run still says where it is.
+    /// </summary>
+    public void PrintReport(RunReport report, string folder, IReadOnlyList<string> files, bool summaryOnly)
     {
         var r = report.Result;
         var m = report.Metrics;
         var summary = new Table().Title($"{Markup.Escape(r.Symbol)} · {Markup.Escape(r.StrategyName)} · paper").AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
-        void Row(string name, string value) => summary.AddRow(name, value);
+        void Row(string name, string value) => summary.AddRow(name, Markup.Escape(value));
         Row("bars", m.Bars.ToString(CultureInfo.InvariantCulture));
         Row("period", r.EquityCurve.Count > 0 ? $"{r.EquityCurve[0].Time:yyyy-MM-dd} … {r.EquityCurve[^1].Time:yyyy-MM-dd}" : "-");
         Row("start value", Money(m.StartValue));
@@ -43,25 +52,14 @@ internal sealed class RunPrinter
             Row("kill switch", "engaged");
         }
 
+        Row("report", folder);
         AnsiConsole.Write(summary);
-
-        var trades = new Table().Title("closed trades").AddColumns("#", "entry", "exit", "qty", "entry price", "exit price", "net P&L", "bars");
-        for (var i = 0; i < r.Trades.Count; i++)
+        if (summaryOnly)
         {
-            var t = r.Trades[i];
-            trades.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), $"{t.EntryTime:yyyy-MM-dd}", $"{t.ExitTime:yyyy-MM-dd}",
-                Number(t.Quantity), Money(t.EntryPrice), Money(t.ExitPrice), Money(t.NetPnl), t.BarsHeld.ToString(CultureInfo.InvariantCulture));
+            return;
         }
 
-        if (r.Trades.Count > 0)
-        {
-            AnsiConsole.Write(trades);
-        }
-        else
-        {
-            AnsiConsole.WriteLine("no closed trades");
-        }
-
+        PrintLastTrades(r.Trades, files[ReportFiles.TradesFile]);
         PrintFiles(files);
     }
 
@@ -92,6 +90,29 @@ internal sealed class RunPrinter
         {
             Console.Out.WriteLine(line);
         }
+    }
+
+    private static void PrintLastTrades(IReadOnlyList<ClosedTrade> all, string tradesFile)
+    {
+        if (all.Count == 0)
+        {
+            AnsiConsole.WriteLine("no closed trades");
+            return;
+        }
+
+        var first = Math.Max(0, all.Count - TradesShown);
+        var title = first == 0 ? "closed trades" : $"closed trades (the last {all.Count - first} of {all.Count})";
+        var trades = new Table().Title(title).AddColumns("#", "entry", "exit", "qty", "entry price", "exit price", "net P&L", "bars");
+        for (var i = first; i < all.Count; i++)
+        {
+            var t = all[i];
+            trades.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), $"{t.EntryTime:yyyy-MM-dd}", $"{t.ExitTime:yyyy-MM-dd}",
+                Number(t.Quantity), Money(t.EntryPrice), Money(t.ExitPrice), Money(t.NetPnl), t.BarsHeld.ToString(CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(trades);
+        // A plain line, never wrapped, so the path can be copied whole.
+        Console.Out.WriteLine($"all {all.Count} closed trades: {tradesFile}");
     }
 
     private static void PrintFiles(IEnumerable<string> files)
