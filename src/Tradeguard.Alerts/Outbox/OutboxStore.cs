@@ -154,6 +154,22 @@ public sealed class OutboxStore
         _db.Execute("UPDATE outbox SET plain_only = 1, next_attempt_at = $now, last_error = $reason WHERE id = $id",
             ("$id", id), ("$now", _time.GetUtcNow().ToUnixTimeMilliseconds()), ("$reason", reason));
 
+    /// <summary>
+    /// Records a send whose outcome is unknown (the request left, no answer came) and keeps the message pending until
+    /// <paramref name="notBefore"/> for its one resend.
+    /// </summary>
+    public void MarkUnknownOutcome(long id, DateTimeOffset notBefore, string reason) =>
+        _db.Execute("UPDATE outbox SET unknown_outcomes = unknown_outcomes + 1, next_attempt_at = $at, last_error = $reason WHERE id = $id",
+            ("$id", id), ("$at", notBefore.ToUnixTimeMilliseconds()), ("$reason", reason));
+
+    /// <summary>
+    /// Sets a message aside as <see cref="OutboxState.PossiblySent"/>: its resend's outcome was unknown too, so sending it
+    /// again could make a third copy. <c>alerts list</c> shows it; <c>alerts retry</c> sends it again on request.
+    /// </summary>
+    public void MarkPossiblySent(long id, string reason) =>
+        _db.Execute("UPDATE outbox SET state = 'possiblysent', unknown_outcomes = unknown_outcomes + 1, last_error = $reason WHERE id = $id",
+            ("$id", id), ("$reason", reason));
+
     /// <summary>Marks a message failed for good.</summary>
     public void MarkFailed(long id, string reason) =>
         _db.Execute("UPDATE outbox SET state = 'failed', last_error = $reason WHERE id = $id", ("$id", id), ("$reason", reason));
@@ -230,8 +246,8 @@ public sealed class OutboxStore
         using var update = connection.CreateCommand();
         update.Transaction = tx;
         update.CommandText = $"""
-            UPDATE outbox SET state = 'pending', next_attempt_at = $now, plain_only = 0
-            WHERE state IN ('failed', 'undeliverable') {filter}
+            UPDATE outbox SET state = 'pending', next_attempt_at = $now, plain_only = 0, unknown_outcomes = 0
+            WHERE state IN ('failed', 'undeliverable', 'possiblysent') {filter}
             """;
         update.Parameters.AddWithValue("$now", now);
         var count = update.ExecuteNonQuery();
@@ -255,7 +271,7 @@ public sealed class OutboxStore
 
     private const string Columns =
         "id, channel, recipient, kind, dedupe_key, text, silent, plain_only, attachment_name, attachment, created_at, " +
-        "state, attempts, next_attempt_at, last_error, sent_at";
+        "state, attempts, next_attempt_at, last_error, sent_at, unknown_outcomes";
 
     private static IReadOnlyList<OutboxMessage> Read(SqliteCommand cmd)
     {
@@ -279,7 +295,10 @@ public sealed class OutboxStore
                 reader.GetInt32(12),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
                 reader.IsDBNull(14) ? null : reader.GetString(14),
-                reader.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15))));
+                reader.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)))
+            {
+                UnknownOutcomes = reader.GetInt32(16),
+            });
         }
 
         return result;
@@ -318,5 +337,16 @@ public sealed class OutboxStore
               since INTEGER NOT NULL,
               PRIMARY KEY(channel, recipient));
             """);
+
+        // Outboxes created before unknown outcomes were counted get the column (0 for every existing row).
+        using var connection = _db.Connect();
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('outbox') WHERE name = 'unknown_outcomes'";
+        if (Convert.ToInt64(columns.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            using var add = connection.CreateCommand();
+            add.CommandText = "ALTER TABLE outbox ADD COLUMN unknown_outcomes INTEGER NOT NULL DEFAULT 0";
+            add.ExecuteNonQuery();
+        }
     }
 }
