@@ -121,7 +121,14 @@ public sealed class AlertDispatcher : IDisposable
     /// Pending messages for channels this dispatcher does not have, per channel (ordered by name): it never sends them
     /// and a flush must not wait on them; they stay queued for a dispatcher that has the channel.
     /// </summary>
-    public IReadOnlyList<StrandedAlerts> Stranded() => Stranded(_outbox.PendingByChannel());
+    public IReadOnlyList<StrandedAlerts> Stranded() => Stranded(PendingByChannel());
+
+    /// <summary>Pending messages on every channel a dispatcher sends (all but those held for the next CLI command).</summary>
+    public int Pending() => PendingByChannel().Values.Sum();
+
+    // Alerts held for the next CLI command are that command's to show (SecurityRouting): no dispatcher sends or waits on them.
+    private Dictionary<string, int> PendingByChannel() =>
+        _outbox.PendingByChannel().Where(p => p.Key != SecurityRouting.HeldChannel).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     /// <inheritdoc />
     public void Dispose()
@@ -142,7 +149,7 @@ public sealed class AlertDispatcher : IDisposable
     {
         var sent = 0;
         var setAside = 0;
-        var inFlight = new Dictionary<Task<DeliveryResult>, (OutboxMessage Message, string ChatKey)>();
+        var inFlight = new Dictionary<Task<DeliveryResult>, (OutboxMessage Message, string? ChatKey)>();
         var busy = new HashSet<(string, string)>();
         while (true)
         {
@@ -154,7 +161,7 @@ public sealed class AlertDispatcher : IDisposable
 
             if (inFlight.Count == 0)
             {
-                var pending = _outbox.PendingByChannel();
+                var pending = PendingByChannel();
                 return new DispatchPass(sent, setAside, pending.Values.Sum(), nextDue, Stranded(pending));
             }
 
@@ -164,7 +171,10 @@ public sealed class AlertDispatcher : IDisposable
                 var (message, chatKey) = inFlight[task];
                 inFlight.Remove(task);
                 var result = await task.ConfigureAwait(false);
-                _limits.Completed(chatKey, answered: result.Outcome != DeliveryOutcome.Unknown);
+                if (chatKey is not null)
+                {
+                    _limits.Completed(chatKey, answered: result.Outcome != DeliveryOutcome.Unknown);
+                }
                 busy.Remove((message.Channel, message.Recipient));
                 switch (Apply(message, result))
                 {
@@ -181,7 +191,7 @@ public sealed class AlertDispatcher : IDisposable
 
     // Starts a send for every recipient whose oldest pending message is due and within the limits, one in flight per
     // recipient (so each keeps its order); returns when the earliest of the others may start.
-    private DateTimeOffset? StartDueSends(Dictionary<Task<DeliveryResult>, (OutboxMessage, string)> inFlight, HashSet<(string, string)> busy)
+    private DateTimeOffset? StartDueSends(Dictionary<Task<DeliveryResult>, (OutboxMessage, string?)> inFlight, HashSet<(string, string)> busy)
     {
         DateTimeOffset? nextDue = null;
         foreach (var head in _outbox.PendingHeads())
@@ -203,14 +213,19 @@ public sealed class AlertDispatcher : IDisposable
                 continue;
             }
 
-            var chatKey = $"{head.Channel}:{head.Recipient}";
-            if (!_limits.TryTake(chatKey, channel.IsGroup(head.Recipient), out var retryAt))
+            var chatKey = channel.IsRateLimited ? $"{head.Channel}:{head.Recipient}" : null;
+            if (chatKey is not null && !_limits.TryTake(chatKey, channel.IsGroup(head.Recipient), out var retryAt))
             {
                 nextDue = Earliest(nextDue, retryAt);
                 continue;
             }
 
             _outbox.MarkAttempt(head.Id);
+            if (chatKey is not null)
+            {
+                _limits.Started(chatKey);
+            }
+
             busy.Add(key);
             inFlight.Add(SendAsync(channel, head), (head, chatKey));
         }

@@ -66,6 +66,9 @@ internal sealed class DeliveryRateLimits : IDisposable
         return true;
     }
 
+    /// <summary>The request to <paramref name="chatKey"/> leaves now (its slot was taken by <see cref="TryTake"/>).</summary>
+    public void Started(string chatKey) => _overall.Take(chatKey, _time.GetUtcNow());
+
     /// <summary>The send to <paramref name="chatKey"/> has its answer (or gave up waiting: <paramref name="answered"/>
     /// false): the chat's spacing runs from now, and the overall slot from when the message arrived at the latest.</summary>
     public void Completed(string chatKey, bool answered)

@@ -30,7 +30,8 @@ internal sealed class SlidingWindowLimit(int limit, TimeSpan window)
         return ok;
     }
 
-    /// <summary>Records a send to <paramref name="key"/> started at <paramref name="now"/> (after <see cref="CanTake"/> said yes).</summary>
+    /// <summary>Records a send to <paramref name="key"/> starting at <paramref name="now"/> (after <see cref="CanTake"/> said
+    /// yes); called again when the request really leaves, so that work in between (a commit) is not taken for network time.</summary>
     public void Take(string key, DateTimeOffset now) => _inFlight[key] = now;
 
     /// <summary>The send to <paramref name="key"/> ended at <paramref name="now"/>; <paramref name="answered"/> is false

@@ -92,6 +92,16 @@ public sealed class OutboxStore
         return Read(cmd);
     }
 
+    /// <summary>The pending messages of <paramref name="channel"/>, oldest first.</summary>
+    public IReadOnlyList<OutboxMessage> PendingFor(string channel)
+    {
+        using var connection = _db.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM outbox WHERE state = 'pending' AND channel = $channel ORDER BY id";
+        cmd.Parameters.AddWithValue("$channel", channel);
+        return Read(cmd);
+    }
+
     /// <summary>Counts messages in <paramref name="state"/>.</summary>
     public int Count(OutboxState state)
     {
