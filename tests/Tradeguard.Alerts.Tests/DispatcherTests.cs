@@ -272,4 +272,45 @@ public sealed class DispatcherTests : IDisposable
         await pass.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(1, Assert.Single(outbox.List()).UnknownOutcomes);
     }
+
+    [Fact]
+    public void DeathBetweenAuditRecordAndRelease_LeavesTheAlertHeld_AndTheNextStartReleasesIt()
+    {
+        var channel = new ScriptedChannel(_time);
+        var (outbox, publisher, _) = Build(channel);
+        // The inner log records, then the process "dies" before the alert is released.
+        var audit = new SecurityAlertingAuditLog(new DyingAuditLog(_audit), () => publisher, _time);
+        Assert.Throws<ProcessDiedException>(() => audit.Record(new AuditEvent("local", "vault.reveal", "exchange/api_secret", AuditOutcome.Success)));
+        Assert.Single(_audit.Events);
+        Assert.Equal(OutboxState.Held, Assert.Single(outbox.List()).State);
+        Assert.Equal(0, outbox.Count(OutboxState.Pending));
+
+        // A live holder keeps it; a dead one's alert is released with a note.
+        Assert.Equal(0, outbox.RecoverHeld(_ => true, SecurityAlertingAuditLog.RecoveredNote));
+        Assert.Equal(1, outbox.RecoverHeld(_ => false, SecurityAlertingAuditLog.RecoveredNote));
+        var recovered = Assert.Single(outbox.List());
+        Assert.Equal(OutboxState.Pending, recovered.State);
+        Assert.Equal("[security] Vault secret revealed: exchange/api_secret\n" + SecurityAlertingAuditLog.RecoveredNote, recovered.Text);
+    }
+
+    [Fact]
+    public void AuditRecordThatFails_ReleasesNoAlert()
+    {
+        var channel = new ScriptedChannel(_time);
+        var (outbox, publisher, _) = Build(channel);
+        var audit = new SecurityAlertingAuditLog(new DyingAuditLog(null), () => publisher, _time);
+        Assert.Throws<ProcessDiedException>(() => audit.Record(new AuditEvent("local", "vault.reveal", "x", AuditOutcome.Success)));
+        Assert.Equal(0, outbox.Count(OutboxState.Pending));
+    }
+
+    private sealed class ProcessDiedException : Exception;
+
+    private sealed class DyingAuditLog(IAuditLog? inner) : IAuditLog
+    {
+        public void Record(AuditEvent auditEvent)
+        {
+            inner?.Record(auditEvent);
+            throw new ProcessDiedException();
+        }
+    }
 }

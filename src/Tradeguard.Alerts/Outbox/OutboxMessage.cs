@@ -21,6 +21,12 @@ public enum OutboxState
     /// <c>alerts retry</c> re-queues it.
     /// </summary>
     PossiblySent,
+
+    /// <summary>
+    /// Committed but not yet released: its alert's audit record is being written (<see cref="OutboxStore.EnqueueHeld"/>).
+    /// Released right after, or at the next start if the process died in between.
+    /// </summary>
+    Held,
 }
 
 /// <summary>

@@ -59,6 +59,8 @@ internal sealed class AlertsRuntime : IDisposable
         IAlertRouting? telegramRouting = null, bool delivers = true)
     {
         var outbox = OpenOutbox();
+        // Security alerts a killed process committed but never released (SecurityAlertingAuditLog.Record).
+        SecurityAlertingAuditLog.RecoverHeld(outbox);
         var channels = new List<IAlertChannel>();
         var recipients = new List<AlertRecipient>();
         if (config.Console)
