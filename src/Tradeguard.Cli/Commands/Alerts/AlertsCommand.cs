@@ -59,7 +59,7 @@ internal static class AlertsCommand
                 AnsiConsole.Write(table);
             }
             Console.WriteLine($"{outbox.Count(OutboxState.Pending)} pending, {outbox.Count(OutboxState.Failed)} failed, " +
-                $"{outbox.Count(OutboxState.Undeliverable)} undeliverable, {outbox.Count(OutboxState.PossiblySent)} possibly sent, {outbox.Count(OutboxState.Sent)} sent");
+                $"{outbox.Count(OutboxState.Undeliverable)} undeliverable, {outbox.Count(OutboxState.Sent)} sent");
             return 0;
         });
         return command;
