@@ -56,7 +56,26 @@ public sealed class AlertPublisher
     /// Commits <paramref name="alert"/> for the given recipients only (a command reply rendered through the policy).
     /// </summary>
     /// <returns>How many outbox messages were added (0 when the kind is off, or a duplicate).</returns>
-    public int Publish(Alert alert, IReadOnlyList<AlertRecipient> recipients)
+    public int Publish(Alert alert, IReadOnlyList<AlertRecipient> recipients) => Publish(alert, recipients, heldBy: null);
+
+    /// <summary>
+    /// Commits <paramref name="alert"/> for its recipients, held back until <see cref="Release"/>: for an alert that must
+    /// not be lost when the process dies between committing it and writing its audit record
+    /// (<see cref="Security.SecurityAlertingAuditLog"/>). <see cref="OutboxStore.RecoverHeld"/> releases what a dead
+    /// process held.
+    /// </summary>
+    /// <returns>The dedupe key to pass to <see cref="Release"/>, or null when nothing was committed.</returns>
+    public string? PublishHeld(Alert alert) =>
+        Publish(alert, _routing.RecipientsFor(alert), Environment.ProcessId) > 0 ? alert.DedupeKey ?? DefaultKey(alert) : null;
+
+    /// <summary>Releases the messages of a <see cref="PublishHeld"/> so the dispatcher sends them.</summary>
+    public void Release(string dedupeKey)
+    {
+        _outbox.Release(dedupeKey);
+        Enqueued?.Invoke();
+    }
+
+    private int Publish(Alert alert, IReadOnlyList<AlertRecipient> recipients, int? heldBy)
     {
         var rendered = _policy.Render(alert);
         if (rendered is null)
@@ -75,10 +94,10 @@ public sealed class AlertPublisher
                     rendered.Silent, attachment.FileName, attachment.Content));
             }
 
-            added += _outbox.Enqueue(messages);
+            added += heldBy is { } pid ? _outbox.EnqueueHeld(messages, pid) : _outbox.Enqueue(messages);
         }
 
-        if (added > 0)
+        if (added > 0 && heldBy is null)
         {
             Enqueued?.Invoke();
         }

@@ -27,6 +27,7 @@ internal static class CliRunner
 
         try
         {
+            Composition.HeldAlertsNotice.Show(Console.Error);
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (TradeguardException e)

@@ -75,19 +75,29 @@ public sealed class TelegramChannel(ITelegramBotClient client, ILogger? logger =
         }
         catch (RequestException e) when (!cancellationToken.IsCancellationRequested)
         {
-            return Transient(method, e);
+            return Transport(method, e);
         }
         catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
         {
-            return Transient(method, e);
+            return Transport(method, e);
         }
     }
 
-    private DeliveryResult Transient(string method, Exception e)
+    /// <summary>
+    /// A transport failure is "not sent" only when the request provably never left: no connection could be made (name
+    /// resolution, connect, TLS, proxy), or an HTTP answer came back that was not the Bot API's (a proxy's 502 page).
+    /// Anything else (the connection dropped or the answer broke off after the request was written) may have been
+    /// accepted: <see cref="DeliveryOutcome.Unknown"/>.
+    /// </summary>
+    private DeliveryResult Transport(string method, Exception e)
     {
         var reason = Redactor.Shared.Redact($"{method}: {e.Message}");
-        _logger.LogDebug("Telegram {Method} transport failure: {Reason}", method, reason);
-        return new DeliveryResult(DeliveryOutcome.Transient, reason);
+        var http = e as HttpRequestException ?? e.InnerException as HttpRequestException;
+        var notSent = (e as RequestException)?.HttpStatusCode is not null || http?.HttpRequestError is
+            HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or
+            HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+        _logger.LogDebug("Telegram {Method} transport failure ({Outcome}): {Reason}", method, notSent ? "not sent" : "outcome unknown", reason);
+        return new DeliveryResult(notSent ? DeliveryOutcome.Transient : DeliveryOutcome.Unknown, reason);
     }
 
     private static DeliveryResult Classify(string method, ApiRequestException e)

@@ -209,4 +209,108 @@ public sealed class DispatcherTests : IDisposable
             outbox.List().Select(m => m.Text));
         Assert.All(outbox.List(), m => Assert.Equal(AlertKinds.TelegramRejected, m.Kind));
     }
+
+    [Fact]
+    public async Task OverallLimit_NeverMoreThanThirtyInAnyClosedSecond_TheFirstIncluded()
+    {
+        var channel = new ScriptedChannel(_time);
+        var outbox = OutboxStore.Open(_folder.Combine("outbox.db"), _time);
+        outbox.Enqueue(Enumerable.Range(0, 150).Select(i => new NewOutboxMessage(channel.Name, $"{1000 + i}", "k", $"m{i}", $"alert {i}")).ToList());
+        using var dispatcher = new AlertDispatcher(outbox, [channel], _audit, new DispatchOptions { OverallPerSecond = 30 }, _time);
+        await DrainAsync(dispatcher);
+
+        var times = channel.Calls.Select(c => c.At).ToList();
+        Assert.Equal(150, times.Count);
+        Assert.All(times, t => Assert.True(times.Count(u => u >= t && u <= t + TimeSpan.FromSeconds(1)) <= 30, $"window at {t:ss.fff}"));
+        Assert.Equal(30, times.Count(t => t < Start + TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task PerChat_NextSendNoSoonerThanOneSecondAfterThePreviousAnswer()
+    {
+        // Each send takes 300 ms of (fake) time to answer: spacing counted from starts would allow 0.7 s at the service.
+        var channel = new ScriptedChannel(_time) { Latency = TimeSpan.FromMilliseconds(300) };
+        var (_, publisher, dispatcher) = Build(channel);
+        for (var i = 1; i <= 4; i++)
+        {
+            publisher.Publish(StopLoss(i));
+        }
+
+        await DrainAsync(dispatcher);
+        var starts = channel.Calls.Select(c => c.Started).ToList();
+        var answers = channel.Calls.Select(c => c.At).ToList();
+        Assert.Equal(4, starts.Count);
+        Assert.All(Enumerable.Range(1, 3), i => Assert.True(starts[i] - answers[i - 1] >= TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task UnknownOutcome_IsResentOnceAfterTheDelay_MarkedAsAPossibleRepeat_ThenSetAsideAsPossiblySent()
+    {
+        var channel = new ScriptedChannel(_time);
+        channel.Script.Enqueue(new DeliveryResult(DeliveryOutcome.Unknown, "no answer within 10 s"));
+        channel.Script.Enqueue(new DeliveryResult(DeliveryOutcome.Unknown, "no answer within 10 s"));
+        var (outbox, publisher, dispatcher) = Build(channel, options: new DispatchOptions { UnknownOutcomeResendDelay = TimeSpan.FromSeconds(60) });
+        publisher.Publish(StopLoss(1));
+        publisher.Publish(StopLoss(2));
+        await DrainAsync(dispatcher);
+
+        Assert.Equal([0, 60, 61], channel.Calls.Select(c => (int)(c.At - Start).TotalSeconds));
+        Assert.Equal(["[paper] Stop loss triggered #1 · ORCL", "[paper] Stop loss triggered #1 · ORCL\n" + AlertDispatcher.ResendNote,
+            "[paper] Stop loss triggered #2 · ORCL"], channel.Calls.Select(c => c.Message.Text));
+        Assert.Equal([OutboxState.Sent, OutboxState.PossiblySent], outbox.List().Select(m => m.State));
+    }
+
+    [Fact]
+    public async Task ChannelThatTimesOut_CountsAsUnknown_NotAsFailed()
+    {
+        var channel = new ScriptedChannel(_time) { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var (outbox, publisher, dispatcher) = Build(channel);
+        publisher.Publish(StopLoss(1));
+        var pass = dispatcher.DispatchDueAsync();
+        await channel.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _time.Advance(new DispatchOptions().SendTimeout);
+        await pass.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, Assert.Single(outbox.List()).UnknownOutcomes);
+    }
+
+    [Fact]
+    public void DeathBetweenAuditRecordAndRelease_LeavesTheAlertHeld_AndTheNextStartReleasesIt()
+    {
+        var channel = new ScriptedChannel(_time);
+        var (outbox, publisher, _) = Build(channel);
+        // The inner log records, then the process "dies" before the alert is released.
+        var audit = new SecurityAlertingAuditLog(new DyingAuditLog(_audit), () => publisher, _time);
+        Assert.Throws<ProcessDiedException>(() => audit.Record(new AuditEvent("local", "vault.reveal", "exchange/api_secret", AuditOutcome.Success)));
+        Assert.Single(_audit.Events);
+        Assert.Equal(OutboxState.Held, Assert.Single(outbox.List()).State);
+        Assert.Equal(0, outbox.Count(OutboxState.Pending));
+
+        // A live holder keeps it; a dead one's alert is released with a note.
+        Assert.Equal(0, outbox.RecoverHeld(_ => true, SecurityAlertingAuditLog.RecoveredNote));
+        Assert.Equal(1, outbox.RecoverHeld(_ => false, SecurityAlertingAuditLog.RecoveredNote));
+        var recovered = Assert.Single(outbox.List());
+        Assert.Equal(OutboxState.Pending, recovered.State);
+        Assert.Equal("[security] Vault secret revealed: exchange/api_secret\n" + SecurityAlertingAuditLog.RecoveredNote, recovered.Text);
+    }
+
+    [Fact]
+    public void AuditRecordThatFails_ReleasesNoAlert()
+    {
+        var channel = new ScriptedChannel(_time);
+        var (outbox, publisher, _) = Build(channel);
+        var audit = new SecurityAlertingAuditLog(new DyingAuditLog(null), () => publisher, _time);
+        Assert.Throws<ProcessDiedException>(() => audit.Record(new AuditEvent("local", "vault.reveal", "x", AuditOutcome.Success)));
+        Assert.Equal(0, outbox.Count(OutboxState.Pending));
+    }
+
+    private sealed class ProcessDiedException : Exception;
+
+    private sealed class DyingAuditLog(IAuditLog? inner) : IAuditLog
+    {
+        public void Record(AuditEvent auditEvent)
+        {
+            inner?.Record(auditEvent);
+            throw new ProcessDiedException();
+        }
+    }
 }

@@ -10,7 +10,11 @@ internal sealed class ScriptedChannel(FakeTimeProvider time, string name = "scri
 {
     public Queue<DeliveryResult> Script { get; } = new();
 
-    public List<(DateTimeOffset At, OutboxMessage Message, DeliveryOutcome Outcome)> Calls { get; } = [];
+    /// <summary>Each call: when it started, when it answered (fake time), what it carried and how it ended.</summary>
+    public List<(DateTimeOffset At, OutboxMessage Message, DeliveryOutcome Outcome, DateTimeOffset Started)> Calls { get; } = [];
+
+    /// <summary>Fake time each send takes to answer (advanced by the channel itself).</summary>
+    public TimeSpan Latency { get; init; }
 
     public string Name => name;
 
@@ -25,6 +29,12 @@ internal sealed class ScriptedChannel(FakeTimeProvider time, string name = "scri
 
     public async Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        var started = time.GetUtcNow();
+        if (Latency > TimeSpan.Zero)
+        {
+            time.Advance(Latency);
+        }
+
         if (Gate is not null)
         {
             Entered.TrySetResult();
@@ -32,7 +42,7 @@ internal sealed class ScriptedChannel(FakeTimeProvider time, string name = "scri
         }
 
         var result = Script.Count > 0 ? Script.Dequeue() : DeliveryResult.Delivered;
-        Calls.Add((time.GetUtcNow(), message, result.Outcome));
+        Calls.Add((time.GetUtcNow(), message, result.Outcome, started));
         return result;
     }
 

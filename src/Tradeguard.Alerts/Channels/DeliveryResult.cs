@@ -9,8 +9,12 @@ public enum DeliveryOutcome
     /// <summary>Flood control (HTTP 429): wait <see cref="DeliveryResult.RetryAfter"/> before trying that message again.</summary>
     RateLimited,
 
-    /// <summary>A timeout, a connection failure or a 5xx: retry with exponential backoff.</summary>
+    /// <summary>
+    /// Not sent, known for sure (the connection could not be made, or the service answered with a 5xx or another error
+    /// that says it did not take the message): retry with exponential backoff.
+    /// </summary>
     Transient,
+
 
     /// <summary>The formatted text could not be parsed (400 "can't parse entities"): resend once as plain text.</summary>
     FormattingRejected,
@@ -20,6 +24,12 @@ public enum DeliveryOutcome
 
     /// <summary>The recipient cannot be reached (403: blocked the bot, kicked): stop sending to it.</summary>
     RecipientGone,
+
+    /// <summary>
+    /// The request left the process but no answer came (timeout, connection dropped mid-exchange): the service may or may
+    /// not hold the message. The dispatcher resends it at most once (<see cref="Dispatch.DispatchOptions.UnknownOutcomeResendDelay"/>).
+    /// </summary>
+    Unknown,
 }
 
 /// <summary>The result of one send attempt.</summary>

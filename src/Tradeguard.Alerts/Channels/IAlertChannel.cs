@@ -14,6 +14,9 @@ public interface IAlertChannel
     /// <summary>The longest text one message may carry, in UTF-16 code units.</summary>
     int MaxTextLength { get; }
 
+    /// <summary>False for a local channel without service limits (the console): its sends skip the rate limits. Default true.</summary>
+    bool IsRateLimited => true;
+
     /// <summary>True when <paramref name="recipient"/> is a group chat (stricter rate limit).</summary>
     bool IsGroup(string recipient);
 

@@ -8,12 +8,16 @@ using Tradeguard.Core.Redaction;
 namespace Tradeguard.Alerts.Dispatch;
 
 /// <summary>
-/// Sends what the outbox holds: oldest first per recipient, never a later message before an earlier one, within the
-/// token-bucket limits of <see cref="DispatchOptions"/>, and records every outcome (DESIGN.md, "Alerts").
+/// Sends what the outbox holds: oldest first per recipient, never a later message before an earlier one, several
+/// recipients at once within the limits of <see cref="DispatchOptions"/> (<see cref="DeliveryRateLimits"/>), and records
+/// every outcome (DESIGN.md, "Alerts"; docs/alerts.md states the delivery guarantee).
 /// </summary>
 /// <remarks>
-/// <para>Per outcome: accepted → sent; 429 → wait the <c>retry_after</c> the service gave; timeout, connection failure
-/// or 5xx → exponential backoff, forever (an outage delays alerts, never loses them); formatting refused → resend once
+/// <para>Per outcome: accepted → sent; 429 → wait the <c>retry_after</c> the service gave; not sent for sure (no
+/// connection, 5xx) → exponential backoff, forever (an outage delays alerts, never loses them); unknown (the request left
+/// and no answer came: timeout, dropped connection) → one resend after <see cref="DispatchOptions.UnknownOutcomeResendDelay"/>,
+/// marked with <see cref="ResendNote"/>, and if that one is unknown too, <see cref="OutboxState.PossiblySent"/>, so no
+/// message is ever delivered more than twice; formatting refused → resend once
 /// as plain text; other 400 → failed, not retried; recipient gone (403) → recipient marked undeliverable, an audit
 /// record <c>alerts.recipient_undeliverable</c> that the security alerting turns into an alert for the others.</para>
 /// <para>All waiting uses the injected <see cref="TimeProvider"/>, so tests drive it on fake time. One dispatcher per
@@ -23,6 +27,9 @@ public sealed class AlertDispatcher : IDisposable
 {
     /// <summary>The audit action recorded when a recipient blocked the bot.</summary>
     public const string RecipientUndeliverableAction = "alerts.recipient_undeliverable";
+
+    /// <summary>The line added to the one resend of a message whose first send has an unknown outcome.</summary>
+    public const string ResendNote = "(sent again: the first copy's delivery was not confirmed, so this may repeat it)";
 
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(30);
 
@@ -63,11 +70,12 @@ public sealed class AlertDispatcher : IDisposable
     }
 
     /// <summary>
-    /// Sends every message that is due and within the rate limits, then returns. Bounded: each round either sends or
-    /// sets aside a message, or stops.
+    /// Sends every message that is due, concurrently up to the limits, and returns when nothing is in flight and nothing
+    /// more may start now (<see cref="DispatchPass.NextDueAt"/> says when something may).
     /// </summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired between two sends (a send
-    /// in flight is finished and recorded first, so a stop never causes a duplicate).</exception>
+    /// <remarks>When <paramref name="cancellationToken"/> fires, no send starts after it, and the pass returns once the
+    /// sends in flight are finished and recorded (abandoning one could cause a duplicate).</remarks>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired before the pass began.</exception>
     public async Task<DispatchPass> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
         await _passGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -113,7 +121,14 @@ public sealed class AlertDispatcher : IDisposable
     /// Pending messages for channels this dispatcher does not have, per channel (ordered by name): it never sends them
     /// and a flush must not wait on them; they stay queued for a dispatcher that has the channel.
     /// </summary>
-    public IReadOnlyList<StrandedAlerts> Stranded() => Stranded(_outbox.PendingByChannel());
+    public IReadOnlyList<StrandedAlerts> Stranded() => Stranded(PendingByChannel());
+
+    /// <summary>Pending messages on every channel a dispatcher sends (all but those held for the next CLI command).</summary>
+    public int Pending() => PendingByChannel().Values.Sum();
+
+    // Alerts held for the next CLI command are that command's to show (SecurityRouting): no dispatcher sends or waits on them.
+    private Dictionary<string, int> PendingByChannel() =>
+        _outbox.PendingByChannel().Where(p => p.Key != SecurityRouting.HeldChannel).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     /// <inheritdoc />
     public void Dispose()
@@ -134,40 +149,34 @@ public sealed class AlertDispatcher : IDisposable
     {
         var sent = 0;
         var setAside = 0;
-        DateTimeOffset? nextDue = null;
-        var blocked = new HashSet<(string, string)>();
-        var rounds = _outbox.Count(OutboxState.Pending) * 2 + 1;
-        for (var round = 0; round < rounds; round++)
+        var inFlight = new Dictionary<Task<DeliveryResult>, (OutboxMessage Message, string? ChatKey)>();
+        var busy = new HashSet<(string, string)>();
+        while (true)
         {
-            var progressed = false;
-            foreach (var head in _outbox.PendingHeads())
+            DateTimeOffset? nextDue = null;
+            if (!cancellationToken.IsCancellationRequested)
             {
-                var key = (head.Channel, head.Recipient);
-                if (blocked.Contains(key) || !_channels.TryGetValue(head.Channel, out var channel))
-                {
-                    continue;
-                }
+                nextDue = StartDueSends(inFlight, busy);
+            }
 
-                var now = _time.GetUtcNow();
-                if (head.NextAttemptAt > now)
-                {
-                    nextDue = Earliest(nextDue, head.NextAttemptAt);
-                    blocked.Add(key);
-                    continue;
-                }
+            if (inFlight.Count == 0)
+            {
+                var pending = PendingByChannel();
+                return new DispatchPass(sent, setAside, pending.Values.Sum(), nextDue, Stranded(pending));
+            }
 
-                if (!_limits.TryTake($"{head.Channel}:{head.Recipient}", channel.IsGroup(head.Recipient), out var retryAt))
+            var finished = await WhenAnyAsync(inFlight.Keys, nextDue, cancellationToken).ConfigureAwait(false);
+            foreach (var task in finished)
+            {
+                var (message, chatKey) = inFlight[task];
+                inFlight.Remove(task);
+                var result = await task.ConfigureAwait(false);
+                if (chatKey is not null)
                 {
-                    nextDue = Earliest(nextDue, retryAt);
-                    blocked.Add(key);
-                    continue;
+                    _limits.Completed(chatKey, answered: result.Outcome != DeliveryOutcome.Unknown);
                 }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                _outbox.MarkAttempt(head.Id);
-                var result = await SendAsync(channel, head).ConfigureAwait(false);
-                progressed = true;
-                switch (Apply(head, result, out var due))
+                busy.Remove((message.Channel, message.Recipient));
+                switch (Apply(message, result))
                 {
                     case Step.Sent:
                         sent++;
@@ -175,25 +184,69 @@ public sealed class AlertDispatcher : IDisposable
                     case Step.SetAside:
                         setAside++;
                         break;
-                    case Step.Wait:
-                        blocked.Add(key);
-                        nextDue = Earliest(nextDue, due);
-                        break;
-                    case Step.RecipientGone:
-                        setAside++;
-                        blocked.Add(key);
-                        break;
                 }
             }
+        }
+    }
 
-            if (!progressed)
+    // Starts a send for every recipient whose oldest pending message is due and within the limits, one in flight per
+    // recipient (so each keeps its order); returns when the earliest of the others may start.
+    private DateTimeOffset? StartDueSends(Dictionary<Task<DeliveryResult>, (OutboxMessage, string?)> inFlight, HashSet<(string, string)> busy)
+    {
+        DateTimeOffset? nextDue = null;
+        foreach (var head in _outbox.PendingHeads())
+        {
+            var key = (head.Channel, head.Recipient);
+            if (inFlight.Count >= _options.MaxConcurrentSends)
             {
                 break;
             }
+
+            if (busy.Contains(key) || !_channels.TryGetValue(head.Channel, out var channel))
+            {
+                continue;
+            }
+
+            if (head.NextAttemptAt > _time.GetUtcNow())
+            {
+                nextDue = Earliest(nextDue, head.NextAttemptAt);
+                continue;
+            }
+
+            var chatKey = channel.IsRateLimited ? $"{head.Channel}:{head.Recipient}" : null;
+            if (chatKey is not null && !_limits.TryTake(chatKey, channel.IsGroup(head.Recipient), out var retryAt))
+            {
+                nextDue = Earliest(nextDue, retryAt);
+                continue;
+            }
+
+            _outbox.MarkAttempt(head.Id);
+            if (chatKey is not null)
+            {
+                _limits.Started(chatKey);
+            }
+
+            busy.Add(key);
+            inFlight.Add(SendAsync(channel, head), (head, chatKey));
         }
 
-        var pending = _outbox.PendingByChannel();
-        return new DispatchPass(sent, setAside, pending.Values.Sum(), nextDue, Stranded(pending));
+        return nextDue;
+    }
+
+    // Waits until a send finishes, or until the next send may start, or a stop; returns the finished sends.
+    private async Task<List<Task<DeliveryResult>>> WhenAnyAsync(IEnumerable<Task<DeliveryResult>> sends, DateTimeOffset? nextDue,
+        CancellationToken cancellationToken)
+    {
+        var tasks = new List<Task>(sends);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (nextDue is { } due && !cancellationToken.IsCancellationRequested)
+        {
+            tasks.Add(Task.Delay(Clamp(due - _time.GetUtcNow()), _time, stop.Token));
+        }
+
+        await Task.WhenAny(tasks).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        return sends.Where(t => t.IsCompleted).ToList();
     }
 
     // A stop request never aborts a send in flight: the service may already hold the message, and abandoning the call
@@ -203,23 +256,27 @@ public sealed class AlertDispatcher : IDisposable
         using var timeout = new CancellationTokenSource(_options.SendTimeout, _time);
         try
         {
-            return await channel.SendAsync(message, timeout.Token).ConfigureAwait(false);
+            return await channel.SendAsync(Resend(message), timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            return new DeliveryResult(DeliveryOutcome.Transient, $"timed out after {_options.SendTimeout.TotalSeconds:0.#} s");
+            // The request may have reached the service and been accepted; only its answer is missing.
+            return new DeliveryResult(DeliveryOutcome.Unknown, $"no answer within {_options.SendTimeout.TotalSeconds:0.#} s");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A channel should classify its own failures; an escaped one is treated as transient, never as lost.
-            return new DeliveryResult(DeliveryOutcome.Transient, Redactor.Shared.Redact(e.Message));
+            // A channel should classify its own failures; an escaped one may have happened after the request left.
+            return new DeliveryResult(DeliveryOutcome.Unknown, Redactor.Shared.Redact(e.Message));
         }
     }
 
-    private Step Apply(OutboxMessage message, DeliveryResult result, out DateTimeOffset due)
+    // The one resend after an unknown outcome says so, so that a reader who got both copies knows they are one alert.
+    private static OutboxMessage Resend(OutboxMessage message) =>
+        message is { UnknownOutcomes: > 0, Text: { } text } ? message with { Text = text + "\n" + ResendNote } : message;
+
+    private Step Apply(OutboxMessage message, DeliveryResult result)
     {
         var now = _time.GetUtcNow();
-        due = now;
         switch (result.Outcome)
         {
             case DeliveryOutcome.Delivered:
@@ -229,17 +286,27 @@ public sealed class AlertDispatcher : IDisposable
 
             case DeliveryOutcome.RateLimited:
                 var retryAfter = result.RetryAfter is { } r && r > TimeSpan.Zero ? r : TimeSpan.FromSeconds(1);
-                due = now + retryAfter;
-                _outbox.Reschedule(message.Id, due, result.Reason);
+                _outbox.Reschedule(message.Id, now + retryAfter, result.Reason);
                 _logger.LogWarning("Alert #{Id}: flood control, waiting {Seconds} s as asked", message.Id, retryAfter.TotalSeconds);
                 return Step.Wait;
 
             case DeliveryOutcome.Transient:
                 var delay = BackoffPolicy.Delay(message.Attempts + 1, _options.InitialBackoff, _options.MaxBackoff);
-                due = now + delay;
-                _outbox.Reschedule(message.Id, due, result.Reason);
+                _outbox.Reschedule(message.Id, now + delay, result.Reason);
                 _logger.LogWarning("Alert #{Id} not sent ({Reason}); next try in {Seconds} s", message.Id, result.Reason, delay.TotalSeconds);
                 return Step.Wait;
+
+            case DeliveryOutcome.Unknown when message.UnknownOutcomes == 0:
+                _outbox.MarkUnknownOutcome(message.Id, now + _options.UnknownOutcomeResendDelay, result.Reason);
+                _logger.LogWarning("Alert #{Id}: outcome unknown ({Reason}); sending it once more, marked as a possible repeat, in {Seconds} s",
+                    message.Id, result.Reason, _options.UnknownOutcomeResendDelay.TotalSeconds);
+                return Step.Wait;
+
+            case DeliveryOutcome.Unknown:
+                _outbox.MarkPossiblySent(message.Id, result.Reason);
+                _logger.LogError("Alert #{Id}: outcome of its resend unknown too ({Reason}); set aside as possibly sent ('tradeguard alerts retry {Id}' sends it again)",
+                    message.Id, result.Reason, message.Id);
+                return Step.SetAside;
 
             case DeliveryOutcome.FormattingRejected when !message.PlainOnly:
                 _outbox.MarkPlainOnly(message.Id, result.Reason);
@@ -258,7 +325,7 @@ public sealed class AlertDispatcher : IDisposable
                     message.Recipient, result.Reason, moved);
                 _audit.Record(new AuditEvent("system", RecipientUndeliverableAction, $"{message.Channel}:{message.Recipient}",
                     AuditOutcome.Failure, result.Reason));
-                return Step.RecipientGone;
+                return Step.SetAside;
         }
     }
 
@@ -283,6 +350,5 @@ public sealed class AlertDispatcher : IDisposable
         SetAside,
         Retry,
         Wait,
-        RecipientGone,
     }
 }

@@ -14,6 +14,19 @@ public enum OutboxState
 
     /// <summary>Its recipient blocked the bot or is gone; <c>alerts retry</c> re-queues it once the cause is fixed.</summary>
     Undeliverable,
+
+    /// <summary>
+    /// Sent twice, and neither send's outcome is known (the request left, no answer came): it may have arrived once,
+    /// twice or not at all. Not sent again on its own; <c>alerts list --state possiblysent</c> shows it and
+    /// <c>alerts retry</c> re-queues it.
+    /// </summary>
+    PossiblySent,
+
+    /// <summary>
+    /// Committed but not yet released: its alert's audit record is being written (<see cref="OutboxStore.EnqueueHeld"/>).
+    /// Released right after, or at the next start if the process died in between.
+    /// </summary>
+    Held,
 }
 
 /// <summary>
@@ -51,7 +64,11 @@ public sealed record OutboxMessage(
     int Attempts,
     DateTimeOffset NextAttemptAt,
     string? LastError,
-    DateTimeOffset? SentAt);
+    DateTimeOffset? SentAt)
+{
+    /// <summary>Sends of this message whose outcome was unknown (timed out or dropped after the request left): 0, 1 or 2.</summary>
+    public int UnknownOutcomes { get; init; }
+}
 
 /// <summary>A message to put in the outbox.</summary>
 /// <param name="Channel">Channel name.</param>

@@ -45,7 +45,55 @@ public sealed class OutboxStore
     /// <c>alerts retry</c>.</remarks>
     /// <param name="messages">The messages, in send order.</param>
     /// <returns>How many were added.</returns>
-    public int Enqueue(IReadOnlyList<NewOutboxMessage> messages)
+    public int Enqueue(IReadOnlyList<NewOutboxMessage> messages) => Enqueue(messages, heldBy: null);
+
+    /// <summary>
+    /// Adds messages held back (not sent, not counted as pending) by process <paramref name="heldBy"/> until
+    /// <see cref="Release"/>: the first half of committing an alert together with a record kept elsewhere (the audit log).
+    /// If that process dies first, <see cref="RecoverHeld"/> at the next start releases them.
+    /// </summary>
+    /// <returns>How many were added.</returns>
+    public int EnqueueHeld(IReadOnlyList<NewOutboxMessage> messages, int heldBy) => Enqueue(messages, (int?)heldBy);
+
+    /// <summary>Releases held messages whose dedupe key is <paramref name="dedupeKey"/> (or starts with it and '#'): they become pending.</summary>
+    public void Release(string dedupeKey) =>
+        _db.Execute("UPDATE outbox SET state = 'pending', held_by = NULL WHERE state = 'held' AND (dedupe_key = $key OR dedupe_key LIKE $prefix ESCAPE '\\')",
+            ("$key", dedupeKey), ("$prefix", dedupeKey.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "#%"));
+
+    /// <summary>
+    /// Releases the messages held by processes that are gone (killed between the two halves of a commit), adding
+    /// <paramref name="note"/> on a line of its own to their text. Messages held by a live process are left to it.
+    /// </summary>
+    /// <param name="isAlive">Whether a process id is still running.</param>
+    /// <param name="note">The line added to each recovered text.</param>
+    /// <returns>How many were released.</returns>
+    public int RecoverHeld(Func<int, bool> isAlive, string note)
+    {
+        var owners = new List<long>();
+        using (var connection = _db.Connect())
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT DISTINCT held_by FROM outbox WHERE state = 'held'";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                owners.Add(reader.IsDBNull(0) ? -1 : reader.GetInt64(0));
+            }
+        }
+
+        var released = 0;
+        foreach (var owner in owners.Where(o => o < 0 || !isAlive((int)o)))
+        {
+            released += _db.Execute("""
+                UPDATE outbox SET state = 'pending', held_by = NULL, text = CASE WHEN text IS NULL THEN NULL ELSE text || char(10) || $note END
+                WHERE state = 'held' AND (held_by = $owner OR ($owner < 0 AND held_by IS NULL))
+                """, ("$owner", owner), ("$note", note));
+        }
+
+        return released;
+    }
+
+    private int Enqueue(IReadOnlyList<NewOutboxMessage> messages, int? heldBy)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         using var connection = _db.Connect();
@@ -57,10 +105,11 @@ public sealed class OutboxStore
             cmd.Transaction = tx;
             cmd.CommandText = """
                 INSERT INTO outbox(channel, recipient, kind, dedupe_key, text, silent, attachment_name, attachment,
-                                   created_at, state, next_attempt_at)
+                                   created_at, state, next_attempt_at, held_by)
                 VALUES ($channel, $recipient, $kind, $key, $text, $silent, $name, $attachment, $now,
-                        CASE WHEN EXISTS (SELECT 1 FROM recipients WHERE channel = $channel AND recipient = $recipient)
-                             THEN 'undeliverable' ELSE 'pending' END, $now)
+                        CASE WHEN $held IS NOT NULL THEN 'held'
+                             WHEN EXISTS (SELECT 1 FROM recipients WHERE channel = $channel AND recipient = $recipient)
+                             THEN 'undeliverable' ELSE 'pending' END, $now, $held)
                 ON CONFLICT(channel, recipient, dedupe_key) DO NOTHING
                 """;
             cmd.Parameters.AddWithValue("$channel", m.Channel);
@@ -72,6 +121,7 @@ public sealed class OutboxStore
             cmd.Parameters.AddWithValue("$name", (object?)m.AttachmentName ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$attachment", (object?)m.Attachment ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$now", now);
+            cmd.Parameters.AddWithValue("$held", (object?)heldBy ?? DBNull.Value);
             added += cmd.ExecuteNonQuery();
         }
 
@@ -89,6 +139,16 @@ public sealed class OutboxStore
               SELECT MIN(id) FROM outbox WHERE state = 'pending' GROUP BY channel, recipient)
             ORDER BY id
             """;
+        return Read(cmd);
+    }
+
+    /// <summary>The pending messages of <paramref name="channel"/>, oldest first.</summary>
+    public IReadOnlyList<OutboxMessage> PendingFor(string channel)
+    {
+        using var connection = _db.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM outbox WHERE state = 'pending' AND channel = $channel ORDER BY id";
+        cmd.Parameters.AddWithValue("$channel", channel);
         return Read(cmd);
     }
 
@@ -153,6 +213,22 @@ public sealed class OutboxStore
     public void MarkPlainOnly(long id, string reason) =>
         _db.Execute("UPDATE outbox SET plain_only = 1, next_attempt_at = $now, last_error = $reason WHERE id = $id",
             ("$id", id), ("$now", _time.GetUtcNow().ToUnixTimeMilliseconds()), ("$reason", reason));
+
+    /// <summary>
+    /// Records a send whose outcome is unknown (the request left, no answer came) and keeps the message pending until
+    /// <paramref name="notBefore"/> for its one resend.
+    /// </summary>
+    public void MarkUnknownOutcome(long id, DateTimeOffset notBefore, string reason) =>
+        _db.Execute("UPDATE outbox SET unknown_outcomes = unknown_outcomes + 1, next_attempt_at = $at, last_error = $reason WHERE id = $id",
+            ("$id", id), ("$at", notBefore.ToUnixTimeMilliseconds()), ("$reason", reason));
+
+    /// <summary>
+    /// Sets a message aside as <see cref="OutboxState.PossiblySent"/>: its resend's outcome was unknown too, so sending it
+    /// again could make a third copy. <c>alerts list</c> shows it; <c>alerts retry</c> sends it again on request.
+    /// </summary>
+    public void MarkPossiblySent(long id, string reason) =>
+        _db.Execute("UPDATE outbox SET state = 'possiblysent', unknown_outcomes = unknown_outcomes + 1, last_error = $reason WHERE id = $id",
+            ("$id", id), ("$reason", reason));
 
     /// <summary>Marks a message failed for good.</summary>
     public void MarkFailed(long id, string reason) =>
@@ -230,8 +306,8 @@ public sealed class OutboxStore
         using var update = connection.CreateCommand();
         update.Transaction = tx;
         update.CommandText = $"""
-            UPDATE outbox SET state = 'pending', next_attempt_at = $now, plain_only = 0
-            WHERE state IN ('failed', 'undeliverable') {filter}
+            UPDATE outbox SET state = 'pending', next_attempt_at = $now, plain_only = 0, unknown_outcomes = 0
+            WHERE state IN ('failed', 'undeliverable', 'possiblysent') {filter}
             """;
         update.Parameters.AddWithValue("$now", now);
         var count = update.ExecuteNonQuery();
@@ -255,7 +331,7 @@ public sealed class OutboxStore
 
     private const string Columns =
         "id, channel, recipient, kind, dedupe_key, text, silent, plain_only, attachment_name, attachment, created_at, " +
-        "state, attempts, next_attempt_at, last_error, sent_at";
+        "state, attempts, next_attempt_at, last_error, sent_at, unknown_outcomes";
 
     private static IReadOnlyList<OutboxMessage> Read(SqliteCommand cmd)
     {
@@ -279,7 +355,10 @@ public sealed class OutboxStore
                 reader.GetInt32(12),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
                 reader.IsDBNull(14) ? null : reader.GetString(14),
-                reader.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15))));
+                reader.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)))
+            {
+                UnknownOutcomes = reader.GetInt32(16),
+            });
         }
 
         return result;
@@ -318,5 +397,23 @@ public sealed class OutboxStore
               since INTEGER NOT NULL,
               PRIMARY KEY(channel, recipient));
             """);
+
+        // Outboxes created before these columns existed get them (defaults for every existing row).
+        AddColumnIfMissing("unknown_outcomes", "INTEGER NOT NULL DEFAULT 0");
+        AddColumnIfMissing("held_by", "INTEGER");
+    }
+
+    private void AddColumnIfMissing(string name, string type)
+    {
+        using var connection = _db.Connect();
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('outbox') WHERE name = $name";
+        columns.Parameters.AddWithValue("$name", name);
+        if (Convert.ToInt64(columns.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            using var add = connection.CreateCommand();
+            add.CommandText = $"ALTER TABLE outbox ADD COLUMN {name} {type}";
+            add.ExecuteNonQuery();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tradeguard.Alerts.Outbox;
 using Tradeguard.Core.Audit;
 
 namespace Tradeguard.Alerts.Security;
@@ -11,7 +12,9 @@ namespace Tradeguard.Alerts.Security;
 /// </summary>
 /// <remarks>
 /// A burst raises one alert: per action at most one alert per <c>window</c> (default 5 minutes); the next alert after
-/// a quiet spell says how many were held back. New Telegram links and the kill switch are never held back. The record is always written first: an alert is never the only trace.
+/// a quiet spell says how many were held back. New Telegram links and the kill switch are never held back. An alert
+/// becomes sendable only after its record is written (an alert is never the only trace), and is never lost to a kill
+/// in between (<see cref="Record"/>).
 /// </remarks>
 public sealed class SecurityAlertingAuditLog : IAuditLog
 {
@@ -61,15 +64,63 @@ public sealed class SecurityAlertingAuditLog : IAuditLog
         _actions = actions ?? DefaultActions;
     }
 
+    /// <summary>The line a recovered alert carries: its process died between committing it and writing its audit record.</summary>
+    public const string RecoveredNote = "(recovered at the next start: the process that raised it stopped first; check the audit log)";
+
     /// <inheritdoc />
+    /// <remarks>
+    /// The alert is committed held (not sendable) first, then the record is written, then the alert is released: a kill
+    /// between the two leaves a held alert that the next start releases (<see cref="OutboxStore.RecoverHeld"/>), never a
+    /// record whose alert is lost. A failed write releases nothing: no alert without its record.
+    /// </remarks>
     public void Record(AuditEvent auditEvent)
     {
-        _inner.Record(auditEvent);
-        if (!_actions.TryGetValue(auditEvent.Action, out var summary) || !IsAlarming(auditEvent) || t_depth > 0)
+        var alert = _actions.TryGetValue(auditEvent.Action, out var summary) && IsAlarming(auditEvent) && t_depth == 0
+            ? AlertFor(auditEvent, summary)
+            : null;
+        if (alert is null)
         {
+            _inner.Record(auditEvent);
             return;
         }
 
+        t_depth++;
+        try
+        {
+            var publisher = _publisher();
+            var held = publisher?.PublishHeld(alert);
+            _inner.Record(auditEvent);
+            if (held is not null)
+            {
+                publisher!.Release(held);
+            }
+        }
+        finally
+        {
+            t_depth--;
+        }
+    }
+
+    /// <summary>Releases the security alerts that processes now gone committed but never released (see <see cref="Record"/>).</summary>
+    /// <returns>How many outbox messages were released.</returns>
+    public static int RecoverHeld(OutboxStore outbox) => outbox.RecoverHeld(IsRunning, RecoveredNote);
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    // Null when the throttle holds it back (counted for the next one).
+    private Alert? AlertFor(AuditEvent auditEvent, string summary)
+    {
         var now = _time.GetUtcNow();
         int heldBack;
         long sequence;
@@ -78,7 +129,7 @@ public sealed class SecurityAlertingAuditLog : IAuditLog
             if (_throttle.TryGetValue(auditEvent.Action, out var state) && now - state.LastAlert < _window && !IsRare(auditEvent.Action))
             {
                 _throttle[auditEvent.Action] = state with { HeldBack = state.HeldBack + 1 };
-                return;
+                return null;
             }
 
             heldBack = state.HeldBack;
@@ -92,19 +143,10 @@ public sealed class SecurityAlertingAuditLog : IAuditLog
             text += $" (+{heldBack} more held back in the last {_window.TotalMinutes:0} min)";
         }
 
-        var alert = new Alert(AlertKinds.ForAuditAction(auditEvent.Action), text, now)
+        return new Alert(AlertKinds.ForAuditAction(auditEvent.Action), text, now)
         {
-            DedupeKey = string.Create(CultureInfo.InvariantCulture, $"security-{auditEvent.Action}-{now.UtcTicks}-{sequence}"),
+            DedupeKey = string.Create(CultureInfo.InvariantCulture, $"security-{auditEvent.Action}-{now.UtcTicks}-{Environment.ProcessId}-{sequence}"),
         };
-        t_depth++;
-        try
-        {
-            _publisher()?.Publish(alert);
-        }
-        finally
-        {
-            t_depth--;
-        }
     }
 
     // Each of these is rare and each matters on its own: never held back.

@@ -17,7 +17,10 @@ namespace Tradeguard.Cli.Composition;
 /// Console recipients are left out unless <paramref name="includeConsole"/>: <c>tradeguard run</c> already prints every
 /// event as its alert line; the <c>exchange serve</c> service prints nothing itself, so its console alerts go through the outbox.
 /// </remarks>
-internal sealed class TradingAlertSink(AlertPublisher publisher, IAlertRouting routing, string runId, bool includeConsole = false) : ITradingEventSink
+/// <param name="historical">True for a backtest: each alert's line starts with its bar's date (<c>[paper] 2000-01-14 Buy
+/// order executed · ORCL</c>), so a replayed event is never read as one happening now.</param>
+internal sealed class TradingAlertSink(AlertPublisher publisher, IAlertRouting routing, string runId, bool includeConsole = false,
+    bool historical = false) : ITradingEventSink
 {
     private long _sequence;
 
@@ -39,11 +42,16 @@ internal sealed class TradingAlertSink(AlertPublisher publisher, IAlertRouting r
     };
 
     /// <summary>The alert for <paramref name="tradingEvent"/>: <c>Buy order executed</c> with symbol and mode, details apart.</summary>
-    public static Alert ToAlert(TradingEvent tradingEvent, string dedupeKey)
+    public static Alert ToAlert(TradingEvent tradingEvent, string dedupeKey, bool historical = false)
     {
         var suffix = " · " + tradingEvent.Symbol;
         var headline = tradingEvent.Headline;
         var summary = headline.EndsWith(suffix, StringComparison.Ordinal) ? headline[..^suffix.Length] : headline;
+        if (historical)
+        {
+            summary = tradingEvent.Time.ToString("yyyy-MM-dd ", CultureInfo.InvariantCulture) + summary;
+        }
+
         return new Alert(KindOf(tradingEvent.Kind), summary, new DateTimeOffset(DateTime.SpecifyKind(tradingEvent.Time, DateTimeKind.Utc)))
         {
             Symbol = tradingEvent.Symbol,
@@ -55,7 +63,7 @@ internal sealed class TradingAlertSink(AlertPublisher publisher, IAlertRouting r
 
     public void Publish(TradingEvent tradingEvent)
     {
-        var alert = ToAlert(tradingEvent, $"run:{runId}:{Interlocked.Increment(ref _sequence)}");
+        var alert = ToAlert(tradingEvent, $"run:{runId}:{Interlocked.Increment(ref _sequence)}", historical);
         var recipients = routing.RecipientsFor(alert).Where(r => includeConsole || r.Channel != ConsoleChannel.ChannelName).ToList();
         if (recipients.Count > 0)
         {

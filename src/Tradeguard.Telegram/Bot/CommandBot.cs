@@ -232,7 +232,8 @@ public sealed class CommandBot
         }
 
         Audit(from, chat, "telegram.link", new BotCommand(operatorName, null, []), AuditOutcome.Success, "", operatorName);
-        Reply(updateId, chat, $"Linked to operator {operatorName}. Commands: /status /positions /pnl /pause /resume /stop /closeall.");
+        var role = _operators.Find(operatorName)?.Role ?? OperatorRole.Viewer;
+        Reply(updateId, chat, $"Linked to operator {operatorName}. {Help(role)}");
         return new UpdateDecision(UpdateVerdict.Accepted, $"linked to {operatorName}");
     }
 
@@ -302,28 +303,20 @@ public sealed class CommandBot
     /// <summary>The command's target (<c>/stop momentum</c>: a bot behind the gateway), or null for all; the engine judges the name.</summary>
     private static string? Target(BotCommand command) => command.Arguments.Count == 0 ? null : command.Arguments[0][..Math.Min(command.Arguments[0].Length, 40)];
 
-    private static OperatorRole RequiredRole(string command) => command switch
-    {
-        "pause" or "resume" => OperatorRole.Trader,
-        "stop" or "closeall" or "confirm" => OperatorRole.Admin,
-        _ => OperatorRole.Viewer,
-    };
+    // The one table of commands and the least role each needs: what is obeyed and what /help lists come from it.
+    private static readonly (string Usage, OperatorRole Role)[] Commands =
+    [
+        ("/status", OperatorRole.Viewer), ("/positions", OperatorRole.Viewer), ("/pnl", OperatorRole.Viewer),
+        ("/pause", OperatorRole.Trader), ("/resume", OperatorRole.Trader),
+        ("/stop", OperatorRole.Admin), ("/closeall", OperatorRole.Admin), ("/confirm CODE", OperatorRole.Admin),
+    ];
 
-    private static string Help(OperatorRole role)
-    {
-        var commands = new List<string> { "/status", "/positions", "/pnl" };
-        if (role >= OperatorRole.Trader)
-        {
-            commands.AddRange(["/pause", "/resume"]);
-        }
+    private static OperatorRole RequiredRole(string command) =>
+        Commands.FirstOrDefault(c => c.Usage.Split(' ')[0] == "/" + command) is { Usage: not null } known ? known.Role : OperatorRole.Viewer;
 
-        if (role >= OperatorRole.Admin)
-        {
-            commands.AddRange(["/stop", "/closeall", "/confirm CODE"]);
-        }
-
-        return "Commands: " + string.Join(' ', commands);
-    }
+    /// <summary>Only the commands <paramref name="role"/> may use.</summary>
+    private static string Help(OperatorRole role) =>
+        "Commands: " + string.Join(' ', Commands.Where(c => role >= c.Role).Select(c => c.Usage));
 
     private async Task AnswerCallbackAsync(CallbackQuery callback, CancellationToken cancellationToken)
     {

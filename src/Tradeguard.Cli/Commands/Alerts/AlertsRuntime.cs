@@ -59,6 +59,8 @@ internal sealed class AlertsRuntime : IDisposable
         IAlertRouting? telegramRouting = null, bool delivers = true)
     {
         var outbox = OpenOutbox();
+        // Security alerts a killed process committed but never released (SecurityAlertingAuditLog.Record).
+        SecurityAlertingAuditLog.RecoverHeld(outbox);
         var channels = new List<IAlertChannel>();
         var recipients = new List<AlertRecipient>();
         if (config.Console)
@@ -84,13 +86,18 @@ internal sealed class AlertsRuntime : IDisposable
 
         AlertPublisher? publisher = null;
         var audit = new SecurityAlertingAuditLog(inner, () => publisher);
-        IAlertRouting routing = telegram is null
-            ? new FixedRouting(recipients)
-            : new CombinedRouting(new FixedRouting(recipients), telegramRouting ?? new FixedRouting(
-                telegram.AlertChatIds.Select(id => new AlertRecipient(TelegramChannel.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList()));
+        IAlertRouting routing = new Composition.InstallationRouting(recipients, telegram is null ? null
+            : telegramRouting is not null ? () => telegramRouting
+            : () => new TelegramRouting(telegram, Telegram.TelegramCommand.OpenStore(), new Composition.IdentityOperatorDirectory(
+                Tradeguard.Identity.IdentityServices.Open(Tradeguard.Identity.IdentityOptions.FromEnvironment(), null, NullAuditLog.Instance, TimeProvider.System))));
         publisher = new AlertPublisher(outbox, config.Policy(), routing, channels, audit);
         var dispatcher = new AlertDispatcher(outbox, channels, audit, config.DispatchOptions(), TimeProvider.System, logger);
         publisher.Enqueued += dispatcher.Wake;
+        if (!delivers)
+        {
+            // No dispatcher loop runs in a one-shot command: its console alerts are printed here and now.
+            publisher.Enqueued += () => PrintHere(dispatcher);
+        }
         return new AlertsRuntime(outbox, client, dispatcher, publisher, audit, routing);
     }
 
@@ -121,14 +128,31 @@ internal sealed class AlertsRuntime : IDisposable
     public DrainResult Queued()
     {
         var stranded = Dispatcher.Stranded();
-        return new DrainResult(Outbox.Count(OutboxState.Pending) - stranded.Sum(s => s.Count), stranded);
+        return new DrainResult(Dispatcher.Pending() - stranded.Sum(s => s.Count), stranded);
     }
 
     public void Dispose() => Dispatcher.Dispose();
 
-    private sealed class CombinedRouting(IAlertRouting first, IAlertRouting second) : IAlertRouting
+    [ThreadStatic]
+    private static bool t_printing;
+
+    // Only the console channel is in a non-delivering dispatcher, and it never waits; re-entry (an alert raised while
+    // printing) is left to the pass already running.
+    private static void PrintHere(AlertDispatcher dispatcher)
     {
-        public IReadOnlyList<AlertRecipient> RecipientsFor(Alert alert) =>
-            first.RecipientsFor(alert).Concat(second.RecipientsFor(alert)).Distinct().ToList();
+        if (t_printing)
+        {
+            return;
+        }
+
+        t_printing = true;
+        try
+        {
+            dispatcher.DispatchDueAsync().GetAwaiter().GetResult();
+        }
+        finally
+        {
+            t_printing = false;
+        }
     }
 }

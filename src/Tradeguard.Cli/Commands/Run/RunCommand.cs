@@ -23,10 +23,17 @@ internal static class RunCommand
         var sweep = new Option<string?>("--sweep") { Description = "Sweep one strategy parameter, e.g. period=10..30 or period=10..30:2 or period=5,10,20; prints a ranked table" };
         var parallel = new Option<int?>("--parallel") { Description = "Sweep variants run at once (default: all cores)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the summary table only: no alert line per event, no trade table (the report files are written all the same)" };
+        var alertsTo = new Option<string?>("--alerts")
+        {
+            Description = "Also send the run's alerts to Telegram (needs the telegram section of alerts.json and the vault); " +
+                          "without it a backtest sends nothing and never opens the vault",
+        };
+        alertsTo.AcceptOnlyFromAmong("telegram");
 
         var command = new Command("run",
             "Paper-trade a strategy on historical bars: prints each event as an alert line ([paper] Buy order executed · ORCL), " +
-            "a summary table and the last 20 closed trades (all of them in trades.csv), and writes the report files.\n\n" +
+            "a summary table and the last 20 closed trades (all of them in trades.csv), and writes the report files. " +
+            "Sends nothing to Telegram unless --alerts telegram.\n\n" +
             "Exit codes: 0 done, 2 usage, 4 malformed data file, 5 bad config or setting, or an output folder that cannot be written.");
         command.Arguments.Add(config);
         command.Options.Add(output);
@@ -35,6 +42,7 @@ internal static class RunCommand
         command.Options.Add(sweep);
         command.Options.Add(parallel);
         command.Options.Add(quiet);
+        command.Options.Add(alertsTo);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var plan = RunConfigLoader.Load(parseResult.GetValue(config)!);
@@ -68,8 +76,15 @@ internal static class RunCommand
                 return 0;
             }
 
-            var alertSettings = AlertsConfig.Load(null);
-            var withTelegram = alertSettings.TelegramOptions() is not null;
+            // A backtest is not a broadcast: Telegram only when asked, and only then the vault (for the bot token).
+            var alertSettings = parseResult.GetValue(alertsTo) is null ? null : AlertsConfig.Load(null);
+            var withTelegram = alertSettings is not null;
+            if (alertSettings is not null && alertSettings.TelegramOptions() is null)
+            {
+                throw new TradeguardException(ExitCode.Configuration,
+                    $"--alerts telegram needs a telegram section in {AlertsConfig.ResolvePath(null)} (see docs/telegram.md).");
+            }
+
             using var installation = withTelegram
                 ? Installation.Open(null, null, alertSettings, new StderrLogger(LogLevel.Warning))
                 : Installation.OpenUnattended(null, null);
@@ -83,7 +98,7 @@ internal static class RunCommand
             var alerts = withTelegram ? installation.Alerts! : null;
             if (alerts is not null)
             {
-                sinks.Add(new TradingAlertSink(alerts.Publisher, alerts.Routing, Guid.NewGuid().ToString("N")));
+                sinks.Add(new TradingAlertSink(alerts.Publisher, alerts.Routing, Guid.NewGuid().ToString("N"), historical: true));
             }
 
             var audit = installation.OptionalVault is null ? null : installation.Audit;
