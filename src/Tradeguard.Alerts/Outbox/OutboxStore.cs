@@ -57,7 +57,11 @@ public sealed class OutboxStore
 
     /// <summary>Releases held messages whose dedupe key is <paramref name="dedupeKey"/> (or starts with it and '#'): they become pending.</summary>
     public void Release(string dedupeKey) =>
-        _db.Execute("UPDATE outbox SET state = 'pending', held_by = NULL WHERE state = 'held' AND (dedupe_key = $key OR dedupe_key LIKE $prefix ESCAPE '\\')",
+        _db.Execute("""
+            UPDATE outbox SET held_by = NULL, state = CASE WHEN EXISTS (SELECT 1 FROM recipients r
+                WHERE r.channel = outbox.channel AND r.recipient = outbox.recipient) THEN 'undeliverable' ELSE 'pending' END
+            WHERE state = 'held' AND
+            """ + " (dedupe_key = $key OR dedupe_key LIKE $prefix ESCAPE '\\')",
             ("$key", dedupeKey), ("$prefix", dedupeKey.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "#%"));
 
     /// <summary>
