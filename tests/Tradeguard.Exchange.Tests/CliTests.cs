@@ -40,10 +40,13 @@ public sealed class CliTests
         var config = ServiceTests.ExchangeConfig(home, sandbox.Server.BaseAddress);
 
         var check = TradeguardCli.Run(["exchange", "check", config, "--allow-withdrawal-keys"], env: env);
-        var outbox = TradeguardCli.Run(["alerts", "list", "--state", "pending"], env: env);
+        // A one-shot command delivers console alerts at once (on stderr), so the outbox lists it as sent.
+        var outbox = TradeguardCli.Run(["alerts", "list", "--state", "sent"], env: env);
 
         Assert.True(check.ExitCode == 0, check.Stderr);
-        var alert = Assert.Single(outbox.Stdout.Split('\n'), l => l.Contains("security.exchange_withdrawal_key_allowed", StringComparison.Ordinal));
+        Assert.Contains("Exchange API key that can withdraw or transfer funds allowed", check.Stderr, StringComparison.Ordinal);
+        var alert = Assert.Single(outbox.Stdout.Split('\n'), l => l.Contains("security.exchange_withdrawal_key_allowed", StringComparison.Ordinal) &&
+            l.Contains("\tconsole:", StringComparison.Ordinal));
         Assert.Contains("Exchange API key that can withdraw or transfer funds allowed (--allow-withdrawal-keys): sandbox", alert, StringComparison.Ordinal);
         Assert.DoesNotContain(sandbox.Key.ApiKey, outbox.Stdout, StringComparison.Ordinal);
     }

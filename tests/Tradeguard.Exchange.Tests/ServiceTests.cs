@@ -25,7 +25,7 @@ public sealed partial class ServiceTests
 
         using var service = new ServiceProcess(["exchange", "serve", config, "--shutdown-timeout", "20"], env);
         service.WaitForStdout("Stop with SIGTERM or Ctrl+C.", TimeSpan.FromSeconds(30));
-        service.WaitForStdout("alert: [paper] Run started · ORCL", TimeSpan.FromSeconds(10));
+        service.WaitForStderr("alert: [paper] Run started · ORCL", TimeSpan.FromSeconds(10));
         for (var i = 0; i < 60; i++)
         {
             sandbox.Market.Advance();
@@ -53,7 +53,8 @@ public sealed partial class ServiceTests
         var checkpoint = stderr.IndexOf("Audit checkpoint written", StringComparison.Ordinal);
         Assert.True(stopped >= 0 && stopped < flushed && flushed < checkpoint, stderr);
 
-        var alertLines = service.Stdout.Split('\n').Where(l => l.StartsWith("alert: ", StringComparison.Ordinal)).ToList();
+        // Console alerts go to standard error: standard output is kept for a command's own result.
+        var alertLines = service.Stderr.Split('\n').Where(l => l.StartsWith("alert: ", StringComparison.Ordinal)).ToList();
         Assert.Equal("alert: [paper] Run finished · ORCL", alertLines[^1].TrimEnd());
         Assert.All(alertLines, l => Assert.StartsWith("alert: [paper] ", l, StringComparison.Ordinal));
         Assert.Contains(alertLines, l => l.StartsWith("alert: [paper] Buy order executed · ORCL", StringComparison.Ordinal));
@@ -89,7 +90,7 @@ public sealed partial class ServiceTests
         sandbox.Market.Advance();
 
         using var service = new ServiceProcess(["exchange", "serve", config], env);
-        service.WaitForStdout("alert: [paper] Run started · ORCL", TimeSpan.FromSeconds(30));
+        service.WaitForStderr("alert: [paper] Run started · ORCL", TimeSpan.FromSeconds(30));
         await sandbox.Server.StopAsync(); // the exchange goes away: every request now fails to connect
         var exit = service.WaitForExit(TimeSpan.FromSeconds(60));
 
@@ -103,7 +104,7 @@ public sealed partial class ServiceTests
         Assert.EndsWith($"error: GET /api/v3/klines: the exchange at {where} did not answer after retries; is `tradeguard sandbox serve` running on {where}?",
             stderr.TrimEnd(), StringComparison.Ordinal);
         // A failed run is told apart from one stopped on request: "Run failed", never "Run finished".
-        Assert.Equal("alert: [paper] Run failed · ORCL", service.Stdout.TrimEnd().Split('\n')[^1]);
+        Assert.Equal("alert: [paper] Run failed · ORCL", service.Stderr.Split('\n').Where(l => l.StartsWith("alert: ", StringComparison.Ordinal)).Last().TrimEnd());
         Assert.DoesNotContain("Run finished", service.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, TradeguardCli.Run(["audit", "verify"], env: env).ExitCode);
         var stop = Assert.Single(TradeguardCli.Run(["audit", "show", "--all"], env: env).Stdout.Split('\n'),

@@ -58,7 +58,7 @@ public sealed class ExecMappingTests : IDisposable
         var result = Cli("exec", "--", "true");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("warning: nothing is mapped, so the program gets no secret from the vault. Add --item ITEM, --env NAME=vault://item/field or --env-file FILE.\n",
+        Assert.Equal("warning: nothing is mapped, so the program gets no secret from the vault. Add --item ITEM, --env NAME=vault://item/field, --env-file FILE or --bot NAME.\n",
             result.Stderr);
     }
 

@@ -23,12 +23,13 @@ public sealed class ConsoleChannel : IAlertChannel
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
-    /// <summary>Creates the channel over <paramref name="writer"/>, or standard output.</summary>
-    /// <param name="writer">Where lines go; standard output when null.</param>
+    /// <summary>Creates the channel over <paramref name="writer"/>, or standard error.</summary>
+    /// <param name="writer">Where lines go; standard error when null.</param>
     /// <param name="time">The clock that decides whether a line is late; the system clock when null.</param>
     public ConsoleChannel(TextWriter? writer = null, TimeProvider? time = null)
     {
-        _writer = writer ?? Console.Out;
+        // Standard error: standard output is the command's own result (vault get --reveal | ...), never an alert.
+        _writer = writer ?? Console.Error;
         _time = time ?? TimeProvider.System;
     }
 

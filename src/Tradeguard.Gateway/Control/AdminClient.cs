@@ -76,7 +76,7 @@ public sealed class AdminClient : IDisposable
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SocketException)
         {
             throw new TradeguardException(ExitCode.ExternalService,
-                $"no gateway answers on {_socketPath} ({e.GetType().Name}); is `tradeguard gateway serve` running with this config?", e);
+                $"no gateway answers on {_socketPath} ({(e is TaskCanceledException ? "timed out" : "connection refused or closed")}); is `tradeguard gateway serve` running with this config?", e);
         }
     }
 

@@ -102,8 +102,9 @@ public sealed class UpstreamExchange : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            // The message names the exception type only: an HttpRequestException can carry the request URI.
-            throw new UpstreamUnavailableException($"the exchange at {_options.BaseAddress.GetLeftPart(UriPartial.Authority)} did not answer ({e.GetType().Name})", e);
+            // The message is our own words only: an HttpRequestException's text can carry the request URI.
+            var why = e is TaskCanceledException ? "timed out" : "connection failed";
+            throw new UpstreamUnavailableException($"the exchange at {_options.BaseAddress.GetLeftPart(UriPartial.Authority)} did not answer ({why})", e);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class StrandedAlertsCliTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.AllOutput);
         Assert.Contains("warning: 4 alerts for telegram stay queued: no telegram channel is configured here", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("[paper] Buy order executed · ORCL", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[paper] Buy order executed · ORCL", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("Nothing left that the channels configured here can send.", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(new Dictionary<string, int> { ["telegram"] = 4 }, outbox.PendingByChannel());
     }

@@ -76,7 +76,7 @@ public sealed class PythonBotEndToEndTests
         var enrol = Cli(With(env, ("TRADEGUARD_PASSWORD", AlicePassword)), null, "user", "2fa", "enable", "alice");
         var seed = enrol.Split('\n').Single(l => l.StartsWith("Secret:", StringComparison.Ordinal))["Secret:".Length..].Trim();
         Cli(With(env, ("TRADEGUARD_TOTP_CODE", Totp(seed, -30))), null, "user", "2fa", "confirm", "alice");
-        var link = Cli(env, null, "telegram", "link", "alice");
+        var link = Cli(With(env, ("TRADEGUARD_PASSWORD", AlicePassword)), null, "telegram", "link", "alice");
         var code = link.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("/link ", StringComparison.Ordinal))[6..];
         Assert.Equal("alice", TelegramStore.Open(home.Combine("telegram.db")).RedeemLinkCode(code, AliceTelegramId));
 

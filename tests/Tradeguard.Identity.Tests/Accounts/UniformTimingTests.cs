@@ -14,7 +14,7 @@ namespace Tradeguard.Identity.Tests.Accounts;
 public sealed partial class UniformTimingTests
 {
     // Argon2id with enough work that one verification dominates the rest of a login, cheap enough for CI.
-    private static readonly HashingOptions Measured = new() { Argon2MemoryKiB = 4096, Argon2Iterations = 3 };
+    private static readonly HashingOptions Measured = new() { Argon2MemoryKiB = 16384, Argon2Iterations = 3 };
 
     [Fact]
     public void TheDummyHash_HasTheVeryParametersOfARealOne_AtTheRealDefaults_AndCostsNoHashToMake()
@@ -69,7 +69,7 @@ public sealed partial class UniformTimingTests
         Cost("root");
         var unknown = new List<double>();
         var known = new List<double>();
-        for (var i = 0; i < 15; i++)
+        for (var i = 0; i < 21; i++)
         {
             // Interleaved, order alternating, so drift in the machine's load falls on both sides alike.
             if (i % 2 == 0)
