@@ -9,6 +9,21 @@ namespace Tradeguard.Vault.Tests;
 /// and a killed write leaves nothing behind once the vault is opened again.</summary>
 public sealed class VaultChangesTests
 {
+    /// <summary>A passphrase vault in <paramref name="dir"/> with a second key slot for a fresh key file.</summary>
+    private static (string Path, string KeyFile) VaultWithAKeyFileSlot(TempFolder dir)
+    {
+        var path = dir.Combine("v.tgv");
+        var keyFile = dir.Combine("service.key");
+        using (VaultKeyFile.Create(keyFile))
+        {
+        }
+
+        using var vault = TestVaults.Create(path);
+        using var key = KeyCredential(keyFile);
+        vault.AddSlot(key);
+        return (path, keyFile);
+    }
+
     private static VaultCredential KeyCredential(string keyFile)
     {
         using var key = VaultKeyFile.Read(keyFile);
@@ -19,16 +34,10 @@ public sealed class VaultChangesTests
     public void Rotate_WithTheKeyFile_KeepsTheKeyFileSlot_SoAServiceStillUnlocks()
     {
         using var dir = new TempFolder();
-        var path = dir.Combine("v.tgv");
-        var keyFile = dir.Combine("service.key");
-        using (VaultKeyFile.Create(keyFile))
-        {
-        }
-
-        using (var vault = TestVaults.Create(path))
+        var (path, keyFile) = VaultWithAKeyFileSlot(dir);
+        using (var vault = TestVaults.Open(path))
         using (var key = KeyCredential(keyFile))
         {
-            vault.AddSlot(key);
             vault.Set("binance", "api_key", "key-1234567890abcdef");
             using var pass = TestVaults.Pass();
             vault.Rotate([pass, key]);
@@ -46,17 +55,7 @@ public sealed class VaultChangesTests
     public void Rotate_WithoutTheKeyFile_ChangesNothing_AndSaysHowToKeepOrDropTheSlot()
     {
         using var dir = new TempFolder();
-        var path = dir.Combine("v.tgv");
-        var keyFile = dir.Combine("service.key");
-        using (VaultKeyFile.Create(keyFile))
-        {
-        }
-
-        using (var vault = TestVaults.Create(path))
-        using (var key = KeyCredential(keyFile))
-        {
-            vault.AddSlot(key);
-        }
+        var (path, _) = VaultWithAKeyFileSlot(dir);
 
         var before = File.ReadAllBytes(path);
         using (var vault = TestVaults.Open(path))
