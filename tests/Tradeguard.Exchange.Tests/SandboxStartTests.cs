@@ -42,18 +42,21 @@ public sealed class SandboxStartTests : IDisposable
         Assert.Equal(0, TradeguardCli.Run(["sandbox", "keys", "create"], env: env).ExitCode);
         var port = FreePort();
         using var sandbox = new ServiceProcess(["sandbox", "serve", "--data", RepoPaths.Samples("data", "orcl-1995-2014.txt"), "--symbol", "ORCL",
-            "--from", "2000-01-01", "--to", "2000-12-31", "--speed", "100", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], env);
+            "--from", "2000-01-01", "--to", "2000-12-31", "--speed", "10", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], env);
         sandbox.WaitForStdout("Waiting for the first client to ask for candles", TimeSpan.FromSeconds(60));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 
-        // At 100 bars a second a replay that had started would have closed bars by now; each of these asks only for the time.
+        // At 10 bars a second a replay that had started at launch would have closed 15 bars or more by the first candle
+        // request; each of these asks only for the time.
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/v3/time")).StatusCode);
+            await Task.Delay(500);
         }
 
+        // The request starts the replay; on a loaded machine one bar may close while that same request is answered.
         var first = JsonDocument.Parse(await http.GetStringAsync("api/v3/klines?symbol=ORCL&interval=1d&limit=1000"));
-        Assert.Equal(0, first.RootElement.GetArrayLength());
+        Assert.InRange(first.RootElement.GetArrayLength(), 0, 1);
         sandbox.WaitForStdout("A client asked for candles: replaying.", TimeSpan.FromSeconds(30));
         sandbox.Terminate();
         Assert.Equal(0, sandbox.WaitForExit(TimeSpan.FromSeconds(30)));
