@@ -139,7 +139,7 @@ public sealed class GatewayHarness : IAsyncDisposable
         long? timestamp = null, Func<string, string>? tamperSignature = null, string? apiKey = null)
     {
         var all = parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)).Append(new("recvWindow", "60000")) // the longest Binance allows: CI machines can be slow
-            .Append(new("timestamp", (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).ToString(CultureInfo.InvariantCulture)));
+            .Append(new("timestamp", (timestamp ?? NextTimestamp()).ToString(CultureInfo.InvariantCulture)));
         var payload = QueryString.Build(all);
         using var secret = Secret.FromString(Bots[bot].Secret);
         var signature = RequestSigner.Sign(secret, payload);
@@ -147,6 +147,21 @@ public sealed class GatewayHarness : IAsyncDisposable
         var query = inBody ? "" : payload + "&signature=" + signature;
         var body = inBody ? payload + "&signature=" + signature : null;
         return SendAsync(method, path, query, body, apiKey ?? Bots[bot].ApiKey);
+    }
+
+    private long lastTimestamp;
+
+    /// <summary>
+    /// Now in Unix ms, but strictly after the previous request's: two identical orders signed in the same millisecond are
+    /// byte-identical, so the gateway rightly refuses the second as a replay (a fast loop on a quiet machine did).
+    /// </summary>
+    private long NextTimestamp()
+    {
+        lock (answers)
+        {
+            lastTimestamp = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), lastTimestamp + 1);
+            return lastTimestamp;
+        }
     }
 
     /// <summary>Sends a prepared request (query without '?', optional form body, optional key header).</summary>
