@@ -164,6 +164,9 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         }
     }
 
+    /// <inheritdoc cref="Record(IReadOnlyList{AuditEvent})"/>
+    void IAuditLog.RecordAll(IReadOnlyList<AuditEvent> events) => Record(events);
+
     /// <summary>Moves both checkpoint files (beside the log and beside the vault) to the last committed record.</summary>
     /// <exception cref="TradeguardException">Exit 5 when a checkpoint file cannot be written.</exception>
     public void Checkpoint()

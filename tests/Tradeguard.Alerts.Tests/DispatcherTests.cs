@@ -303,6 +303,32 @@ public sealed class DispatcherTests : IDisposable
         Assert.Equal(0, outbox.Count(OutboxState.Pending));
     }
 
+    [Fact]
+    public void Post_WritesAnAlarmingEventBeforeItsAlertIsReleased_AndLetsRoutineOnesBeWrittenBehind()
+    {
+        var channel = new ScriptedChannel(_time);
+        var (outbox, publisher, _) = Build(channel);
+        var inner = new WayRecordingAuditLog();
+        var audit = new SecurityAlertingAuditLog(inner, () => publisher, _time);
+
+        audit.Post(new AuditEvent("bot:momentum", "gateway.order", "ORCL", AuditOutcome.Success));
+        audit.Post(new AuditEvent("bot:unknown", "gateway.auth", "GET /api/v3/account", AuditOutcome.Denied, "unknown key"));
+
+        Assert.Equal([("post", "gateway.order"), ("record", "gateway.auth")], inner.Ways);
+        // Released (pending, not held), and only the refusal's: the routine order raised nothing.
+        Assert.All(outbox.List(), m => Assert.Equal(OutboxState.Pending, m.State));
+        Assert.Contains(outbox.List(), m => m.Text!.StartsWith("[security] Gateway refused a bot's request", StringComparison.Ordinal));
+    }
+
+    private sealed class WayRecordingAuditLog : IAuditLog
+    {
+        public List<(string Way, string Action)> Ways { get; } = [];
+
+        public void Record(AuditEvent auditEvent) => Ways.Add(("record", auditEvent.Action));
+
+        public void Post(AuditEvent auditEvent) => Ways.Add(("post", auditEvent.Action));
+    }
+
     private sealed class ProcessDiedException : Exception;
 
     private sealed class DyingAuditLog(IAuditLog? inner) : IAuditLog

@@ -101,6 +101,20 @@ public sealed class SecurityAlertingAuditLog : IAuditLog
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>An event that would raise a security alert is never deferred: it is written as <see cref="Record"/> writes it.</remarks>
+    public void Post(AuditEvent auditEvent)
+    {
+        if (_actions.ContainsKey(auditEvent.Action) && IsAlarming(auditEvent))
+        {
+            Record(auditEvent);
+        }
+        else
+        {
+            _inner.Post(auditEvent);
+        }
+    }
+
     /// <summary>Releases the security alerts that processes now gone committed but never released (see <see cref="Record"/>).</summary>
     /// <returns>How many outbox messages were released.</returns>
     public static int RecoverHeld(OutboxStore outbox) => outbox.RecoverHeld(IsRunning, RecoveredNote);

@@ -13,7 +13,7 @@ namespace Tradeguard.Gateway.Journal;
 /// <c>[paper] Buy order executed · BTCUSDT · momentum</c>, with quantities and prices only in the sealed details
 /// (refusal alerts at most one a minute per bot, <see cref="RefusalAlertWindow"/>).
 /// Security refusals (<c>gateway.auth</c>, <c>gateway.endpoint_refused</c>) become security alerts through the audit
-/// log's alerting decorator; the kill switch is recorded as <c>engine.kill_switch</c>, as the engine's is.
+/// log's alerting decorator (per-request records are posted, <see cref="IAuditLog.Post"/>); the kill switch is recorded as <c>engine.kill_switch</c>, as the engine's is.
 /// </summary>
 /// <param name="audit">The audit log (the installation's, which raises security alerts).</param>
 /// <param name="alerts">The alert publisher, or null to raise no trading alerts.</param>
@@ -104,7 +104,9 @@ public sealed class GatewayJournal(IAuditLog audit, AlertPublisher? alerts, Trad
     {
         var map = details.Where(d => d.Value is not null).ToDictionary(d => d.Name, d => d.Value!, StringComparer.Ordinal);
         map["mode"] = mode == TradingMode.Live ? "live" : "paper";
-        audit.Record(new AuditEvent(bot is null ? "bot:unknown" : "bot:" + bot, action, target, outcome, reason, map));
+        // Post: on the order path the disk sync happens behind the answer (WriteBehindAuditLog); the security-alerting
+        // log still writes an alarming record before its alert is released.
+        audit.Post(new AuditEvent(bot is null ? "bot:unknown" : "bot:" + bot, action, target, outcome, reason, map));
     }
 
     private void Publish(string kind, string summary, string symbol, string bot, params (string Name, string? Value)[] details)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Tradeguard.Audit;
 using Tradeguard.Cli.Commands.Alerts;
 using Tradeguard.Cli.Commands.Exchange;
 using Tradeguard.Cli.Commands.Vault;
@@ -98,7 +99,9 @@ internal static class GatewayServeCommand
             }
 
             using var adminToken = AdminToken.Renew(installation.Vault);
-            using var alerts = AlertsRuntime.Start(settings, installation.Vault, installation.Log, logger,
+            // Per-order records are committed behind the answer, in batches: the disk sync stays off the order path.
+            using var auditWriter = new WriteBehindAuditLog(installation.Log, problem => logger.LogError("{Problem}", problem));
+            using var alerts = AlertsRuntime.Start(settings, installation.Vault, auditWriter, logger,
                 linked is null ? null : new TelegramRouting(linked.Options, linked.Store, linked.Operators));
             var modeWord = mode == EventMode.Live ? "live" : "paper";
             var parts = new GatewayParts
