@@ -121,6 +121,27 @@ public sealed class OperatorControlTests
     }
 
     [Fact]
+    public async Task AdminSocketRevoke_RefusesThatBotsKeyAtOnce_OthersTrade()
+    {
+        await using var h = await GatewayHarness.StartAsync(adminSocket: true);
+        Assert.Equal(200, (await h.OrderAsync("meanrev", "BUY", "MARKET", 1)).Status);
+        using (var token = h.Vault.TryGet(AdminToken.Reference)!)
+        using (var client = new AdminClient(h.Config.AdminSocketPath, token))
+        {
+            Assert.Equal("Revoked the key of bot meanrev: the gateway refuses it from now on.", await client.SendAsync("revoke", "meanrev"));
+            Assert.Equal("The gateway held no key for bot meanrev.", await client.SendAsync("revoke", "meanrev"));
+            var noBot = await Assert.ThrowsAsync<TradeguardException>(() => client.SendAsync("revoke", null));
+            Assert.Equal(ExitCode.Usage, noBot.ExitCode);
+        }
+
+        var refused = await h.OrderAsync("meanrev", "BUY", "MARKET", 1);
+        Assert.Equal((401, -2015), (refused.Status, refused.Code));
+        Assert.Equal(200, (await h.OrderAsync("momentum", "BUY", "MARKET", 1)).Status);
+        Assert.Contains(h.Audit.Events, e => e.Action == "gateway.control" && e.Target == "/revoke meanrev");
+        Assert.Contains(h.Audit.Events, e => e.Action == "gateway.auth" && e.Outcome == AuditOutcome.Denied && e.Details?.GetValueOrDefault("code") == "-2015");
+    }
+
+    [Fact]
     public async Task TelegramEnginePort_ActsOnOneBotOrAll_AndReportsEachBot()
     {
         await using var h = await GatewayHarness.StartAsync();

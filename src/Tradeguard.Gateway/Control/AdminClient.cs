@@ -41,7 +41,7 @@ public sealed class AdminClient : IDisposable
         _http.DefaultRequestHeaders.Add(AdminToken.Header, token.Reveal());
     }
 
-    /// <summary>Sends <paramref name="command"/> (pause, resume, stop, closeall) for <paramref name="bot"/> (null: all); returns the gateway's one-line result.</summary>
+    /// <summary>Sends <paramref name="command"/> (pause, resume, stop, closeall; revoke, which needs the bot) for <paramref name="bot"/> (null: all); returns the gateway's one-line result.</summary>
     /// <exception cref="TradeguardException">Exit 6 when no gateway answers; exit 3 for a refused token; exit 2 for an unknown bot.</exception>
     public async Task<string> SendAsync(string command, string? bot, CancellationToken cancellationToken = default)
     {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Tradeguard.Core.Errors;
 using Tradeguard.Gateway.Control;
 using Tradeguard.Gateway.Journal;
+using Tradeguard.Gateway.Keys;
 using Tradeguard.Gateway.Rest;
 
 namespace Tradeguard.Gateway.Hosting;
@@ -15,10 +16,11 @@ namespace Tradeguard.Gateway.Hosting;
 /// The operator's control socket: a Unix socket (0600 in a 0700 folder) with its own small Kestrel server, apart from
 /// the bots' surface, so no bot request can reach it. <c>GET /status</c> reports each bot; <c>POST /pause</c>,
 /// <c>/resume</c>, <c>/stop</c>, <c>/closeall</c> (query <c>bot=NAME</c> for one bot) act through the
-/// <see cref="ControlBoard"/>. Every command needs the <see cref="AdminToken"/>; each is audited.
+/// <see cref="ControlBoard"/>; <c>POST /revoke?bot=NAME</c> makes the <see cref="BotAuthenticator"/> refuse that bot's
+/// key from the next request on. Every command needs the <see cref="AdminToken"/>; each is audited.
 /// </summary>
-public sealed class AdminSocketService(string socketPath, ControlBoard board, OrderDesk desk, GatewayJournal journal, GatewayParts parts,
-    ILogger<AdminSocketService> logger) : IHostedService
+public sealed class AdminSocketService(string socketPath, ControlBoard board, OrderDesk desk, BotAuthenticator authenticator, GatewayJournal journal,
+    GatewayParts parts, ILogger<AdminSocketService> logger) : IHostedService
 {
     private WebApplication? _app;
 
@@ -87,11 +89,12 @@ public sealed class AdminSocketService(string socketPath, ControlBoard board, Or
                 "resume" => board.Resume(bot, "cli"),
                 "stop" => await board.StopAsync(bot, "cli", context.RequestAborted),
                 "closeall" => await board.CloseAllAsync(bot, "cli", context.RequestAborted),
+                "revoke" => Revoke(bot),
                 _ => null,
             };
             if (result is null)
             {
-                await Answer(context, StatusCodes.Status404NotFound, "error", $"unknown command '{command}': pause, resume, stop, closeall or status");
+                await Answer(context, StatusCodes.Status404NotFound, "error", $"unknown command '{command}': pause, resume, stop, closeall, revoke or status");
                 return;
             }
 
@@ -102,6 +105,18 @@ public sealed class AdminSocketService(string socketPath, ControlBoard board, Or
         {
             await Answer(context, StatusCodes.Status400BadRequest, "error", e.Message);
         }
+    }
+
+    private string Revoke(string? bot)
+    {
+        if (bot is null)
+        {
+            throw new TradeguardException(ExitCode.Usage, "revoke needs the bot: revoke?bot=NAME");
+        }
+
+        return authenticator.Revoke(bot)
+            ? $"Revoked the key of bot {bot}: the gateway refuses it from now on."
+            : $"The gateway held no key for bot {bot}.";
     }
 
     private static Task Answer(HttpContext context, int status, string field, string text)

@@ -71,7 +71,7 @@ public static class GatewayHost
         configure?.Invoke(builder.Services);
         if (adminSocket)
         {
-            builder.Services.AddHostedService(sp => new AdminSocketService(config.AdminSocketPath, board, desk, journal, parts,
+            builder.Services.AddHostedService(sp => new AdminSocketService(config.AdminSocketPath, board, desk, authenticator, journal, parts,
                 sp.GetRequiredService<ILogger<AdminSocketService>>()));
         }
 

@@ -10,7 +10,11 @@ namespace Tradeguard.Gateway.Keys;
 /// one check. Errors are Binance's: -2014 (no key), -2015 (unknown key), -1022 (bad signature), -1021 (stale or
 /// ahead), -1102/-1131 (missing or bad parameters), and -1022 with a replay message for a replay (Binance has no code of its own for it).
 /// </summary>
-/// <remarks>Thread-safe. Owns the bot keys it is given and zeroes them on <see cref="Dispose"/>.</remarks>
+/// <remarks>
+/// Thread-safe. Owns the bot keys it is given and zeroes them on <see cref="Dispose"/>. <see cref="Revoke"/> takes a
+/// bot's key out at once: requests are checked against an immutable map that is replaced whole, so a request sees the
+/// key either before or after the revocation, never half of it.
+/// </remarks>
 public sealed class BotAuthenticator : IDisposable
 {
     /// <summary>The answer to a replayed request: the signature was already used.</summary>
@@ -19,14 +23,17 @@ public sealed class BotAuthenticator : IDisposable
     /// <summary>The answer when the replay cache is full: try again shortly.</summary>
     public static readonly BinanceError Busy = new(-1003, 429, "Too many signed requests in flight; try again in a few seconds.");
 
-    private readonly Dictionary<string, BotKey> _byApiKey;
+    private readonly Lock _revoking = new();
+    private readonly List<BotKey> _owned;
+    private volatile Dictionary<string, BotKey> _byApiKey;
     private readonly ReplayCache _replays;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the authenticator for <paramref name="keys"/> (one per bot).</summary>
     public BotAuthenticator(IEnumerable<BotKey> keys, TimeProvider? time = null, ReplayCache? replays = null)
     {
-        _byApiKey = keys.ToDictionary(k => k.ApiKey, StringComparer.Ordinal);
+        _owned = [.. keys];
+        _byApiKey = _owned.ToDictionary(k => k.ApiKey, StringComparer.Ordinal);
         _time = time ?? TimeProvider.System;
         _replays = replays ?? new ReplayCache();
     }
@@ -64,10 +71,31 @@ public sealed class BotAuthenticator : IDisposable
     /// <summary>The bot whose key is <paramref name="apiKey"/> (no signature checked: for naming a refused request only), or null.</summary>
     public string? BotOf(string? apiKey) => apiKey is not null && _byApiKey.TryGetValue(apiKey, out var key) ? key.Bot : null;
 
-    /// <summary>Zeroes every bot secret.</summary>
+    /// <summary>
+    /// Refuses <paramref name="bot"/>'s key from the next request on (-2015, as an unknown key). Its secret is zeroed on
+    /// <see cref="Dispose"/>, not here, because a request admitted a moment earlier may still be checking its signature.
+    /// </summary>
+    /// <returns>True when the bot had a key here.</returns>
+    public bool Revoke(string bot)
+    {
+        lock (_revoking)
+        {
+            var current = _byApiKey;
+            var kept = current.Where(entry => entry.Value.Bot != bot).ToDictionary(StringComparer.Ordinal);
+            if (kept.Count == current.Count)
+            {
+                return false;
+            }
+
+            _byApiKey = kept;
+            return true;
+        }
+    }
+
+    /// <summary>Zeroes every bot secret, revoked ones included.</summary>
     public void Dispose()
     {
-        foreach (var key in _byApiKey.Values)
+        foreach (var key in _owned)
         {
             key.Dispose();
         }

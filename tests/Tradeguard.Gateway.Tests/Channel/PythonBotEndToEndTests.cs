@@ -126,8 +126,12 @@ public sealed class PythonBotEndToEndTests
         Assert.Equal(ordersBeforeStop, market.AllOrders().Count);
         Assert.Single(market.AllOrders());
 
+        Assert.Equal("Revoked the key of bot momentum in the vault. Revoked the key of bot momentum: the gateway refuses it from now on.",
+            Cli(env, null, "gateway", "keys", "revoke", "--bot", "momentum", "--config", gatewayConfig).Trim());
         gateway.Terminate();
         Assert.Equal(0, gateway.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Equal("Bot momentum had no key in the vault. No gateway is running with that config, so none accepts it.",
+            Cli(env, null, "gateway", "keys", "revoke", "--bot", "momentum", "--config", gatewayConfig).Trim());
         var texts = telegram.Delivered.Select(c => Plain(c.Text)).ToList();
         Assert.Contains("[paper] Error · momentum", texts);
         // The alerts carry no amount: neither the bot's quantity, price nor order id reached a chat.

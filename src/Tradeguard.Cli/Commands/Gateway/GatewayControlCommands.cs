@@ -2,9 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Cli.Composition;
-using Tradeguard.Core.Errors;
-using Tradeguard.Gateway.Config;
-using Tradeguard.Gateway.Control;
 using Tradeguard.Gateway.Keys;
 
 namespace Tradeguard.Cli.Commands.Gateway;
@@ -40,11 +37,8 @@ internal static class GatewayControlCommands
         command.SetAction(parseResult =>
         {
             var target = parseResult.GetValue(bot) is { } b ? BotName.Require(b) : null;
-            var gatewayConfig = GatewayConfig.Load(parseResult.GetValue(config)!);
             using var installation = Installation.Open(parseResult.GetValue(vault), parseResult.GetValue(keyFile));
-            using var token = installation.Vault.TryGet(AdminToken.Reference)
-                ?? throw new TradeguardException(ExitCode.Configuration, $"the vault holds no {AdminToken.Reference}: start the gateway with this vault first (tradeguard gateway serve)");
-            using var client = new AdminClient(gatewayConfig.AdminSocketPath, token);
+            using var client = RunningGateway.Connect(installation, parseResult.GetValue(config)!);
             if (name == "status")
             {
                 var status = client.StatusAsync().GetAwaiter().GetResult();
