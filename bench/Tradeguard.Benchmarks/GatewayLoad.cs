@@ -11,6 +11,7 @@ using Tradeguard.Exchange.Signing;
 using Tradeguard.Gateway.Config;
 using Tradeguard.Gateway.Hosting;
 using Tradeguard.Gateway.Keys;
+using Tradeguard.Gateway.State;
 using Tradeguard.TestSupport;
 using Tradeguard.Trading.Config;
 
@@ -202,10 +203,11 @@ internal static class GatewayLoad
                 BotKeys = [keys.Read("bench")],
                 ExchangeCredentials = ApiCredentials.Load(vault, "sandbox"),
                 Mode = TradingMode.Paper,
-                // As `gateway serve` composes it: the chained SQLite log behind the write-behind queue.
+                // As `gateway serve` composes it: the chained SQLite log behind the write-behind queue, and the ledger file.
                 Audit = sqliteAudit
                     ? rig.auditWriter = new WriteBehindAuditLog(rig.audit = SqliteAuditLog.Open(AuditPaths.InFolder(rig.folder.Path), vault), Console.Error.WriteLine)
                     : new CountingAudit(),
+                Ledger = sqliteAudit ? new LedgerFile(Path.Combine(rig.folder.Path, "ledger-paper.json")) : null,
                 LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
                 MaxConnections = 20_000,
             }, adminSocket: false);

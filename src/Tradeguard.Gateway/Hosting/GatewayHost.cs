@@ -8,14 +8,17 @@ using Tradeguard.Gateway.Config;
 using Tradeguard.Gateway.Control;
 using Tradeguard.Gateway.Journal;
 using Tradeguard.Gateway.Keys;
+using Tradeguard.Gateway.Policy;
 using Tradeguard.Gateway.Rest;
+using Tradeguard.Gateway.State;
 using Tradeguard.Gateway.Upstream;
 
 namespace Tradeguard.Gateway.Hosting;
 
 /// <summary>
 /// Builds the gateway as a .NET Generic Host (a Kestrel <see cref="WebApplication"/>): the bots' REST surface on the
-/// configured loopback address or Unix socket, the operator's admin socket (<see cref="AdminSocketService"/>), and
+/// configured loopback address or Unix socket, the operator's admin socket (<see cref="AdminSocketService"/>), the
+/// bots' ledgers restored from and kept in <see cref="GatewayParts.Ledger"/> (<see cref="LedgerKeeper"/>), and
 /// the singletons other services use: <see cref="GatewayConfig"/>, <see cref="ControlBoard"/>,
 /// <see cref="BotAuthenticator"/>, <see cref="OrderDesk"/>, <see cref="GatewayJournal"/>. Callers add their own hosted
 /// services (audit, alert dispatch, Telegram, the bot channel) through <c>configure</c>; those start before Kestrel
@@ -29,6 +32,7 @@ public static class GatewayHost
     /// <param name="parts">Config, keys, mode, audit and alerts.</param>
     /// <param name="configure">Adds the caller's services (hosted services start in registration order).</param>
     /// <param name="adminSocket">False to serve no admin socket (tests of the REST surface alone).</param>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5 when the ledger file is damaged or open to other users.</exception>
     public static WebApplication Build(GatewayParts parts, Action<IServiceCollection>? configure = null, bool adminSocket = true)
     {
         var config = parts.Config;
@@ -61,6 +65,7 @@ public static class GatewayHost
         var upstream = new UpstreamExchange(config.Upstream, parts.ExchangeCredentials, parts.Time, parts.UpstreamHandler);
         var authenticator = new BotAuthenticator(parts.BotKeys, parts.Time);
         var desk = new OrderDesk(config, upstream, board, journal, parts.Time);
+        var carried = Restore(parts, desk);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(parts);
         builder.Services.AddSingleton(board);
@@ -68,6 +73,13 @@ public static class GatewayHost
         builder.Services.AddSingleton(upstream);
         builder.Services.AddSingleton(authenticator);
         builder.Services.AddSingleton(desk);
+        if (parts.Ledger is { } ledger)
+        {
+            // Registered first so that it stops last, after every request that could change a ledger.
+            builder.Services.AddHostedService(sp => new LedgerKeeper(ledger, config.BaseUrl, desk, config.BotNames, carried,
+                sp.GetRequiredService<ILogger<LedgerKeeper>>()));
+        }
+
         configure?.Invoke(builder.Services);
         if (adminSocket)
         {
@@ -91,6 +103,30 @@ public static class GatewayHost
             upstream.Dispose();
         });
         return app;
+    }
+
+    // Takes up the saved ledgers of the configured bots; returns the others' to carry through saves.
+    private static IReadOnlyList<BotLedgerState> Restore(GatewayParts parts, OrderDesk desk)
+    {
+        if (parts.Ledger is null)
+        {
+            return [];
+        }
+
+        var (saved, sameUpstream) = parts.Ledger.Load(parts.Config.BaseUrl);
+        if (!sameUpstream)
+        {
+            parts.Logging?.CreateLogger("Tradeguard.Gateway").LogWarning(
+                "Ledger: {Path} was saved for another exchange address; starting with empty ledgers (the file is replaced at the first change)", parts.Ledger.Path);
+            return [];
+        }
+
+        foreach (var state in saved.Where(s => parts.Config.PolicyOf(s.Bot) is not null))
+        {
+            desk.LedgerOf(state.Bot).Restore(state);
+        }
+
+        return [.. saved.Where(s => parts.Config.PolicyOf(s.Bot) is null)];
     }
 
     /// <summary>The address bots reach a started host at (its first listening address).</summary>

@@ -25,6 +25,9 @@ public sealed record GatewayParts
     /// <summary>The token admin-socket commands must carry (<see cref="Control.AdminToken"/>); null refuses every admin command.</summary>
     public Core.Secrets.Secret? AdminToken { get; init; }
 
+    /// <summary>Where the bots' ledgers are kept across restarts (<see cref="State.LedgerFile.ForMode"/>); null keeps them in memory only.</summary>
+    public State.LedgerFile? Ledger { get; init; }
+
     /// <summary>The audit log (the installation's, which raises security alerts).</summary>
     public IAuditLog Audit { get; init; } = NullAuditLog.Instance;
 

@@ -10,12 +10,16 @@ namespace Tradeguard.Gateway.Policy;
 /// fill, priced at the growth of <c>cummulativeQuoteQty</c>. Thread-safe.
 /// </summary>
 /// <remarks>Working orders are kept until they finish; of finished orders the last
-/// <see cref="FinishedOrdersKept"/> are, so a bot can still query them. The position counts only what this bot bought and sold through the gateway since it started, so a bot
-/// cannot sell what another bot (or the operator) holds in the same exchange account.</remarks>
+/// <see cref="FinishedOrdersKept"/> are, so a bot can still query them. The position counts only what this bot bought
+/// and sold through the gateway, so a bot cannot sell what another bot (or the operator) holds in the same exchange
+/// account. <see cref="Snapshot"/> and <see cref="Restore"/> carry it across a restart (<see cref="State.LedgerFile"/>).</remarks>
 public sealed class BotLedger(string bot, TimeProvider time)
 {
     /// <summary>Finished orders kept for ownership checks (query, cancel, lists); older ones are forgotten so memory stays flat.</summary>
     public const int FinishedOrdersKept = 10_000;
+
+    /// <summary>Finished orders a <see cref="Snapshot"/> carries (the most recent), so the file stays small.</summary>
+    public const int FinishedOrdersSaved = 1_000;
 
     private readonly Lock _gate = new();
     private readonly Queue<long> _finished = new();
@@ -26,9 +30,58 @@ public sealed class BotLedger(string bot, TimeProvider time)
     private DateOnly _pnlDay;
     private decimal _pnlToday;
     private int _fills;
+    private long _version;
 
     /// <summary>The bot.</summary>
     public string Bot => bot;
+
+    /// <summary>Grows with every change a <see cref="Snapshot"/> would carry, so a saver can tell whether to write.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>The state to keep across a restart.</summary>
+    public BotLedgerState Snapshot()
+    {
+        lock (_gate)
+        {
+            RollDay();
+            var finished = _finished.Where(_orders.ContainsKey).TakeLast(FinishedOrdersSaved).Select(id => _orders[id]);
+            var orders = _orders.Values.Where(o => o.IsWorking).OrderBy(o => o.OrderId).Concat(finished).ToArray();
+            var positions = _positions.Where(p => p.Value.Quantity != 0).OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => new HeldPosition(p.Key, p.Value.Quantity, p.Value.Cost)).ToArray();
+            return new BotLedgerState(bot, orders, positions, _pnlDay, _pnlToday, _fills);
+        }
+    }
+
+    /// <summary>Takes up <paramref name="state"/> (this bot's, from before a restart); call before the ledger is used.</summary>
+    /// <exception cref="ArgumentException">The state is another bot's.</exception>
+    public void Restore(BotLedgerState state)
+    {
+        if (state.Bot != bot)
+        {
+            throw new ArgumentException($"the saved ledger is bot {state.Bot}'s, not {bot}'s", nameof(state));
+        }
+
+        lock (_gate)
+        {
+            foreach (var order in state.Orders)
+            {
+                _orders[order.OrderId] = order;
+                CountWorking(order, +1);
+                if (!order.IsWorking)
+                {
+                    Forget(order.OrderId);
+                }
+            }
+
+            foreach (var position in state.Positions)
+            {
+                _positions[position.Symbol] = (position.Quantity, position.Cost);
+            }
+
+            (_pnlDay, _pnlToday, _fills) = (state.PnlDay, state.PnlToday, state.Fills);
+            RollDay();
+        }
+    }
 
     /// <summary>True when the bot placed <paramref name="orderId"/> through the gateway.</summary>
     public bool Owns(long orderId)
@@ -129,19 +182,25 @@ public sealed class BotLedger(string bot, TimeProvider time)
         {
             if (_orders.TryGetValue(id, out var before))
             {
+                if (before == seen)
+                {
+                    return null; // seen again unchanged (an order list polled)
+                }
+
                 CountWorking(before, -1);
             }
             else
             {
                 if (!placed)
                 {
-                    return null; // another bot's order, or one from before the gateway started (or long forgotten)
+                    return null; // another bot's order, or one placed outside the gateway (or long forgotten)
                 }
 
                 before = seen with { Executed = 0, ExecutedQuote = 0 };
             }
 
             _orders[id] = seen;
+            Interlocked.Increment(ref _version);
             CountWorking(seen, +1);
             if (!seen.IsWorking && (before.IsWorking || placed))
             {
@@ -158,6 +217,28 @@ public sealed class BotLedger(string bot, TimeProvider time)
             var pnl = Apply(seen.Symbol, seen.Side, filled, price);
             _fills++;
             return new ObservedFill(bot, id, seen.Symbol, seen.Side, filled, price, pnl);
+        }
+    }
+
+    /// <summary>
+    /// Ends a working order the exchange no longer knows (e.g. a sandbox that restarted): kept as <c>EXPIRED</c> with what
+    /// it had filled, so it stops counting against the position limit and no one tries to cancel it.
+    /// </summary>
+    /// <returns>True when it was a working order of this bot.</returns>
+    public bool MarkGone(long orderId)
+    {
+        lock (_gate)
+        {
+            if (!_orders.TryGetValue(orderId, out var order) || !order.IsWorking)
+            {
+                return false;
+            }
+
+            CountWorking(order, -1);
+            _orders[orderId] = order with { Status = "EXPIRED" };
+            Interlocked.Increment(ref _version);
+            Forget(orderId);
+            return true;
         }
     }
 

@@ -238,6 +238,49 @@ public sealed class OrderDesk : IBotOrderActions
         return $"{cancelled} Market sell sent for {(sold.Count == 0 ? "no position" : string.Join(", ", sold))}.";
     }
 
+    /// <summary>
+    /// Brings <paramref name="bot"/>'s working orders (restored after a restart) up to date with the exchange: fills that
+    /// happened while the gateway was down are learnt (and can engage the kill switch); an order the exchange no longer
+    /// knows (-2013) is ended (<see cref="BotLedger.MarkGone"/>); an unreachable exchange leaves the order as it was.
+    /// </summary>
+    /// <returns>One line: how many orders were checked, filled meanwhile, unknown, or could not be checked.</returns>
+    public async Task<string> ReconcileAsync(string bot, CancellationToken cancellationToken)
+    {
+        var ledger = _ledgers[bot];
+        var working = ledger.WorkingOrders();
+        var fillsBefore = ledger.Counts().Fills;
+        int gone = 0, notChecked = 0;
+        foreach (var order in working)
+        {
+            try
+            {
+                var response = await _upstream.SendOwnSignedAsync(HttpMethod.Get, "/api/v3/order",
+                    [new("symbol", order.Symbol), new("orderId", order.OrderId.ToString(CultureInfo.InvariantCulture))], cancellationToken).ConfigureAwait(false);
+                using var answer = Parse(response);
+                if (response.IsSuccess && answer is not null)
+                {
+                    await ObserveAsync(bot, answer.RootElement, placed: false).ConfigureAwait(false);
+                }
+                else if (answer is not null && answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("code", out var code)
+                         && code.TryGetInt32(out var c) && c == BinanceErrors.NoSuchOrder.Code && ledger.MarkGone(order.OrderId))
+                {
+                    gone++;
+                }
+                else
+                {
+                    notChecked++;
+                }
+            }
+            catch (UpstreamUnavailableException)
+            {
+                notChecked++;
+            }
+        }
+
+        return $"{bot}: {working.Count} working order(s) checked with the exchange, {ledger.Counts().Fills - fillsBefore} fill(s) meanwhile, " +
+               $"{gone} unknown there (ended), {notChecked} not checked.";
+    }
+
     private async Task<bool> CancelOwnAsync(string bot, TrackedOrder order, CancellationToken cancellationToken)
     {
         var id = order.OrderId.ToString(CultureInfo.InvariantCulture);

@@ -26,7 +26,7 @@ public sealed class UpstreamExchange : IDisposable
     /// <param name="options">Base address (validated: https, or http to loopback), recvWindow, timeout.</param>
     /// <param name="credentials">The real key pair.</param>
     /// <param name="time">The clock for the gateway's own requests' timestamps.</param>
-    /// <param name="handler">The HTTP handler (default: pooled sockets, up to 256 connections).</param>
+    /// <param name="handler">The HTTP handler (default: pooled sockets, up to 256 connections); a given one stays the caller's and is not disposed here.</param>
     public UpstreamExchange(ExchangeClientOptions options, ApiCredentials credentials, TimeProvider? time = null, HttpMessageHandler? handler = null)
     {
         options.Validate();
@@ -39,7 +39,7 @@ public sealed class UpstreamExchange : IDisposable
             MaxConnectionsPerServer = 256,
             UseCookies = false,
             AllowAutoRedirect = false,
-        })
+        }, disposeHandler: handler is null)
         {
             BaseAddress = options.BaseAddress,
             Timeout = options.Timeout,

@@ -15,6 +15,7 @@ using Tradeguard.Gateway.Control;
 using Tradeguard.Gateway.Hosting;
 using Tradeguard.Gateway.Keys;
 using Tradeguard.Gateway.Rest;
+using Tradeguard.Gateway.State;
 using Tradeguard.TestSupport;
 using Tradeguard.Trading.Config;
 
@@ -69,8 +70,18 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public string Folder => temp.Path;
 
-    /// <summary>Starts sandbox and gateway; <paramref name="tune"/> adjusts the gateway's parts (Kestrel limits).</summary>
-    public static async Task<GatewayHarness> StartAsync(Func<GatewayParts, GatewayParts>? tune = null, string? botsJson = null, bool adminSocket = false)
+    /// <summary>The bots' ledger file, when the harness was started with one.</summary>
+    public LedgerFile? Ledger { get; private set; }
+
+    private Func<GatewayParts> partsFactory = null!;
+    private bool adminSocketOn;
+
+    /// <summary>
+    /// Starts sandbox and gateway; <paramref name="tune"/> adjusts the gateway's parts (Kestrel limits);
+    /// <paramref name="ledger"/> keeps the bots' ledgers in a file in the harness folder, as <c>gateway serve</c> does.
+    /// </summary>
+    public static async Task<GatewayHarness> StartAsync(Func<GatewayParts, GatewayParts>? tune = null, string? botsJson = null, bool adminSocket = false,
+        bool ledger = false)
     {
         var h = new GatewayHarness();
         var plan = RunConfigLoader.Load(RepoPaths.Samples("sma-cross-orcl.json"));
@@ -105,9 +116,11 @@ public sealed class GatewayHarness : IAsyncDisposable
         AlertPublisher? publisher = null;
         var audit = new SecurityAlertingAuditLog(h.Audit, () => publisher);
         publisher = new AlertPublisher(h.Outbox, new ExposurePolicy(), new FixedRouting([new AlertRecipient("console", "stdout")]), [], audit);
-        var parts = new GatewayParts
+        h.Ledger = ledger ? new LedgerFile(h.temp.Combine("ledger-paper.json")) : null;
+        h.partsFactory = () => new GatewayParts
         {
             Config = h.Config,
+            // Read afresh for each start: a stopped gateway zeroes the keys it was given.
             BotKeys = h.Config.BotNames.Select(keys.Read).ToArray(),
             ExchangeCredentials = ApiCredentials.Load(h.Vault, "sandbox"),
             Mode = TradingMode.Paper,
@@ -117,11 +130,35 @@ public sealed class GatewayHarness : IAsyncDisposable
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Debug,
             UpstreamHandler = h.Upstream,
             AdminToken = AdminToken.Renew(h.Vault),
+            Ledger = h.Ledger,
         };
-        h.App = GatewayHost.Build(tune?.Invoke(parts) ?? parts, adminSocket: adminSocket);
-        await h.App.StartAsync();
-        h.BaseAddress = GatewayHost.BaseAddress(h.App);
+        if (tune is not null)
+        {
+            var plain = h.partsFactory;
+            h.partsFactory = () => tune(plain());
+        }
+
+        h.adminSocketOn = adminSocket;
+        await h.StartGatewayAsync();
         return h;
+    }
+
+    /// <summary>Stops the gateway gracefully and starts a new one with the same config, vault, sandbox and ledger file.</summary>
+    public async Task RestartGatewayAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await StartGatewayAsync();
+    }
+
+    /// <summary>A fresh set of the gateway's parts, as the next start would get them.</summary>
+    public GatewayParts NewParts() => partsFactory();
+
+    private async Task StartGatewayAsync()
+    {
+        App = GatewayHost.Build(NewParts(), adminSocket: adminSocketOn);
+        await App.StartAsync();
+        BaseAddress = GatewayHost.BaseAddress(App);
     }
 
     public const string DefaultBots = """

@@ -19,6 +19,7 @@ using Tradeguard.Gateway.Hosting;
 using Tradeguard.Gateway.Journal;
 using Tradeguard.Gateway.Keys;
 using Tradeguard.Gateway.Rest;
+using Tradeguard.Gateway.State;
 using Tradeguard.Telegram;
 using AlertMode = Tradeguard.Alerts.TradingMode;
 using EventMode = Tradeguard.Trading.Events.TradingMode;
@@ -115,6 +116,7 @@ internal static class GatewayServeCommand
                 Logging = new RedactingLoggerProvider(level),
                 LogLevel = level,
                 AdminToken = adminToken,
+                Ledger = LedgerFile.ForMode(modeWord),
             };
             var outcome = new ServiceOutcome();
             using var app = GatewayHost.Build(parts, services =>

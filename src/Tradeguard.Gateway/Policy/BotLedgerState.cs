@@ -1,0 +1,20 @@
+namespace Tradeguard.Gateway.Policy;
+
+/// <summary>
+/// What a <see cref="BotLedger"/> keeps across a gateway restart (<see cref="BotLedger.Snapshot"/>,
+/// <see cref="BotLedger.Restore"/>): its working orders and most recent finished ones, its positions at average cost,
+/// today's realised P&amp;L and its fill count. Not kept: the per-minute order times (the rate window starts afresh).
+/// </summary>
+/// <param name="Bot">The bot.</param>
+/// <param name="Orders">Working orders, then finished ones oldest first (at most <see cref="BotLedger.FinishedOrdersSaved"/>).</param>
+/// <param name="Positions">Each symbol held or short: base quantity and its cost, quote currency.</param>
+/// <param name="PnlDay">The UTC day <paramref name="PnlToday"/> belongs to.</param>
+/// <param name="PnlToday">Realised P&amp;L of <paramref name="PnlDay"/>, quote currency (negative: a loss).</param>
+/// <param name="Fills">Fills seen.</param>
+public sealed record BotLedgerState(string Bot, IReadOnlyList<TrackedOrder> Orders, IReadOnlyList<HeldPosition> Positions, DateOnly PnlDay, decimal PnlToday, int Fills);
+
+/// <summary>A position as a <see cref="BotLedger"/> keeps it.</summary>
+/// <param name="Symbol">The symbol.</param>
+/// <param name="Quantity">Base quantity (negative: sold more than bought through the gateway).</param>
+/// <param name="Cost">Cost of what is held, quote currency (0 when nothing is held).</param>
+public sealed record HeldPosition(string Symbol, decimal Quantity, decimal Cost);
