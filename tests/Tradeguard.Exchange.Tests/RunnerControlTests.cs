@@ -4,6 +4,7 @@ using Tradeguard.Exchange.Runner;
 using Tradeguard.Exchange.Tests.Support;
 using Tradeguard.TestSupport;
 using Tradeguard.Trading.Broker;
+using Tradeguard.Trading.Events;
 
 namespace Tradeguard.Exchange.Tests;
 
@@ -82,6 +83,15 @@ public sealed class RunnerControlTests
         Assert.StartsWith("The kill switch is engaged: /resume does not lift it.", await Task.Run(engine.Resume), StringComparison.Ordinal);
         var record = Assert.Single(audit.Events, e => e.Action == "exchange.kill_switch");
         Assert.Equal(("stopped by the operator", "operator", "paper"), (record.Reason, record.Details!["by"], record.Details["mode"]));
+
+        // One message says so; the buys the strategy keeps trying while stopped are refused and audited, not announced.
+        var events = driver.Events.ToList();
+        var stop = events.FindIndex(e => e.Kind == TradingEventKind.StoppedByOperator);
+        Assert.Equal("[paper] Stopped by operator · ORCL", events[stop].AlertLine);
+        Assert.Single(events, e => e.Kind == TradingEventKind.StoppedByOperator);
+        Assert.DoesNotContain(events.Skip(stop), e => e.Kind is TradingEventKind.RiskLimitHit or TradingEventKind.OrderRejected);
+        Assert.NotEmpty(buysAfter);
+        Assert.Equal(buysAfter.Count, audit.Events.Count(e => e.Action == "exchange.order_rejected" && e.Reason.StartsWith("the operator's kill switch", StringComparison.Ordinal)));
     }
 
     [Theory]

@@ -38,6 +38,7 @@ internal sealed class TradingAlertSink(AlertPublisher publisher, IAlertRouting r
         TradingEventKind.StopLossTriggered => AlertKinds.StopLossTriggered,
         TradingEventKind.TakeProfitHit => "take_profit.hit",
         TradingEventKind.RiskLimitHit => "risk.limit_hit",
+        TradingEventKind.StoppedByOperator => "run.stopped_by_operator",
         _ => "trading." + kind.ToString().ToLowerInvariant(),
     };
 

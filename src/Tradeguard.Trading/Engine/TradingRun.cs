@@ -143,7 +143,7 @@ public sealed class TradingRun : StrategyContext
             equity = Equity;
             if (risk.MarkEquity(bar.Time, equityBefore, equity) is { } killReason)
             {
-                EngageKillSwitch(killReason, killReason);
+                EngageKillSwitch(TradingEventKind.RiskLimitHit, killReason, killReason);
             }
         }
 
@@ -176,18 +176,21 @@ public sealed class TradingRun : StrategyContext
 
         var reference = request.LimitPrice ?? request.StopPrice ?? bar.Close;
         string? refusal = null;
+        var stoppedBefore = risk.KillSwitchEngaged;
         if (quantity > 0 && risk.ChecksOrders)
         {
             var positionAfter = venue.Position + WorkingBuyUnits() + (request.Side == OrderSide.Buy ? quantity : 0);
             refusal = risk.Check(request.Side, quantity, reference, positionAfter, bar.Time);
         }
 
-        if (refusal is not null && Observed)
+        // Once stopped, the stop was announced; a strategy that keeps trying (every bar) is refused and audited, not announced.
+        var announce = refusal is null || !stoppedBefore;
+        if (refusal is not null && announce && Observed)
         {
             Publish(TradingEventKind.RiskLimitHit, request.Side, bar.Time, new TradingEventDetails(Quantity: quantity, Price: reference, Reason: refusal));
         }
 
-        return Placed(venue.Place(request, quantity, OrderRole.Strategy, index, bar.Time, reference, refusal));
+        return Placed(venue.Place(request, quantity, OrderRole.Strategy, index, bar.Time, reference, refusal), announce);
     }
 
     /// <inheritdoc />
@@ -205,7 +208,7 @@ public sealed class TradingRun : StrategyContext
         risk.EngageKillSwitch("the operator's kill switch is engaged: " + reason);
         if (!restored)
         {
-            EngageKillSwitch("kill switch: " + reason, reason, ("by", "operator"));
+            EngageKillSwitch(TradingEventKind.StoppedByOperator, "kill switch: " + reason, reason, ("by", "operator"));
         }
     }
 
@@ -234,10 +237,14 @@ public sealed class TradingRun : StrategyContext
 
     private decimal? KnownEquity => index >= 0 || venue.Position == 0 ? Equity : null;
 
-    private Order Placed(Order order)
+    private Order Placed(Order order, bool announce = true)
     {
         var rejected = order.Status == OrderStatus.Rejected;
-        PublishOrder(rejected ? TradingEventKind.OrderRejected : TradingEventKind.OrderSubmitted, order);
+        if (announce)
+        {
+            PublishOrder(rejected ? TradingEventKind.OrderRejected : TradingEventKind.OrderSubmitted, order);
+        }
+
         AuditOrder(rejected ? "order_rejected" : "order_submitted", order);
         if (rejected)
         {
@@ -324,9 +331,9 @@ public sealed class TradingRun : StrategyContext
         }
     }
 
-    private void EngageKillSwitch(string eventReason, string auditReason, params (string Key, string Value)[] details)
+    private void EngageKillSwitch(TradingEventKind announcement, string eventReason, string auditReason, params (string Key, string Value)[] details)
     {
-        Publish(TradingEventKind.RiskLimitHit, null, index >= 0 ? bar.Time : startTime, new TradingEventDetails(Equity: KnownEquity, Reason: eventReason));
+        Publish(announcement, null, index >= 0 ? bar.Time : startTime, new TradingEventDetails(Equity: KnownEquity, Reason: eventReason));
         Audit("kill_switch", AuditOutcome.Success, auditReason, details);
         foreach (var order in venue.WorkingOrders.ToArray())
         {

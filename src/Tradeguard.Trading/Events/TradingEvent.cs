@@ -35,6 +35,7 @@ public sealed record TradingEvent(
         TradingEventKind.StopLossTriggered => $"Stop-loss triggered · {Symbol}",
         TradingEventKind.TakeProfitHit => $"Take-profit hit · {Symbol}",
         TradingEventKind.RiskLimitHit => $"Risk limit hit · {Symbol}",
+        TradingEventKind.StoppedByOperator => $"Stopped by operator · {Symbol}",
         _ => $"{Kind} · {Symbol}",
     };
 

@@ -33,6 +33,9 @@ public enum TradingEventKind
     /// <summary>A risk limit refused an order, or the daily-loss limit engaged the kill switch.</summary>
     RiskLimitHit,
 
+    /// <summary>The operator stopped the run (the kill switch): said once; orders it then refuses are not announced one by one.</summary>
+    StoppedByOperator,
+
     /// <summary>The run ended on an error (an exchange gone or refusing, a ban) rather than on request; the reason is in the details.</summary>
     RunFailed,
 }
