@@ -11,7 +11,8 @@ namespace Tradeguard.Alerts;
 /// <summary>
 /// The producer side: renders an alert through the <see cref="ExposurePolicy"/>, masks any secret, splits it to the
 /// channel's length limit and commits it to the outbox, then wakes the dispatcher. It never touches the network, so the
-/// engine keeps running whatever Telegram does.
+/// engine keeps running whatever Telegram does. Routed alerts repeating one line within the <see cref="RepeatFolder"/>'s
+/// window are folded: sent once, then told once as a tally (security alerts, sealed details and replies never are).
 /// </summary>
 public sealed class AlertPublisher
 {
@@ -24,6 +25,8 @@ public sealed class AlertPublisher
     private readonly Dictionary<string, int> _maxLengths;
     private readonly IAuditLog _audit;
     private readonly Redactor _redactor;
+    private readonly RepeatFolder? _folder;
+    private readonly ITimer? _tallyTimer;
 
     /// <summary>Creates a publisher.</summary>
     /// <param name="outbox">Where messages are committed.</param>
@@ -32,9 +35,13 @@ public sealed class AlertPublisher
     /// <param name="channels">The channels in use, for their length limits.</param>
     /// <param name="audit">Where masked texts are recorded (as <c>alerts.secret_masked</c>).</param>
     /// <param name="redactor">The redactor; <see cref="Redactor.Shared"/> unless a test isolates one.</param>
+    /// <param name="folder">Folds repeated routed alerts; null sends every one.</param>
     public AlertPublisher(OutboxStore outbox, ExposurePolicy policy, IAlertRouting routing,
-        IEnumerable<IAlertChannel> channels, IAuditLog? audit = null, Redactor? redactor = null)
+        IEnumerable<IAlertChannel> channels, IAuditLog? audit = null, Redactor? redactor = null, RepeatFolder? folder = null)
     {
+        _folder = folder;
+        // Tells a window's tally when it closes even if the line never comes again.
+        _tallyTimer = folder?.Time.CreateTimer(_ => PublishTalliesFromTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _outbox = outbox;
         _policy = policy;
         _routing = routing;
@@ -50,7 +57,31 @@ public sealed class AlertPublisher
     /// Commits <paramref name="alert"/> for every recipient the routing names, as the policy renders it.
     /// </summary>
     /// <returns>How many outbox messages were added (0 when off, unrouted, or a duplicate of an earlier publish).</returns>
-    public int Publish(Alert alert) => Publish(alert, _routing.RecipientsFor(alert));
+    public int Publish(Alert alert)
+    {
+        var recipients = _routing.RecipientsFor(alert);
+        var rendered = _policy.Render(alert);
+        if (_folder is null || alert.IsSecurity || recipients.Count == 0 || rendered is not { Attachment: null })
+        {
+            return Publish(alert, recipients, heldBy: null, rendered: rendered);
+        }
+
+        var line = string.Join('\u001f', recipients.Select(r => r.Channel + ":" + r.Address).Prepend(rendered.Silent ? "silent" : "loud").Prepend(rendered.Text));
+        var admitted = _folder.Admit(line, alert, recipients, out var closed);
+        // Due at the earliest window's close: its tally goes out (and the window is dropped) even if the line never comes again.
+        _tallyTimer!.Change(_folder.UntilNextClose() ?? Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (!admitted)
+        {
+            return 0;
+        }
+
+        var added = closed is null ? 0 : PublishTally(closed);
+        return added + Publish(alert, recipients, heldBy: null, rendered: rendered);
+    }
+
+    /// <summary>Publishes the tally of every open repeat window now (before a final drain, at shutdown).</summary>
+    /// <returns>How many outbox messages were added.</returns>
+    public int FlushRepeats() => _folder is null ? 0 : PublishTallies(all: true);
 
     /// <summary>
     /// Commits <paramref name="alert"/> for the given recipients only (a command reply rendered through the policy).
@@ -75,9 +106,35 @@ public sealed class AlertPublisher
         Enqueued?.Invoke();
     }
 
-    private int Publish(Alert alert, IReadOnlyList<AlertRecipient> recipients, int? heldBy)
+    private int PublishTallies(bool all)
     {
-        var rendered = _policy.Render(alert);
+        var added = _folder!.TakeClosed(all).Sum(PublishTally);
+        _tallyTimer!.Change(_folder.UntilNextClose() ?? Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        return added;
+    }
+
+    private int PublishTally(RepeatTally tally) =>
+        Publish(tally.First with { DedupeKey = (tally.First.DedupeKey ?? DefaultKey(tally.First)) + "#x" + tally.Count.ToString(CultureInfo.InvariantCulture) },
+            tally.Recipients, heldBy: null, suffix: tally.Suffix);
+
+    private void PublishTalliesFromTimer()
+    {
+        try
+        {
+            PublishTallies(all: false);
+        }
+        catch (Exception e)
+        {
+            // A timer thread must not take the process down (the outbox closed at shutdown, a full disk): the tally is
+            // lost, the alerts it counted are in the audit log.
+            Console.Error.WriteLine($"alerts: a repeat tally could not be queued: {_redactor.Redact(e.Message)}");
+        }
+    }
+
+    // rendered: when the caller already rendered the alert (null renders it here).
+    private int Publish(Alert alert, IReadOnlyList<AlertRecipient> recipients, int? heldBy, string suffix = "", RenderedAlert? rendered = null)
+    {
+        rendered ??= _policy.Render(alert);
         if (rendered is null)
         {
             return 0;
@@ -87,7 +144,7 @@ public sealed class AlertPublisher
         var added = 0;
         foreach (var recipient in recipients)
         {
-            var messages = Messages(recipient, alert.Kind, key, rendered.Text, rendered.Silent).ToList();
+            var messages = Messages(recipient, alert.Kind, key, rendered.Text + suffix, rendered.Silent).ToList();
             if (rendered.Attachment is { } attachment)
             {
                 messages.Add(new NewOutboxMessage(recipient.Channel, recipient.Address, alert.Kind, key + "#sealed", null,

@@ -83,9 +83,9 @@ public sealed class LedgerPersistenceTests
         await using var h = await GatewayHarness.StartAsync(ledger: true);
         foreach (var (content, expect) in new[]
                  {
-                     ("{ not json", "cannot be read"),
+                     ("{ not json", "is not valid ledger JSON"),
                      ("""{ "format": "something-else/1", "upstream": "x", "ledgers": [] }""", "not a tradeguard-gateway-ledger/1 file"),
-                     ("""{ "format": "tradeguard-gateway-ledger/1", "upstream": "x" }""", "cannot be read"),
+                     ("""{ "format": "tradeguard-gateway-ledger/1", "upstream": "x" }""", "is not valid ledger JSON"),
                  })
         {
             File.WriteAllText(h.Ledger!.Path, content);

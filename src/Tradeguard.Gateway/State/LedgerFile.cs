@@ -54,9 +54,13 @@ public sealed class LedgerFile(string path)
         {
             document = JsonSerializer.Deserialize<LedgerDocument>(File.ReadAllBytes(path), Json);
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (JsonException e)
         {
-            throw Damaged($"it cannot be read ({e.GetType().Name}: {e.Message})");
+            throw Damaged($"it is not valid ledger JSON ({e.Message})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Damaged($"it cannot be read ({IoProblem.Describe(e)})");
         }
 
         if (document is null || document.Format != Format)

@@ -57,7 +57,7 @@ public sealed class LedgerKeeper(LedgerFile file, Uri upstream, OrderDesk desk, 
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // Saving must go on whatever went wrong in checking one bot's orders.
-                    logger.LogError("Ledger: could not check {Bot}'s working orders with the exchange ({Problem})", bot, e.GetType().Name);
+                    logger.LogError("Ledger: could not check {Bot}'s working orders with the exchange ({Problem})", bot, e.Message);
                 }
             }
 

@@ -28,6 +28,7 @@ public sealed class AlertsConfigMutationTests : IDisposable
               "exposure": { "default": "minimal", "order.filled": "silent", "risk.*": "detailed" },
               "age_recipient": "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
               "rate_limits": { "per_chat_per_second": 1, "per_group_per_minute": 20, "overall_per_second": 25 },
+              "fold_repeats_seconds": 300,
               "telegram": {
                 "api_base_url": "https://api.telegram.org",
                 "bot_token": "vault://telegram/bot_token",
@@ -43,7 +44,7 @@ public sealed class AlertsConfigMutationTests : IDisposable
             $$"""{ "telegram": { "bot_token": "7000000001:{{Canary}}", "api_base_url": "http://{{Canary}}.example/bot" }, "exposure": { "default": "{{Canary}}" } }""",
         ];
         string[] tokens = ["\"exposure\":", "\"default\":", "\"detailed\"", "\"off\"", "\"telegram\":", "\"bot_token\":", "\"api_base_url\":",
-            "\"alert_chat_ids\":", "\"rate_limits\":", "\"per_chat_per_second\":", "\"age_recipient\":", "\"vault://a/b\"", "\"http://127.0.0.1:1\"",
+            "\"alert_chat_ids\":", "\"rate_limits\":", "\"fold_repeats_seconds\":", "-1", "86401", "\"per_chat_per_second\":", "\"age_recipient\":", "\"vault://a/b\"", "\"http://127.0.0.1:1\"",
             "null", "[", "{", $"\"{Canary}\"", $"\"AGE-SECRET-KEY-1{Canary}\""];
         var path = temp.Combine("alerts.json");
         var outcome = MutationRun.Run(Mutator.ForText(1307, examples, tokens), 10_000, input =>
@@ -53,6 +54,7 @@ public sealed class AlertsConfigMutationTests : IDisposable
             var settings = AlertsConfig.Load(path);
             settings.Policy();
             settings.DispatchOptions();
+            settings.RepeatFolder();
             settings.TelegramOptions()?.ValidatedBaseUrl();
         }, e => e is TradeguardException, TimeSpan.FromSeconds(1), Canary);
 

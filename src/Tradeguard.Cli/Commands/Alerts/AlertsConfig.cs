@@ -31,6 +31,10 @@ internal sealed class AlertsConfig
     [JsonPropertyName("rate_limits")]
     public RateLimitSettings RateLimits { get; init; } = new();
 
+    /// <summary>Seconds within which a repeated alert line is folded into one tally (0: send every one); default 300.</summary>
+    [JsonPropertyName("fold_repeats_seconds")]
+    public int FoldRepeatsSeconds { get; init; } = 300;
+
     [JsonPropertyName("telegram")]
     public TelegramSettings? Telegram { get; init; }
 
@@ -58,7 +62,13 @@ internal sealed class AlertsConfig
 
     /// <summary>These settings without the Telegram section (for a caller that checks and wires Telegram itself).</summary>
     public AlertsConfig WithoutTelegram() =>
-        new() { Exposure = Exposure, AgeRecipient = AgeRecipient, Console = Console, RateLimits = RateLimits };
+        new() { Exposure = Exposure, AgeRecipient = AgeRecipient, Console = Console, RateLimits = RateLimits, FoldRepeatsSeconds = FoldRepeatsSeconds };
+
+    /// <summary>The repeat folder these settings ask for.</summary>
+    /// <exception cref="TradeguardException">Exit 5 when fold_repeats_seconds is negative or over a day.</exception>
+    public RepeatFolder RepeatFolder() => FoldRepeatsSeconds is >= 0 and <= 86_400
+        ? new RepeatFolder(TimeSpan.FromSeconds(FoldRepeatsSeconds), TimeProvider.System)
+        : throw new TradeguardException(ExitCode.Configuration, "Setting fold_repeats_seconds must be between 0 (no folding) and 86400 seconds.");
 
     public ExposurePolicy Policy()
     {

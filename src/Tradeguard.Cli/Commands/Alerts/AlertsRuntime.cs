@@ -90,7 +90,7 @@ internal sealed class AlertsRuntime : IDisposable
             : telegramRouting is not null ? () => telegramRouting
             : () => new TelegramRouting(telegram, Telegram.TelegramCommand.OpenStore(), new Composition.IdentityOperatorDirectory(
                 Tradeguard.Identity.IdentityServices.Open(Tradeguard.Identity.IdentityOptions.FromEnvironment(), null, NullAuditLog.Instance, TimeProvider.System))));
-        publisher = new AlertPublisher(outbox, config.Policy(), routing, channels, audit);
+        publisher = new AlertPublisher(outbox, config.Policy(), routing, channels, audit, folder: config.RepeatFolder());
         var dispatcher = new AlertDispatcher(outbox, channels, audit, config.DispatchOptions(), TimeProvider.System, logger);
         publisher.Enqueued += dispatcher.Wake;
         if (!delivers)
@@ -108,6 +108,8 @@ internal sealed class AlertsRuntime : IDisposable
     /// </summary>
     public async Task<DrainResult> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
+        // A drain ends the process's alerting: the tallies of repeats folded so far go out with it.
+        Publisher.FlushRepeats();
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (true)
         {
@@ -131,7 +133,11 @@ internal sealed class AlertsRuntime : IDisposable
         return new DrainResult(Dispatcher.Pending() - stranded.Sum(s => s.Count), stranded);
     }
 
-    public void Dispose() => Dispatcher.Dispose();
+    public void Dispose()
+    {
+        Publisher.FlushRepeats(); // queued for the next dispatcher when this one never drained
+        Dispatcher.Dispose();
+    }
 
     [ThreadStatic]
     private static bool t_printing;
