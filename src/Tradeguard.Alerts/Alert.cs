@@ -29,6 +29,12 @@ public sealed record Alert(string Kind, string Summary, DateTimeOffset Time)
     /// <summary>Whether the event comes from paper or live trading; <see cref="TradingMode.None"/> for security events.</summary>
     public TradingMode Mode { get; init; } = TradingMode.None;
 
+    /// <summary>
+    /// Proportions shown from the <see cref="ExposureLevel.Summary"/> level up, keyed by the line of <see cref="Summary"/>
+    /// they belong to (0 = the first): a report of several strategies carries one per line.
+    /// </summary>
+    public IReadOnlyDictionary<int, AlertProportions> Proportions { get; init; } = new Dictionary<int, AlertProportions>();
+
     /// <summary>The sensitive details, never shown unless the policy is <see cref="ExposureLevel.Detailed"/>.</summary>
     public AlertDetails Details { get; init; } = AlertDetails.Empty;
 

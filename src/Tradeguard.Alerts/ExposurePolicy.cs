@@ -6,8 +6,8 @@ namespace Tradeguard.Alerts;
 
 /// <summary>
 /// Decides, per event kind, how much of an alert leaves the process (issue 5, DESIGN.md "Alerts"): nothing, the
-/// high-level line silently, the high-level line (default), or the line plus the details sealed to the operator's age
-/// X25519 recipient. Details never leave in clear.
+/// high-level line silently, the high-level line (default), the line with proportions only (<c>summary</c>), or the line
+/// with proportions plus the details sealed to the operator's age X25519 recipient. Details never leave in clear.
 /// </summary>
 public sealed class ExposurePolicy
 {
@@ -49,7 +49,7 @@ public sealed class ExposurePolicy
     /// <summary>The age recipient details are sealed to, if configured.</summary>
     public AgeRecipient? Recipient { get; }
 
-    /// <summary>Parses a configured level name: <c>off</c>, <c>silent</c>, <c>minimal</c> or <c>detailed</c>.</summary>
+    /// <summary>Parses a configured level name: <c>off</c>, <c>silent</c>, <c>minimal</c>, <c>summary</c> or <c>detailed</c>.</summary>
     /// <exception cref="TradeguardException">Exit 5 for any other word.</exception>
     public static ExposureLevel ParseLevel(string name, string setting) =>
         name.Trim().ToLowerInvariant() switch
@@ -57,9 +57,10 @@ public sealed class ExposurePolicy
             "off" => ExposureLevel.Off,
             "silent" => ExposureLevel.Silent,
             "minimal" => ExposureLevel.Minimal,
+            "summary" => ExposureLevel.Summary,
             "detailed" => ExposureLevel.Detailed,
             _ => throw new TradeguardException(ExitCode.Configuration,
-                $"Setting {setting} is not an exposure level: use off, silent, minimal or detailed."),
+                $"Setting {setting} is not an exposure level: use off, silent, minimal, summary or detailed."),
         };
 
     /// <summary>The level that applies to <paramref name="kind"/>: exact match, then the longest <c>prefix.*</c>, then the default.</summary>
@@ -94,7 +95,7 @@ public sealed class ExposurePolicy
             return null;
         }
 
-        var headline = Headline(alert);
+        var headline = level >= ExposureLevel.Summary ? WithProportions(Headline(alert), alert.Proportions) : Headline(alert);
         if (level != ExposureLevel.Detailed || alert.Details.Count == 0)
         {
             return new RenderedAlert(headline, level == ExposureLevel.Silent, null);
@@ -104,6 +105,26 @@ public sealed class ExposurePolicy
         var sealedText = Core.Redaction.Redactor.Shared.Redact(alert.Details.ToSealedText());
         var sealedFile = AgeFile.Encrypt(Encoding.UTF8.GetBytes(sealedText), [Recipient!]);
         return new RenderedAlert($"{headline}\nDetails sealed to your age key: {name}", false, new SealedAttachment(name, sealedFile));
+    }
+
+    // Appends each line's proportions to that line of the headline (symbol, side and source end the last line).
+    private static string WithProportions(string headline, IReadOnlyDictionary<int, AlertProportions> proportions)
+    {
+        if (proportions.Count == 0)
+        {
+            return headline;
+        }
+
+        var lines = headline.Split('\n');
+        foreach (var (line, values) in proportions)
+        {
+            if (line >= 0 && line < lines.Length && values.Describe() is { Length: > 0 } text)
+            {
+                lines[line] += " · " + text;
+            }
+        }
+
+        return string.Join('\n', lines);
     }
 
     /// <summary>

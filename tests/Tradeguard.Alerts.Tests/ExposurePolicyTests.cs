@@ -38,6 +38,18 @@ public sealed class ExposurePolicyTests
     }
 
     [Fact]
+    public void Summary_AddsProportionsOnly_BelowItTheyStayOut_AndTheWordParses()
+    {
+        var alert = StopLoss() with { Proportions = new Dictionary<int, AlertProportions> { [0] = new(Return: -0.0151m, Drawdown: 0.031m, Trades: 1, WinRate: 0m) } };
+        var summary = new ExposurePolicy(defaultLevel: ExposurePolicy.ParseLevel(" Summary ", "exposure.default")).Render(alert)!;
+        Assert.Equal("[paper] Stop loss triggered · ORCL · return −1.5% · drawdown 3.1% · win rate 0% of 1 trade", summary.Text);
+        Assert.Null(summary.Attachment);
+        Assert.DoesNotContain("101.25", summary.Text, StringComparison.Ordinal);
+        Assert.Equal("[paper] Stop loss triggered · ORCL", new ExposurePolicy().Render(alert)!.Text);
+        Assert.Equal("return 0% · no closed trades", new AlertProportions(Return: 0.00001m, Trades: 0).Describe());
+    }
+
+    [Fact]
     public void Detailed_WithoutRecipient_IsConfigurationError()
     {
         var e = Assert.Throws<TradeguardException>(() => new ExposurePolicy(new Dictionary<string, ExposureLevel>

@@ -94,6 +94,27 @@ public sealed class RunnerControlTests
         Assert.Equal(buysAfter.Count, audit.Events.Count(e => e.Action == "exchange.order_rejected" && e.Reason.StartsWith("the operator's kill switch", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task PnlAndStatusReports_CarryProportionsOfTheRun_FromItsOwnRoundTrips()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        await using var driver = await RunnerDriver.StartAsync(sandbox);
+        var engine = new RunnerEngine(driver.Runner, TimeSpan.FromSeconds(10));
+        await driver.StepUntilAsync(() => driver.Runner.Snapshot.Trades > 0 && driver.Runner.Snapshot.Position == 0);
+
+        var s = driver.Runner.Snapshot;
+        var p = Assert.Single(engine.Pnl().Lines).Proportions!;
+        Assert.Equal(s.Equity / s.StartEquity - 1, p.Return);
+        Assert.Equal(s.Equity / s.DayOpenEquity - 1, p.Today);
+        Assert.Equal(Math.Max(0, 1 - (s.Equity / s.PeakEquity!.Value)), p.Drawdown);
+        Assert.Equal((0m, s.Trades), (p.PositionOfEquity, p.Trades));
+        Assert.InRange(p.WinRate!.Value, 0m, 1m);
+        Assert.True(s.PeakEquity >= s.Equity && s.PeakEquity >= s.StartEquity);
+        // Each closed round trip is one buy and one sell that the sandbox filled for this run.
+        Assert.True(sandbox.Market.AllOrders().Count(o => o.Status == OrderStatus.Filled) >= 2 * s.Trades);
+        Assert.Equal(p, Assert.Single(engine.Status().Lines).Proportions);
+    }
+
     [Theory]
     [InlineData(Trading.Events.TradingMode.Paper, Alerts.TradingMode.Paper, "[paper] ")]
     [InlineData(Trading.Events.TradingMode.Live, Alerts.TradingMode.Live, "[LIVE] ")]

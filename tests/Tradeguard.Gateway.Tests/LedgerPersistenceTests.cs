@@ -71,6 +71,7 @@ public sealed class LedgerPersistenceTests
 
         Assert.Equal(BotRunState.Running, h.Board.StateOf("momentum")); // the kill switch itself lasts until a restart
         Assert.Equal(loss, h.Desk.LedgerOf("momentum").PnlToday());
+        Assert.Equal((1, 0), h.Desk.LedgerOf("momentum").RoundTrips()); // one round trip, at a loss: no win
         var refused = await h.OrderAsync("momentum", "BUY", "MARKET", 1);
         Assert.True(refused.Status == 400, $"{refused.Status}: {refused.Body}");
         Assert.Equal(-2010, refused.Code);

@@ -215,4 +215,23 @@ public sealed class BotRulesTests
         Assert.Equal(0, opened.ExitCode);
         Assert.Equal("1. ORCL · long · quantity: 3\n1. ORCL · long · entry: 101.25\n", opened.Stdout);
     }
+
+    [Fact]
+    public async Task SummaryPnl_ShowsProportionsReadableOnAPhone_NeverAnAmount()
+    {
+        await using var h = await BotHarness.StartAsync();
+        await h.LinkAsync(BotHarness.Owner, "alice", OperatorRole.Viewer, 900);
+        var policy = new ExposurePolicy(new Dictionary<string, ExposureLevel> { ["command.*"] = ExposureLevel.Summary });
+        var publisher = new AlertPublisher(h.Outbox, policy, new FixedRouting([]), [h.Channel], h.Audit, new Core.Redaction.Redactor());
+        var bot = new Bot.CommandBot(h.Options, h.Store, h.Operators, h.Totp, h.Engine, publisher, h.Audit, h.Time, h.Client);
+
+        h.Api.AddUpdate(h.PrivateUpdate(901, BotHarness.Owner, "/pnl"));
+        await new Bot.UpdatePoller(h.Client, h.Store, bot, h.Options, h.Time).PollOnceAsync();
+        await h.DrainAsync();
+
+        Assert.Equal("<b>[paper] P&amp;L today</b>\nMean_Revert_v2 · return +2.3% · today −0.4% · drawdown 1.2% · position 35% of equity · win rate 55% of 20 trades",
+            h.Api.Delivered.Last().Text);
+        Assert.DoesNotContain(h.Api.Calls, c => c.Method == "senddocument");
+        Assert.DoesNotContain("12.40", h.Api.Delivered.Last().Text!, StringComparison.Ordinal);
+    }
 }

@@ -56,7 +56,8 @@ internal sealed class FakeEngine : IEngineControl
     public EngineReport Positions() => new("Positions", TradingMode.Paper,
         [new ReportLine("ORCL · long", AlertDetails.From(("quantity", "3"), ("entry", "101.25")))]);
 
-    public EngineReport Pnl() => new("P&L today", TradingMode.Paper, [new ReportLine("Mean_Revert_v2", AlertDetails.From(("pnl", "+12.40 USD")))]);
+    public EngineReport Pnl() => new("P&L today", TradingMode.Paper, [new ReportLine("Mean_Revert_v2", AlertDetails.From(("pnl", "+12.40 USD")),
+        new AlertProportions(Return: 0.0234m, Today: -0.004m, Drawdown: 0.012m, PositionOfEquity: 0.35m, WinRate: 0.55m, Trades: 20))]);
 
     public string Pause()
     {

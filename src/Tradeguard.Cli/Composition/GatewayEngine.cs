@@ -23,7 +23,7 @@ internal sealed class GatewayEngine(ControlBoard board, OrderDesk desk, GatewayJ
     {
         var reports = BotReport.All(board, desk);
         var lines = reports.Select(r => new ReportLine($"{r.Bot} · {r.StateWord}{(r.StatusLine is { } s ? " · " + s : string.Empty)}",
-            Details(("orders", Number(r.Orders)), ("working_orders", Number(r.Working)), ("fills", Number(r.Fills)), ("reason", r.Reason)))).ToArray();
+            Details(("orders", Number(r.Orders)), ("working_orders", Number(r.Working)), ("fills", Number(r.Fills)), ("reason", r.Reason)), Proportions(r))).ToArray();
         var running = reports.Count(r => r.State == BotRunState.Running);
         return new EngineReport($"Gateway: {running} of {reports.Count} bot(s) running", journal.Mode, lines);
     }
@@ -38,8 +38,13 @@ internal sealed class GatewayEngine(ControlBoard board, OrderDesk desk, GatewayJ
 
     public EngineReport Pnl() =>
         new("P&L today", journal.Mode, BotReport.All(board, desk)
-            .Select(r => new ReportLine($"{r.Bot} · {(r.PnlToday > 0 ? "profit" : r.PnlToday < 0 ? "loss" : "flat")}", Details(("pnl_today", Number(r.PnlToday)))))
+            .Select(r => new ReportLine($"{r.Bot} · {(r.PnlToday > 0 ? "profit" : r.PnlToday < 0 ? "loss" : "flat")}", Details(("pnl_today", Number(r.PnlToday))),
+                Proportions(r)))
             .ToArray());
+
+    // The gateway sees a bot's fills, not its equity: of the summary level's proportions it can give win rate and trades.
+    private static AlertProportions Proportions(BotReport r) =>
+        new(WinRate: r.Trades == 0 ? null : (decimal)r.Wins / r.Trades, Trades: r.Trades);
 
     public string Pause() => Pause(null);
 

@@ -28,7 +28,7 @@ internal sealed class RunnerEngine(ExchangeStrategyRunner runner, TimeSpan close
         var details = Details(("strategy", s.Strategy), ("candles", Number(s.BarsSeen)), ("last_candle", s.LastBarTime?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
             ("working_orders", Number(s.WorkingOrders)), ("filled_orders", Number(s.FilledOrders)), ("cash", Number(s.Cash)), ("equity", Number(s.Equity)),
             ("halt_reason", s.HaltReason));
-        return new EngineReport($"Status: {state}", Mode(s), [new ReportLine($"{s.Symbol} · {state}", details)]);
+        return new EngineReport($"Status: {state}", Mode(s), [new ReportLine($"{s.Symbol} · {state}", details, Proportions(s))]);
     }
 
     public EngineReport Positions()
@@ -36,7 +36,11 @@ internal sealed class RunnerEngine(ExchangeStrategyRunner runner, TimeSpan close
         var s = runner.Snapshot;
         var lines = s.Position == 0
             ? []
-            : new[] { new ReportLine($"{s.Symbol} · {(s.Position > 0 ? "long" : "short")}", Details(("quantity", Number(s.Position)), ("last_close", Number(s.LastClose)))) };
+            : new[]
+            {
+                new ReportLine($"{s.Symbol} · {(s.Position > 0 ? "long" : "short")}", Details(("quantity", Number(s.Position)), ("last_close", Number(s.LastClose))),
+                    new AlertProportions(PositionOfEquity: AlertProportions.Ratio(s.Position * s.LastClose, s.Equity))),
+            };
         return new EngineReport(lines.Length == 0 ? "Positions: none" : "Positions", Mode(s), lines);
     }
 
@@ -45,7 +49,7 @@ internal sealed class RunnerEngine(ExchangeStrategyRunner runner, TimeSpan close
         var s = runner.Snapshot;
         return new EngineReport("P&L", Mode(s),
             [new ReportLine($"{s.Symbol} · {(s.Pnl > 0 ? "profit" : s.Pnl < 0 ? "loss" : "flat")}",
-                Details(("pnl", Number(s.Pnl)), ("equity", Number(s.Equity)), ("start_equity", s.StartEquity is { } e ? Number(e) : null)))]);
+                Details(("pnl", Number(s.Pnl)), ("equity", Number(s.Equity)), ("start_equity", s.StartEquity is { } e ? Number(e) : null)), Proportions(s))]);
     }
 
     public string Pause() => runner.Control.Pause()
@@ -75,6 +79,15 @@ internal sealed class RunnerEngine(ExchangeStrategyRunner runner, TimeSpan close
             ? result.Result
             : $"Close-all requested; the runner has not confirmed within {closeAllWait.TotalSeconds:0} s. Check /positions.";
     }
+
+    // Proportions only (the summary exposure level): every ratio is null until the first candle gives an equity.
+    private static AlertProportions? Proportions(RunnerSnapshot s) => s.BarsSeen == 0 ? null : new AlertProportions(
+        Return: AlertProportions.Ratio(s.Equity, s.StartEquity) - 1,
+        Today: AlertProportions.Ratio(s.Equity, s.DayOpenEquity) - 1,
+        Drawdown: AlertProportions.Ratio(s.Equity, s.PeakEquity) is { } ofPeak ? Math.Max(0, 1 - ofPeak) : null,
+        PositionOfEquity: AlertProportions.Ratio(s.Position * s.LastClose, s.Equity),
+        WinRate: s.Trades == 0 ? null : (decimal)s.WinningTrades / s.Trades,
+        Trades: s.Trades);
 
     private static TradingMode Mode(RunnerSnapshot s) => s.Mode == EventMode.Live ? TradingMode.Live : TradingMode.Paper;
 

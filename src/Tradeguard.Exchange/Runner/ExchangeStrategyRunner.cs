@@ -39,6 +39,9 @@ public sealed class ExchangeStrategyRunner
     private volatile string? haltReason;
     private volatile bool finished;
     private decimal? startEquity;
+    private decimal? peakEquity;
+    private decimal? dayOpenEquity;
+    private DateOnly equityDay;
     private int barsBefore;
     private long lastOpenTime;
     private bool started;
@@ -305,10 +308,25 @@ public sealed class ExchangeStrategyRunner
             : $"Market sell of the whole {options.Symbol} position sent; working orders cancelled, new orders paused until /resume.";
     }
 
-    private void PublishSnapshot() =>
+    private void PublishSnapshot()
+    {
+        decimal? equity = BarsSeen > 0 ? Cash + (Position * LastBar.Close) : null;
+        if (equity is { } now)
+        {
+            peakEquity = Math.Max(peakEquity ?? now, now);
+            var day = DateOnly.FromDateTime(LastBar.Time);
+            if (day != equityDay)
+            {
+                (equityDay, dayOpenEquity) = (day, now);
+            }
+        }
+
+        var trades = venue.Trades;
         snapshot = new RunnerSnapshot(Control.IsPaused ? RunnerState.Paused : RunnerState.Running, options.Mode, options.Symbol, strategyName,
             venue.BaseAsset, venue.QuoteAsset, BarsSeen, BarsSeen > 0 ? LastBar.Time : null, BarsSeen > 0 ? LastBar.Close : 0m, Position, Cash,
-            startEquity, venue.WorkingOrders.Count, Orders.Count(o => o.Status == OrderStatus.Filled), haltReason);
+            startEquity, venue.WorkingOrders.Count, Orders.Count(o => o.Status == OrderStatus.Filled), haltReason,
+            peakEquity, dayOpenEquity, trades.Count, trades.Count(t => t.NetPnl > 0));
+    }
 
     private void SaveState()
     {

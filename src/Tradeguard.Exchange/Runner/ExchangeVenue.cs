@@ -28,6 +28,10 @@ internal sealed class ExchangeVenue(IExchangeClient client, string symbol, Tradi
     private readonly List<Order> outgoing = [];
     private readonly List<(Order Order, string Reason)> cancelling = [];
     private readonly List<Order> reported = [];
+
+    // Books this process's round trips from the exchange's fills (win rate, trade count); cash and position are the
+    // account's, below. A position held before the run started is sold outside the book and closes no trade here.
+    private readonly Portfolio roundTrips = new(symbol, 0m);
     private long nextTradeId = 1;
     private long nextId = 1;
 
@@ -43,8 +47,8 @@ internal sealed class ExchangeVenue(IExchangeClient client, string symbol, Tradi
 
     public IReadOnlyList<Order> WorkingOrders => working;
 
-    /// <summary>None: the fills are the exchange's, so no round trip is booked here.</summary>
-    public IReadOnlyList<ClosedTrade> Trades => [];
+    /// <summary>Round trips closed by this process's fills: from flat, through buys, to flat again.</summary>
+    public IReadOnlyList<ClosedTrade> Trades => roundTrips.Trades;
 
     /// <summary>The base asset of the symbol, e.g. <c>BTC</c>; known after <see cref="OpenAsync"/>.</summary>
     public string BaseAsset { get; private set; } = string.Empty;
@@ -249,7 +253,17 @@ internal sealed class ExchangeVenue(IExchangeClient client, string symbol, Tradi
         Cash -= (sign * report.CummulativeQuoteQty) + commission;
 
         FillCount++;
-        order.MarkFilled(report.AveragePrice!.Value, commission, DateTimeOffset.FromUnixTimeMilliseconds(report.UpdateTime).UtcDateTime, barIndex);
+        var time = DateTimeOffset.FromUnixTimeMilliseconds(report.UpdateTime).UtcDateTime;
+        var price = report.AveragePrice!.Value;
+        // A commission taken in the base asset is held back from the position: book what is held, and its cost in quote.
+        // A sell beyond what this process bought sells a holding from before the run: only the process's part is booked.
+        var booked = order.Side == OrderSide.Buy ? report.ExecutedQty - baseCommission : Math.Min(report.ExecutedQty, roundTrips.Position);
+        if (booked > 0)
+        {
+            roundTrips.Apply(order.Side, booked, price, commission + (baseCommission * price), time, barIndex);
+        }
+
+        order.MarkFilled(price, commission, time, barIndex);
         working.Remove(order);
         reported.Add(order);
     }

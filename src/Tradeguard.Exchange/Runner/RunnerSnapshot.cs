@@ -37,9 +37,13 @@ public enum RunnerState
 /// <param name="WorkingOrders">Orders working on the exchange.</param>
 /// <param name="FilledOrders">Orders filled in this process.</param>
 /// <param name="HaltReason">Why the kill switch is engaged, when it is.</param>
+/// <param name="PeakEquity">The highest equity seen after a candle in this process, quote currency; null before the first.</param>
+/// <param name="DayOpenEquity">Equity after the first candle of the last candle's UTC day, quote currency; null before the first.</param>
+/// <param name="Trades">Closed trades (round trips) in this process.</param>
+/// <param name="WinningTrades">Of those, the ones with a net profit.</param>
 public sealed record RunnerSnapshot(RunnerState State, TradingMode Mode, string Symbol, string Strategy, string BaseAsset, string QuoteAsset,
     int BarsSeen, DateTime? LastBarTime, decimal LastClose, decimal Position, decimal Cash, decimal? StartEquity, int WorkingOrders,
-    int FilledOrders, string? HaltReason)
+    int FilledOrders, string? HaltReason, decimal? PeakEquity = null, decimal? DayOpenEquity = null, int Trades = 0, int WinningTrades = 0)
 {
     /// <summary>Cash plus the position at the last close, quote currency.</summary>
     public decimal Equity => Cash + (Position * LastClose);

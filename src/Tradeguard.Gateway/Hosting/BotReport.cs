@@ -13,8 +13,10 @@ namespace Tradeguard.Gateway.Hosting;
 /// <param name="Fills">Fills seen.</param>
 /// <param name="Positions">Position per symbol, base units.</param>
 /// <param name="PnlToday">Realised P&amp;L today (UTC), quote currency.</param>
+/// <param name="Trades">Round trips closed.</param>
+/// <param name="Wins">Of those, the ones with a realised profit.</param>
 public sealed record BotReport(string Bot, BotRunState State, string? Reason, string? StatusLine, int Orders, int Working, int Fills,
-    IReadOnlyDictionary<string, decimal> Positions, decimal PnlToday)
+    IReadOnlyDictionary<string, decimal> Positions, decimal PnlToday, int Trades, int Wins)
 {
     /// <summary>Every bot's report, in name order.</summary>
     public static IReadOnlyList<BotReport> All(ControlBoard board, OrderDesk desk) =>
@@ -22,7 +24,8 @@ public sealed record BotReport(string Bot, BotRunState State, string? Reason, st
         {
             var ledger = desk.LedgerOf(s.Bot);
             var (orders, working, fills) = ledger.Counts();
-            return new BotReport(s.Bot, s.State, s.Reason, s.StatusLine, orders, working, fills, ledger.Positions(), ledger.PnlToday());
+            var (trades, wins) = ledger.RoundTrips();
+            return new BotReport(s.Bot, s.State, s.Reason, s.StatusLine, orders, working, fills, ledger.Positions(), ledger.PnlToday(), trades, wins);
         }).ToArray();
 
     /// <summary>The state as a word: <c>running</c>, <c>paused</c>, <c>stopped</c>.</summary>

@@ -24,12 +24,14 @@ public sealed class BotLedger(string bot, TimeProvider time)
     private readonly Lock _gate = new();
     private readonly Queue<long> _finished = new();
     private readonly Dictionary<long, TrackedOrder> _orders = [];
-    private readonly Dictionary<string, (decimal Quantity, decimal Cost)> _positions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (decimal Quantity, decimal Cost, decimal TripPnl)> _positions = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _recentOrders = new();
     private readonly Dictionary<string, (decimal Buys, decimal Sells)> _working = new(StringComparer.Ordinal);
     private DateOnly _pnlDay;
     private decimal _pnlToday;
     private int _fills;
+    private int _trades;
+    private int _wins;
     private long _version;
 
     /// <summary>The bot.</summary>
@@ -47,8 +49,8 @@ public sealed class BotLedger(string bot, TimeProvider time)
             var finished = _finished.Where(_orders.ContainsKey).TakeLast(FinishedOrdersSaved).Select(id => _orders[id]);
             var orders = _orders.Values.Where(o => o.IsWorking).OrderBy(o => o.OrderId).Concat(finished).ToArray();
             var positions = _positions.Where(p => p.Value.Quantity != 0).OrderBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => new HeldPosition(p.Key, p.Value.Quantity, p.Value.Cost)).ToArray();
-            return new BotLedgerState(bot, orders, positions, _pnlDay, _pnlToday, _fills);
+                .Select(p => new HeldPosition(p.Key, p.Value.Quantity, p.Value.Cost, p.Value.TripPnl)).ToArray();
+            return new BotLedgerState(bot, orders, positions, _pnlDay, _pnlToday, _fills, _trades, _wins);
         }
     }
 
@@ -75,10 +77,10 @@ public sealed class BotLedger(string bot, TimeProvider time)
 
             foreach (var position in state.Positions)
             {
-                _positions[position.Symbol] = (position.Quantity, position.Cost);
+                _positions[position.Symbol] = (position.Quantity, position.Cost, position.TripPnl);
             }
 
-            (_pnlDay, _pnlToday, _fills) = (state.PnlDay, state.PnlToday, state.Fills);
+            (_pnlDay, _pnlToday, _fills, _trades, _wins) = (state.PnlDay, state.PnlToday, state.Fills, state.Trades, state.Wins);
             RollDay();
         }
     }
@@ -107,6 +109,15 @@ public sealed class BotLedger(string bot, TimeProvider time)
         lock (_gate)
         {
             return (_orders.Count, _orders.Values.Count(o => o.IsWorking), _fills);
+        }
+    }
+
+    /// <summary>Round trips closed (a symbol's position from long back to flat or below) and how many made a net profit.</summary>
+    public (int Trades, int Wins) RoundTrips()
+    {
+        lock (_gate)
+        {
+            return (_trades, _wins);
         }
     }
 
@@ -260,10 +271,11 @@ public sealed class BotLedger(string bot, TimeProvider time)
 
     private decimal Apply(string symbol, string side, decimal quantity, decimal price)
     {
-        var (held, cost) = _positions.GetValueOrDefault(symbol);
+        var (held, cost, tripPnl) = _positions.GetValueOrDefault(symbol);
         decimal pnl = 0;
         if (side == "BUY")
         {
+            tripPnl = held > 0 ? tripPnl : 0; // a round trip starts from flat
             held += quantity;
             cost += quantity * price;
         }
@@ -273,10 +285,17 @@ public sealed class BotLedger(string bot, TimeProvider time)
             var sold = Math.Min(quantity, Math.Max(held, 0));
             pnl = (price - average) * sold;
             cost -= average * sold;
+            tripPnl += pnl;
+            if (held > 0 && held - quantity <= 0)
+            {
+                _trades++;
+                _wins += tripPnl > 0 ? 1 : 0;
+            }
+
             held -= quantity;
         }
 
-        _positions[symbol] = (held, held <= 0 ? 0 : cost);
+        _positions[symbol] = (held, held <= 0 ? 0 : cost, tripPnl);
         RollDay();
         _pnlToday += pnl;
         return pnl;

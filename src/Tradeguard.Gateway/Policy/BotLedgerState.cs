@@ -11,10 +11,14 @@ namespace Tradeguard.Gateway.Policy;
 /// <param name="PnlDay">The UTC day <paramref name="PnlToday"/> belongs to.</param>
 /// <param name="PnlToday">Realised P&amp;L of <paramref name="PnlDay"/>, quote currency (negative: a loss).</param>
 /// <param name="Fills">Fills seen.</param>
-public sealed record BotLedgerState(string Bot, IReadOnlyList<TrackedOrder> Orders, IReadOnlyList<HeldPosition> Positions, DateOnly PnlDay, decimal PnlToday, int Fills);
+/// <param name="Trades">Round trips closed.</param>
+/// <param name="Wins">Of those, the ones with a realised profit.</param>
+public sealed record BotLedgerState(string Bot, IReadOnlyList<TrackedOrder> Orders, IReadOnlyList<HeldPosition> Positions, DateOnly PnlDay, decimal PnlToday,
+    int Fills, int Trades = 0, int Wins = 0);
 
 /// <summary>A position as a <see cref="BotLedger"/> keeps it.</summary>
 /// <param name="Symbol">The symbol.</param>
 /// <param name="Quantity">Base quantity (negative: sold more than bought through the gateway).</param>
 /// <param name="Cost">Cost of what is held, quote currency (0 when nothing is held).</param>
-public sealed record HeldPosition(string Symbol, decimal Quantity, decimal Cost);
+/// <param name="TripPnl">Realised P&amp;L of the round trip under way, quote currency.</param>
+public sealed record HeldPosition(string Symbol, decimal Quantity, decimal Cost, decimal TripPnl = 0);

@@ -247,6 +247,9 @@ public sealed class CommandBot
         {
             Mode = report.Mode,
             Details = AlertDetails.From(details),
+            // Line 0 is the title.
+            Proportions = report.Lines.Select((line, i) => (Line: i + 1, line.Proportions)).Where(p => p.Proportions is not null)
+                .ToDictionary(p => p.Line, p => p.Proportions!),
             DedupeKey = Key(updateId),
         };
         if (_replies.Publish(alert, [Recipient(chat)]) == 0)

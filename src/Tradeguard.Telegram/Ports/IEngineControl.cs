@@ -5,7 +5,8 @@ namespace Tradeguard.Telegram.Ports;
 /// <summary>One line of an engine report: a high-level text anyone may see and its sensitive details held apart.</summary>
 /// <param name="Text">E.g. <c>ORCL · long</c>; no quantities, prices or balances.</param>
 /// <param name="Details">Quantities, prices, balances, P&amp;L: sent only under the <c>detailed</c> exposure, sealed.</param>
-public sealed record ReportLine(string Text, AlertDetails Details);
+/// <param name="Proportions">Return %, drawdown %, win rate…: shown from the <c>summary</c> exposure up; null when the engine has none.</param>
+public sealed record ReportLine(string Text, AlertDetails Details, AlertProportions? Proportions = null);
 
 /// <summary>An engine report for <c>/status</c>, <c>/positions</c> or <c>/pnl</c>.</summary>
 /// <param name="Title">E.g. <c>Status: running</c>.</param>
