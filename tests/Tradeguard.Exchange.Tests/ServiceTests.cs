@@ -143,6 +143,41 @@ public sealed partial class ServiceTests
     }
 
     [Fact]
+    public async Task ExchangeRun_EndsWithTheSameSummaryTableAndReportFilesAsRun()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        using var home = new TempFolder();
+        var env = Installation(home, sandbox);
+        var config = ExchangeConfig(home, sandbox.Server.BaseAddress);
+        var output = home.Combine("report");
+        using var run = new ServiceProcess(["exchange", "run", config, "--max-bars", "60", "--output", output], env);
+        run.WaitForStdout("Trading ", TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 90 && !run.Stdout.Contains("Run stopped", StringComparison.Ordinal); i++)
+        {
+            sandbox.Market.Advance();
+            await Task.Delay(40);
+        }
+
+        var exit = run.WaitForExit(TimeSpan.FromSeconds(60));
+
+        Assert.True(exit == 0, $"exit {exit}\n{run.Stdout}\n{run.Stderr}");
+        var stdout = run.Stdout;
+        foreach (var row in new[] { "ORCL · ", "· paper", "start value", "final value", "total return", "Sharpe", "max drawdown", "trades", "win rate", "report" })
+        {
+            Assert.Contains(row, stdout, StringComparison.Ordinal);
+        }
+
+        Assert.All(Trading.Reports.ReportFiles.Names, name => Assert.True(File.Exists(Path.Combine(output, name)), name));
+        using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
+        var m = metrics.RootElement;
+        Assert.Equal(60, m.GetProperty("bars").GetInt32());
+        Assert.Equal(File.ReadAllLines(Path.Combine(output, "trades.csv")).Length - 1, m.GetProperty("tradeCount").GetInt32());
+        Assert.Equal(61, File.ReadAllLines(Path.Combine(output, "equity.csv")).Length);
+        Assert.True(RunnerDriver.ExchangeOrderCount(sandbox.Market) > 0, "the strategy should have traded");
+        AssertNoSecret(sandbox, stdout + run.Stderr + File.ReadAllText(Path.Combine(output, "metrics.json")));
+    }
+
+    [Fact]
     public void StateFileOfTheOtherMode_IsRefusedBeforeAnyConnection()
     {
         using var exchange = new ScriptedServer(new ScriptedResponse(200, """{"serverTime":1}"""));

@@ -39,6 +39,9 @@ public sealed class ExchangeStrategyRunner
     private volatile string? haltReason;
     private volatile bool finished;
     private decimal? startEquity;
+    // The candles and equity this process saw, for the end-of-run report (about 90 bytes a candle).
+    private readonly List<Bar> bars = [];
+    private readonly List<EquityPoint> curve = [];
     private decimal? peakEquity;
     private decimal? dayOpenEquity;
     private DateOnly equityDay;
@@ -114,6 +117,17 @@ public sealed class ExchangeStrategyRunner
 
     /// <summary>The candle the strategy saw last.</summary>
     public Bar LastBar => run.LastBar;
+
+    /// <summary>The candles this process saw, oldest first (the prices of the report's chart).</summary>
+    public IReadOnlyList<Bar> Bars => bars;
+
+    /// <summary>
+    /// This process's part of the run as a backtest reports it: start value (equity at the first candle), final value,
+    /// the equity curve after each candle, the round trips it closed, every order, and whether the kill switch engaged.
+    /// </summary>
+    public RunResult Result() =>
+        new(options.Symbol, strategyName, startEquity ?? Cash, Cash, Position, BarsSeen > 0 ? Cash + (Position * LastBar.Close) : Cash,
+            Orders.Where(o => o.Status == OrderStatus.Filled).Sum(o => o.Commission), curve, venue.Trades, Orders, run.KillSwitchEngaged);
 
     /// <summary>Reads the symbol's assets and the account's balances, and resumes a saved run; call once before polling.</summary>
     /// <exception cref="TradeguardException">Exit 5 when the exchange does not list the symbol, or the saved run is another symbol's; exit 6 when the exchange fails.</exception>
@@ -202,6 +216,8 @@ public sealed class ExchangeStrategyRunner
             // Catching up on several candles, only the latest may trade: an order for an older one would meet a later market.
             run.Step(bar, ReferenceEquals(kline, closed[^1]) ? null : StaleCandle);
             startEquity ??= run.Equity;
+            bars.Add(bar);
+            curve.Add(new EquityPoint(bar.Time, run.Equity, Position));
             lastOpenTime = kline.OpenTime;
             cancellationToken.ThrowIfCancellationRequested();
             await venue.FlushAsync(cancellationToken).ConfigureAwait(false);

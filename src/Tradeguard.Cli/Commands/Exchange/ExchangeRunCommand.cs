@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Tradeguard.Cli.Commands.Run;
 using Tradeguard.Core.Errors;
 using Tradeguard.Trading.Events;
+using Tradeguard.Trading.Reports;
+using Tradeguard.Trading.Runs;
 
 namespace Tradeguard.Cli.Commands.Exchange;
 
@@ -11,12 +14,15 @@ internal static class ExchangeRunCommand
     {
         var options = new ExchangeOptions();
         var maxBars = new Option<int?>("--max-bars") { Description = "Stop after the strategy has seen this many candles" };
+        var output = new Option<string?>("--output", "-o") { Description = "Report folder (default out/<run name>-<mode>)" };
         var command = new Command("run",
             "Run the config's strategy on the exchange after the pre-flight checks. Paper unless --live and \"mode\": \"live\". " +
             "Resumes the run's saved state (state/<mode>/<name>.json in the Tradeguard home; paper and live apart). " +
-            "Stops gracefully on SIGTERM or Ctrl+C: no new order is sent after the signal.");
+            "Stops gracefully on SIGTERM or Ctrl+C: no new order is sent after the signal. Ends with the same summary table and report " +
+            "files as `run` (trades.csv, equity.csv, metrics.json, equity.png) for the candles this process saw.");
         options.AddTo(command);
         command.Options.Add(maxBars);
+        command.Options.Add(output);
         command.Options.Add(options.ResetState);
         command.SetAction(parseResult =>
         {
@@ -46,6 +52,14 @@ internal static class ExchangeRunCommand
             runner.RunAsync(shutdown.Token).GetAwaiter().GetResult();
             var filled = runner.Orders.Count(o => o.Status == Trading.Broker.OrderStatus.Filled);
             Console.WriteLine($"Run stopped ({mode}) after {runner.BarsSeen} candles: {runner.Orders.Count} orders, {filled} filled. Position {runner.Position}, cash {runner.Cash:0.00}.");
+            if (runner.BarsSeen > 0)
+            {
+                var result = runner.Result();
+                var report = new RunReport(result, PerformanceMetrics.From(result, session.Plan.RiskFreeRate));
+                var folder = parseResult.GetValue(output) ?? Path.Combine("out", $"{session.Config.RunName}-{mode.ToLowerInvariant()}");
+                new RunPrinter(ProgressDisplay.IsInteractive, mode).PrintReport(report, folder, ReportFiles.Write(folder, result, report.Metrics, runner.Bars), summaryOnly: false);
+            }
+
             return 0;
         });
         return command;

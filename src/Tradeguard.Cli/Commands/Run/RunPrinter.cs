@@ -12,10 +12,14 @@ namespace Tradeguard.Cli.Commands.Run;
 internal sealed class RunPrinter
 {
     private readonly bool interactive;
+    private readonly string mode;
 
-    public RunPrinter(bool interactive)
+    /// <param name="interactive">True when stdout is a terminal.</param>
+    /// <param name="mode">The run's mode as the summary title names it: <c>paper</c> (backtests) or <c>LIVE</c>.</param>
+    public RunPrinter(bool interactive, string mode = "paper")
     {
         this.interactive = interactive;
+        this.mode = mode;
         EventSink = new DelegateEventSink(Print);
     }
 
@@ -33,7 +37,7 @@ internal sealed class RunPrinter
     {
         var r = report.Result;
         var m = report.Metrics;
-        var summary = new Table().Title($"{Markup.Escape(r.Symbol)} · {Markup.Escape(r.StrategyName)} · paper").AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
+        var summary = new Table().Title($"{Markup.Escape(r.Symbol)} · {Markup.Escape(r.StrategyName)} · {Markup.Escape(mode)}").AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         void Row(string name, string value) => summary.AddRow(name, Markup.Escape(value));
         Row("bars", m.Bars.ToString(CultureInfo.InvariantCulture));
         Row("period", r.EquityCurve.Count > 0 ? $"{r.EquityCurve[0].Time:yyyy-MM-dd} … {r.EquityCurve[^1].Time:yyyy-MM-dd}" : "-");
