@@ -19,6 +19,7 @@ internal sealed class ContentScanner
     private readonly bool _compiled;
     private readonly IReadOnlyList<DocumentedExample> _examples;
     private readonly GlobalAllowlist _allowlist;
+    private readonly string[] _patternKeys;
 
     /// <param name="ruleSet">The rules.</param>
     /// <param name="compiled">Run the regexes compiled to IL: faster per byte, slower to start; for large trees.</param>
@@ -29,6 +30,8 @@ internal sealed class ContentScanner
         _compiled = compiled;
         _examples = ruleSet.Examples;
         _allowlist = ruleSet.Allowlist;
+        // Two rules share matches only when pattern and options (case, multiline...) are the same.
+        _patternKeys = [.. _rules.Select(r => $"{(int)PatternOf(r).Options}/{PatternOf(r)}")];
     }
 
     /// <summary>
@@ -64,7 +67,7 @@ internal sealed class ContentScanner
             if (triggered[r] && _rules[r].AppliesTo(path))
             {
                 var pattern = PatternOf(_rules[r]);
-                var key = pattern.ToString();
+                var key = _patternKeys[r];
                 tested ??= new Dictionary<string, bool>(StringComparer.Ordinal);
                 if (!tested.TryGetValue(key, out var matched))
                 {
@@ -89,6 +92,8 @@ internal sealed class ContentScanner
         var findings = new List<Finding>();
         LineIndex? lines = null;
         var claimed = new List<(int Start, int End)>();
+        // Rules that share a pattern (the exchange rules differ only in their context words) run it once per text.
+        Dictionary<string, Match[]>? matchesOf = null;
         for (var r = 0; r < _rules.Count; r++)
         {
             var rule = _rules[r];
@@ -97,7 +102,15 @@ internal sealed class ContentScanner
                 continue;
             }
 
-            for (var match = PatternOf(rule).Match(text); match.Success; match = match.NextMatch())
+            var pattern = PatternOf(rule);
+            matchesOf ??= new Dictionary<string, Match[]>(StringComparer.Ordinal);
+            var key = _patternKeys[r];
+            if (!matchesOf.TryGetValue(key, out var matches))
+            {
+                matchesOf[key] = matches = pattern.Matches(text).ToArray();
+            }
+
+            foreach (var match in matches)
             {
                 var group = match.Groups[rule.SecretGroup];
                 if (!group.Success || (rule.Context.Count > 0 && !KeywordScope.Contains(text, group.Index, rule.Context)))
