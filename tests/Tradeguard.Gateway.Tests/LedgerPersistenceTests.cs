@@ -84,9 +84,9 @@ public sealed class LedgerPersistenceTests
         await using var h = await GatewayHarness.StartAsync(ledger: true);
         foreach (var (content, expect) in new[]
                  {
-                     ("{ not json", "is not valid ledger JSON"),
+                     ("{ not json", "is not valid gateway ledger file"),
                      ("""{ "format": "something-else/1", "upstream": "x", "ledgers": [] }""", "not a tradeguard-gateway-ledger/1 file"),
-                     ("""{ "format": "tradeguard-gateway-ledger/1", "upstream": "x" }""", "is not valid ledger JSON"),
+                     ("""{ "format": "tradeguard-gateway-ledger/1", "upstream": "x" }""", "is not valid gateway ledger file"),
                  })
         {
             File.WriteAllText(h.Ledger!.Path, content);

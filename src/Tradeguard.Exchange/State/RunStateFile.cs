@@ -98,23 +98,13 @@ public sealed class RunStateFile : IDisposable
     /// belongs to another mode or run (names the file and how to start over).</exception>
     public RunState? Load()
     {
-        if (!File.Exists(Path))
+        var state = PrivateJsonFile.Read<RunState>(Path, "run state", Json, Damaged);
+        if (state is null)
         {
             return null;
         }
 
-        PrivateFile.EnsurePrivate(Path, "run state");
-        RunState? state;
-        try
-        {
-            state = JsonSerializer.Deserialize<RunState>(File.ReadAllText(Path), Json);
-        }
-        catch (JsonException e)
-        {
-            throw Damaged($"it is not valid run state ({e.Message})");
-        }
-
-        if (state is null || state.Version != 1)
+        if (state.Version != 1)
         {
             throw Damaged("its format version is not 1");
         }

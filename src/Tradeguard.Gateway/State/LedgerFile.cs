@@ -43,27 +43,13 @@ public sealed class LedgerFile(string path)
     /// <exception cref="TradeguardException">Exit 5 naming the file when it is unreadable, open to other users, or not a ledger file.</exception>
     public (IReadOnlyList<BotLedgerState> Ledgers, bool SameUpstream) Load(Uri upstream)
     {
-        if (!File.Exists(path))
+        var document = PrivateJsonFile.Read<LedgerDocument>(path, "gateway ledger file", Json, Damaged);
+        if (document is null)
         {
             return ([], true);
         }
 
-        PrivateFile.EnsurePrivate(path, "gateway ledger file");
-        LedgerDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize<LedgerDocument>(File.ReadAllBytes(path), Json);
-        }
-        catch (JsonException e)
-        {
-            throw Damaged($"it is not valid ledger JSON ({e.Message})");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Damaged($"it cannot be read ({IoProblem.Describe(e)})");
-        }
-
-        if (document is null || document.Format != Format)
+        if (document.Format != Format)
         {
             throw Damaged($"it is not a {Format} file");
         }

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Tradeguard.Core.Errors;
+
+namespace Tradeguard.Core.Storage;
+
+/// <summary>
+/// Reads a JSON state file that only its owner may read (run state, gateway ledgers): missing means none yet; open to
+/// group or others is refused (exit 5, <see cref="PrivateFile"/>); anything unreadable or not JSON of the type is
+/// reported as damaged through the caller's wording. Reading never writes the file.
+/// </summary>
+public static class PrivateJsonFile
+{
+    /// <summary>The file's content as <typeparamref name="T"/>, or null when there is no file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="what">What it is, in words: <c>run state</c>, <c>gateway ledger file</c>.</param>
+    /// <param name="options">How it is written.</param>
+    /// <param name="damaged">The caller's error for a damaged file, given why in words.</param>
+    /// <exception cref="TradeguardException">Exit 5 when the file is open to others; <paramref name="damaged"/>'s error otherwise.</exception>
+    public static T? Read<T>(string path, string what, JsonSerializerOptions options, Func<string, TradeguardException> damaged)
+        where T : class
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        PrivateFile.EnsurePrivate(path, what);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), options) ?? throw damaged("it holds null");
+        }
+        catch (JsonException e)
+        {
+            throw damaged($"it is not valid {what} ({e.Message})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw damaged($"it cannot be read ({IoProblem.Describe(e)})");
+        }
+    }
+}
