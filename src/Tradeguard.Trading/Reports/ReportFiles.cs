@@ -32,10 +32,12 @@ public static class ReportFiles
         {
             Directory.CreateDirectory(folder);
             var paths = Names.Select(n => Path.Combine(folder, n)).ToArray();
+            // The chart (mostly the drawing library's start-up in a fresh process) renders on another core meanwhile.
+            var chart = Task.Run(() => EquityChart.Render(result, prices));
             AtomicFile.Write(paths[0], stream => WriteText(stream, writer => WriteTradesCsv(writer, result.Trades)));
             AtomicFile.Write(paths[1], stream => WriteText(stream, writer => WriteEquityCsv(writer, result.EquityCurve)));
             AtomicFile.WriteText(paths[2], MetricsJson(result, metrics));
-            AtomicFile.Write(paths[3], EquityChart.Render(result, prices));
+            AtomicFile.Write(paths[3], chart.GetAwaiter().GetResult());
             return paths;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -87,11 +89,21 @@ public static class ReportFiles
     {
         writer.Write("time,equity,position,drawdown\n");
         var peak = decimal.MinValue;
+        // One line formatted into a reused buffer: a 100,000-point curve allocates no string per row.
+        Span<char> line = stackalloc char[160];
         foreach (var p in curve)
         {
             peak = Math.Max(peak, p.Equity);
             var drawdown = peak > 0 ? (peak - p.Equity) / peak : 0;
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{p.Time:yyyy-MM-ddTHH:mm:ss},{p.Equity},{p.Position},{Math.Round(drawdown, 8)}\n"));
+            var rounded = Math.Round(drawdown, 8);
+            if (line.TryWrite(CultureInfo.InvariantCulture, $"{p.Time:yyyy-MM-ddTHH:mm:ss},{p.Equity},{p.Position},{rounded}\n", out var written))
+            {
+                writer.Write(line[..written]);
+            }
+            else
+            {
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{p.Time:yyyy-MM-ddTHH:mm:ss},{p.Equity},{p.Position},{rounded}\n"));
+            }
         }
     }
 
