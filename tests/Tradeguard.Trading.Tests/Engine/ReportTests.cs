@@ -71,6 +71,21 @@ public sealed class ReportTests
         Assert.All(labels, l => Assert.Matches("^\\d{4}-\\d{2}-\\d{2}$", l));
     }
 
+    [Fact]
+    public void Chart_ThinsTradeMarkersToOnePerPixelColumn_ForDrawingOnly()
+    {
+        var prices = Prices(5000);
+        var trades = Enumerable.Range(0, 2000).Select(i => new ClosedTrade("TEST", prices[2 * i].Time, prices[(2 * i) + 1].Time, 1, 10, 11, 1, 0, 1)).ToArray();
+        var run = Curve(100, 110, 99, 121) with { Trades = trades };
+
+        var markers = EquityChart.Build(run, prices, columns: 100).GetPlottables<ScottPlot.Plottables.Markers>().ToArray();
+
+        Assert.Equal(2, markers.Length);
+        // 4,000 bars of trades over 5,000 bars in 100 columns: one entry and one exit in each of the 80 columns they span.
+        Assert.All(markers, m => Assert.Equal(80, m.Data.GetScatterPoints().Count));
+        Assert.Equal(2000, PerformanceMetrics.From(run).TradeCount);
+    }
+
     private static Tradeguard.Trading.Data.Bar[] Prices(int count) =>
         Enumerable.Range(0, count).Select(i => new Tradeguard.Trading.Data.Bar(new DateTime(2024, 1, 1).AddDays(i), 10 + i, 11 + i, 9 + i, 10 + i, 100)).ToArray();
 }
