@@ -48,7 +48,7 @@ trap 'rm -rf "$home"' EXIT
 export TRADEGUARD_HOME="$home" TRADEGUARD_VAULT="$home/vault.tgv"
 TRADEGUARD_VAULT_PASSWORD='bench only passphrase 1' "$tg" vault init --key-file "$home/bench.key" --kdf m=8192,t=1,p=1 >/dev/null 2>&1
 printf 'not-a-real-key' | "$tg" vault set bench api_key --key-file "$home/bench.key" >/dev/null 2>&1
-export TRADEGUARD_PASSWORD='correct horse battery staple 42'
+export TRADEGUARD_PASSWORD='Correct horse battery staple 42'   # meets the classic policy: the check exits 0
 
 cd "$here"
 echo "== load average before: $(cat /proc/loadavg)"
@@ -63,9 +63,9 @@ echo "== check: both sides do the same work (final values to the cent)"
 hf=(hyperfine -N --style basic --warmup 1 --export-json)
 echo "== start-up (target ≤ 50 ms each)"
 "${hf[@]}" "$out/startup.json" --runs "$((runs * 2))" \
-  -n "--version" "$tg --version" \
-  -n "password check" "$tg password check" \
-  -n "vault get" "$tg vault get bench api_key --key-file $home/bench.key"
+  -n "tradeguard --version" "$tg --version" \
+  -n "tradeguard password check" "$tg password check" \
+  -n "tradeguard vault get" "$tg vault get bench api_key --key-file $home/bench.key"
 
 echo "== run: 252 bars -q (target ≤ 200 ms), 100,720 bars -q with report files (target ≤ 0.4 s and ≥ 20× backtrader)"
 "${hf[@]}" "$out/run.json" --runs "$runs" \
