@@ -19,6 +19,7 @@ internal sealed class SlidingWindowLimit(int limit, TimeSpan window)
     private readonly List<DateTimeOffset> _expiries = [];
     private readonly Dictionary<string, DateTimeOffset> _inFlight = new(StringComparer.Ordinal);
     private TimeSpan _fastestRoundTrip = TimeSpan.MaxValue;
+    private int _answers;
 
     /// <summary>True when a send may start at <paramref name="now"/>; otherwise <paramref name="retryAt"/> is when a
     /// slot frees (<see cref="DateTimeOffset.MaxValue"/> when every slot waits for an answer).</summary>
@@ -48,8 +49,14 @@ internal sealed class SlidingWindowLimit(int limit, TimeSpan window)
         {
             var roundTrip = now - start;
             _fastestRoundTrip = roundTrip < _fastestRoundTrip ? roundTrip : _fastestRoundTrip;
-            var estimate = now - _fastestRoundTrip;
-            arrivedBy = estimate > start ? estimate : start;
+            // The first window's answers all carry connection set-up and the service's warm-up, so their fastest round
+            // trip overstates the way back and would date arrivals too early: until a window's worth of answers has
+            // been seen, a message is taken to arrive when its answer came.
+            if (++_answers > limit)
+            {
+                var estimate = now - _fastestRoundTrip;
+                arrivedBy = estimate > start ? estimate : start;
+            }
         }
 
         _expiries.Add(arrivedBy + window);

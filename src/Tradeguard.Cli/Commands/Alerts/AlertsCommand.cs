@@ -26,7 +26,7 @@ internal static class AlertsCommand
 
     private static Command List()
     {
-        var state = new Option<string?>("--state") { Description = "Only messages in this state: pending, sent, failed, undeliverable" };
+        var state = new Option<string?>("--state") { Description = "Only messages in this state: pending, sent, failed, undeliverable, possiblysent (a resend whose delivery is unknown), held" };
         var limit = new Option<int>("--limit") { Description = "At most this many, newest first", DefaultValueFactory = _ => 50 };
         var command = new Command("list", "List outbox messages, newest first.") { state, limit };
         command.SetAction(parseResult =>
@@ -60,7 +60,7 @@ internal static class AlertsCommand
                 AnsiConsole.Write(table);
             }
             Console.WriteLine($"{outbox.Count(OutboxState.Pending)} pending, {outbox.Count(OutboxState.Failed)} failed, " +
-                $"{outbox.Count(OutboxState.Undeliverable)} undeliverable, {outbox.Count(OutboxState.Sent)} sent");
+                $"{outbox.Count(OutboxState.Undeliverable)} undeliverable, {outbox.Count(OutboxState.PossiblySent)} possibly sent, {outbox.Count(OutboxState.Sent)} sent");
             return 0;
         });
         return command;
@@ -144,8 +144,9 @@ internal static class AlertsCommand
 
     private static OutboxState? ParseState(string? text) =>
         text is null ? null
-            : Enum.TryParse<OutboxState>(text, ignoreCase: true, out var state) ? state
-            : throw new TradeguardException(ExitCode.Usage, $"'{text}' is not a state: use pending, sent, failed or undeliverable.");
+            : Enum.GetNames<OutboxState>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<OutboxState>(name)
+            : throw new TradeguardException(ExitCode.Usage,
+                $"'{text}' is not a state: use {string.Join(", ", Enum.GetNames<OutboxState>().Select(n => n.ToLowerInvariant()))}.");
 
     private static TimeSpan ParseAge(string text)
     {

@@ -115,16 +115,19 @@ internal sealed class AlertsConfig
         }.Validate();
     }
 
+    // Defaults are the dispatcher's own (Telegram's limits), so a settings file without rate_limits runs at full rate.
     internal sealed class RateLimitSettings
     {
+        private static readonly DispatchOptions Defaults = new();
+
         [JsonPropertyName("per_chat_per_second")]
-        public double PerChatPerSecond { get; init; } = 1;
+        public double PerChatPerSecond { get; init; } = Defaults.PerChatPerSecond;
 
         [JsonPropertyName("per_group_per_minute")]
-        public int PerGroupPerMinute { get; init; } = 20;
+        public int PerGroupPerMinute { get; init; } = Defaults.PerGroupPerMinute;
 
         [JsonPropertyName("overall_per_second")]
-        public int OverallPerSecond { get; init; } = 25;
+        public int OverallPerSecond { get; init; } = Defaults.OverallPerSecond;
     }
 
     internal sealed class TelegramSettings
