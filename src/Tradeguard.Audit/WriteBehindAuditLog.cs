@@ -29,6 +29,7 @@ public sealed class WriteBehindAuditLog : IAuditLog, IDisposable
     private readonly IAuditLog _inner;
     private readonly Action<string> _report;
     private readonly TimeSpan _drainTimeout;
+    private readonly int _capacity;
     private readonly Channel<Entry> _queue;
     private readonly Thread _writer;
     private readonly CancellationTokenSource _abandon = new();
@@ -48,6 +49,7 @@ public sealed class WriteBehindAuditLog : IAuditLog, IDisposable
         _inner = inner;
         _report = report ?? (_ => { });
         _drainTimeout = drainTimeout ?? TimeSpan.FromSeconds(10);
+        _capacity = capacity;
         _queue = Channel.CreateBounded<Entry>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "audit write-behind" };
         _writer.Start();
@@ -151,6 +153,14 @@ public sealed class WriteBehindAuditLog : IAuditLog, IDisposable
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
+                // Records queued since join the retry behind the failed ones (order kept, up to the queue's capacity, so
+                // Post still blocks when that many wait), so that a caller waiting in Record behind a failing batch
+                // gets the error within one retry instead of waiting for the disk.
+                while (batch.Count < _capacity && _queue.Reader.TryRead(out var later))
+                {
+                    batch.Add(later);
+                }
+
                 // A waiting caller gets the error now, as a synchronous log would give it; posted records wait for the disk.
                 var waiting = batch.Where(x => x.Done is not null).ToList();
                 waiting.ForEach(x => x.Done!.TrySetException(e));

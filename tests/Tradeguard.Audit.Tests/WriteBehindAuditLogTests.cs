@@ -54,14 +54,27 @@ public class WriteBehindAuditLogTests
     }
 
     [Fact]
-    public void AFailingDisk_FailsTheWaitingCaller_ButKeepsAndRetriesPostedRecords_UntilTheyAreKept()
+    public async Task AFailingDisk_FailsTheWaitingCaller_ButKeepsAndRetriesPostedRecords_UntilTheyAreKept()
     {
         var problems = new List<string>();
+        using var firstFailure = new ManualResetEventSlim();
         var inner = new FailingLog { Full = true };
-        using (var writer = new WriteBehindAuditLog(inner, p => { lock (problems) { problems.Add(p); } }))
+        using (var writer = new WriteBehindAuditLog(inner, p =>
+               {
+                   lock (problems)
+                   {
+                       problems.Add(p);
+                   }
+
+                   firstFailure.Set();
+               }))
         {
             writer.Post(Event(1));
-            var error = Assert.Throws<TradeguardException>(() => writer.Record(Event(2)));
+            // The posted record's batch has failed and is being retried: a Record queued behind it must still get the
+            // error (within a retry), not wait for the disk (it hung here once, in one of three full-suite runs).
+            Assert.True(firstFailure.Wait(TimeSpan.FromSeconds(10)));
+            var record = Task.Run(() => writer.Record(Event(2)));
+            var error = await Assert.ThrowsAsync<TradeguardException>(() => record.WaitAsync(TimeSpan.FromSeconds(10)));
             Assert.Contains("disk full", error.Message, StringComparison.Ordinal);
             inner.Full = false;
         }
@@ -120,7 +133,12 @@ public class WriteBehindAuditLogTests
         public void RecordAll(IReadOnlyList<AuditEvent> events)
         {
             Entered.Set();
-            Open.Wait();
+            // Bounded, so that a failed assertion before Open is set ends the test instead of hanging its Dispose.
+            if (!Open.Wait(TimeSpan.FromSeconds(30)))
+            {
+                throw new TimeoutException("the test never opened the gate");
+            }
+
             lock (Batches)
             {
                 Batches.Add([.. events]);
