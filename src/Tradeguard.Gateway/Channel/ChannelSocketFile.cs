@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using Tradeguard.Core.Errors;
 using Tradeguard.Gateway.Hosting;
@@ -30,26 +29,7 @@ public static class ChannelSocketFile
             Directory.CreateDirectory(parent, UnixSocket.OwnerOnlyFolder);
         }
 
-        if (File.Exists(path) && Answers(path))
-        {
-            throw new TradeguardException(ExitCode.Configuration,
-                $"Another gateway already serves the bot channel at {path}; stop it first (one gateway per installation).");
-        }
-
+        UnixSocket.RefuseIfAnswering(path, "the bot channel");
         UnixSocket.PrepareFolder(path);
-    }
-
-    private static bool Answers(string path)
-    {
-        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            probe.Connect(new UnixDomainSocketEndPoint(path));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

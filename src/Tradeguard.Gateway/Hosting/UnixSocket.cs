@@ -48,7 +48,23 @@ public static class UnixSocket
         }
     }
 
-    private static bool IsAnswering(string socketPath)
+    /// <summary>
+    /// Refuses to go on when a process still answers on <paramref name="socketPath"/>: a gateway already runs there. A
+    /// second <c>gateway serve</c> checks this before it touches anything the running one relies on (its admin token,
+    /// the audit log).
+    /// </summary>
+    /// <exception cref="TradeguardException">Exit 5 naming the socket.</exception>
+    public static void RefuseIfAnswering(string socketPath, string what)
+    {
+        if (File.Exists(socketPath) && IsAnswering(socketPath))
+        {
+            throw new TradeguardException(ExitCode.Configuration,
+                $"Another gateway already serves {what} at {socketPath}; stop it first (one gateway per installation).");
+        }
+    }
+
+    /// <summary>True when a process accepts connections on <paramref name="socketPath"/> (not a leftover file).</summary>
+    public static bool IsAnswering(string socketPath)
     {
         using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
         try

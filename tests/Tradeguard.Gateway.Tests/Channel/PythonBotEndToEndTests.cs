@@ -97,6 +97,12 @@ public sealed class PythonBotEndToEndTests
         using var gateway = new ServiceProcess(["gateway", "serve", "--config", gatewayConfig], env);
         gateway.WaitForStdout("Gateway serving momentum", TimeSpan.FromSeconds(90));
 
+        // A second serve is refused before it renews the admin token the running gateway checks: control still works.
+        var second = TradeguardCli.Run(["gateway", "serve", "--config", gatewayConfig], env: env);
+        Assert.Equal(5, second.ExitCode);
+        Assert.StartsWith("error: Another gateway already serves the admin socket at ", second.Stderr, StringComparison.Ordinal);
+        Assert.Contains("momentum: running", Cli(env, null, "gateway", "status", "--config", gatewayConfig), StringComparison.Ordinal);
+
         // A real key exported in the shell, as the "before" bot had it: exec --bot must not pass it on.
         var execEnv = With(env, ("BINANCE_API_KEY", exchangeKey.ApiKey), ("PYTHONPATH", Path.Combine(RepoPaths.Root, "clients", "python")),
             ("PYTHONDONTWRITEBYTECODE", "1"));

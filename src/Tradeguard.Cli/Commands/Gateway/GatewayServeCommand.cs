@@ -63,6 +63,9 @@ internal static class GatewayServeCommand
             var level = parseResult.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information;
             var logger = new StderrLogger(level);
             var gatewayConfig = GatewayConfig.Load(parseResult.GetValue(config)!);
+            // A second serve stops here, before it renews the admin token or writes the audit log the running one uses.
+            UnixSocket.RefuseIfAnswering(gatewayConfig.AdminSocketPath, "the admin socket");
+            UnixSocket.RefuseIfAnswering(new ChannelOptions().SocketPath, "the bot channel");
             var (mode, warning) = ModeGate.Resolve(parseResult.GetValue(live), gatewayConfig.Mode, gatewayConfig.Upstream.IsLoopback);
             if (warning is not null)
             {
