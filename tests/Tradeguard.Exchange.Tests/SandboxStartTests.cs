@@ -17,34 +17,23 @@ public sealed class SandboxStartTests : IDisposable
     public void Dispose() => _home.Dispose();
 
     [Fact]
-    public void ReplayMarket_SignalsTheFirstCandleRequest()
+    public void ReplayMarket_SignalsTheFirstClientRequest()
     {
         var bars = CsvBarLoader.Load(RepoPaths.Samples("data", "orcl-1995-2014.txt"), new BarLoadOptions { From = new DateTime(2000, 1, 1), To = new DateTime(2000, 1, 31) });
         var market = new ReplayMarket(bars, "USD", 1000, CommissionModel.None, SlippageModel.None);
-        Assert.False(market.FirstCandleRequest.IsCompleted);
+        Assert.False(market.FirstClientRequest.IsCompleted);
 
         Assert.Empty(market.ClosedBars(null, 10));
 
-        Assert.True(market.FirstCandleRequest.IsCompletedSuccessfully);
+        Assert.True(market.FirstClientRequest.IsCompletedSuccessfully);
     }
 
     [Fact]
     public async Task SandboxServe_WaitsForTheFirstCandleRequest_BeforeClosingABar()
     {
-        var env = new Dictionary<string, string?>
-        {
-            ["TRADEGUARD_HOME"] = _home.Path,
-            ["TRADEGUARD_VAULT"] = null,
-            ["TRADEGUARD_VAULT_KEY"] = null,
-            ["TRADEGUARD_VAULT_PASSWORD"] = "vault-pass-for-start-test",
-        };
-        Assert.Equal(0, TradeguardCli.Run(["vault", "init", "--kdf", "m=256,t=1,p=1"], env: env).ExitCode);
-        Assert.Equal(0, TradeguardCli.Run(["sandbox", "keys", "create"], env: env).ExitCode);
-        var port = FreePort();
-        using var sandbox = new ServiceProcess(["sandbox", "serve", "--data", RepoPaths.Samples("data", "orcl-1995-2014.txt"), "--symbol", "ORCL",
-            "--from", "2000-01-01", "--to", "2000-12-31", "--speed", "10", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], env);
-        sandbox.WaitForStdout("Waiting for the first client to ask for candles", TimeSpan.FromSeconds(60));
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        var (sandbox, http) = StartWaitingSandbox("10");
+        using var _ = sandbox;
+        using var __ = http;
 
         // At 10 bars a second a replay that had started at launch would have closed 15 bars or more by the first candle
         // request; each of these asks only for the time.
@@ -57,9 +46,45 @@ public sealed class SandboxStartTests : IDisposable
         // The request starts the replay; on a loaded machine one bar may close while that same request is answered.
         var first = JsonDocument.Parse(await http.GetStringAsync("api/v3/klines?symbol=ORCL&interval=1d&limit=1000"));
         Assert.InRange(first.RootElement.GetArrayLength(), 0, 1);
-        sandbox.WaitForStdout("A client asked for candles: replaying.", TimeSpan.FromSeconds(30));
+        sandbox.WaitForStdout("A client asked for the market: replaying.", TimeSpan.FromSeconds(30));
         sandbox.Terminate();
         Assert.Equal(0, sandbox.WaitForExit(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task SandboxServe_FirstPriceRequest_StartsTheReplay_AndIsAnsweredWithTheFirstBarsClose()
+    {
+        // A bot behind the gateway asks for a price before its first order (the gateway's notional check), not for
+        // candles: that first request must get a price, not "Market is closed".
+        var (sandbox, http) = StartWaitingSandbox("1");
+        using var _ = sandbox;
+        using var __ = http;
+
+        var answer = await http.GetAsync("api/v3/ticker/price?symbol=ORCL");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("ORCL", JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("symbol").GetString());
+        sandbox.WaitForStdout("A client asked for the market: replaying.", TimeSpan.FromSeconds(30));
+        sandbox.Terminate();
+        Assert.Equal(0, sandbox.WaitForExit(TimeSpan.FromSeconds(30)));
+    }
+
+    private (ServiceProcess Sandbox, HttpClient Http) StartWaitingSandbox(string speed)
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["TRADEGUARD_HOME"] = _home.Path,
+            ["TRADEGUARD_VAULT"] = null,
+            ["TRADEGUARD_VAULT_KEY"] = null,
+            ["TRADEGUARD_VAULT_PASSWORD"] = "vault-pass-for-start-test",
+        };
+        Assert.Equal(0, TradeguardCli.Run(["vault", "init", "--kdf", "m=256,t=1,p=1"], env: env).ExitCode);
+        Assert.Equal(0, TradeguardCli.Run(["sandbox", "keys", "create"], env: env).ExitCode);
+        var port = FreePort();
+        var sandbox = new ServiceProcess(["sandbox", "serve", "--data", RepoPaths.Samples("data", "orcl-1995-2014.txt"), "--symbol", "ORCL",
+            "--from", "2000-01-01", "--to", "2000-12-31", "--speed", speed, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], env);
+        sandbox.WaitForStdout("Waiting for the first client to ask for the market", TimeSpan.FromSeconds(60));
+        return (sandbox, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") });
     }
 
     private static int FreePort()

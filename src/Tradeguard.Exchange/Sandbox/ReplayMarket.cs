@@ -17,7 +17,8 @@ public sealed class ReplayMarket
     private readonly List<Order> changed = [];
     private readonly Dictionary<long, string> clientIds = [];
     private readonly List<SandboxTrade> trades = [];
-    private readonly TaskCompletionSource firstCandleRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource firstClientRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource firstBar = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates a market.</summary>
     /// <param name="series">The bars to replay; the symbol is the series' symbol and the base asset.</param>
@@ -75,6 +76,7 @@ public sealed class ReplayMarket
             }
 
             CurrentIndex++;
+            firstBar.TrySetResult();
             var bar = series.Bars[CurrentIndex];
             changed.Clear();
             venue.Update(bar, CurrentIndex, changed);
@@ -110,15 +112,27 @@ public sealed class ReplayMarket
     }
 
     /// <summary>
-    /// Completes when a client first asks for candles (<see cref="ClosedBars"/>): a runner is then reading the market,
-    /// so a replay that waits for it loses no bar to a runner that was still starting.
+    /// Completes when a client first asks for the market: candles (<see cref="ClosedBars"/>), or a price or an order
+    /// (<see cref="AwaitOpen"/>). A runner or a bot is then reading the market, so a replay that waits for it loses no
+    /// bar to a client that was still starting.
     /// </summary>
-    public Task FirstCandleRequest => firstCandleRequest.Task;
+    public Task FirstClientRequest => firstClientRequest.Task;
+
+    /// <summary>
+    /// For a request that needs a closed bar (a price, an order): starts a replay waiting for its first client and waits
+    /// up to <paramref name="wait"/> for its first bar, so that first request is answered instead of "market closed".
+    /// </summary>
+    /// <returns>True when a bar has closed.</returns>
+    public bool AwaitOpen(TimeSpan wait)
+    {
+        firstClientRequest.TrySetResult();
+        return firstBar.Task.Wait(wait);
+    }
 
     /// <summary>Closed bars with open time ≥ <paramref name="startTime"/> (Unix ms; null: the latest), at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<Bar> ClosedBars(long? startTime, int limit)
     {
-        firstCandleRequest.TrySetResult();
+        firstClientRequest.TrySetResult();
         lock (gate)
         {
             var closed = series.Bars.Take(CurrentIndex + 1);

@@ -11,4 +11,10 @@ public sealed record SandboxOptions
 
     /// <summary>The server clock for timestamps and recvWindow (tests pass a fake one).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// How long a price or order request made before the first bar closed waits for it (<see cref="ReplayMarket.AwaitOpen"/>);
+    /// null (the default) answers "market closed" at once, for a market its owner advances by hand.
+    /// </summary>
+    public TimeSpan? FirstBarWait { get; init; }
 }

@@ -246,7 +246,10 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The last close is the one price the replay knows; the book is that price on both sides with no spread.</summary>
     private decimal LastClose() =>
-        market.ClosedBars(null, 1) is [var bar] ? bar.Close : throw new SandboxRefusal(BinanceErrors.OrderRejected("Market is closed."));
+        AwaitOpen() && market.ClosedBars(null, 1) is [var bar] ? bar.Close : throw new SandboxRefusal(BinanceErrors.OrderRejected("Market is closed."));
+
+    // True unless the market has no bar yet and is not about to have one.
+    private bool AwaitOpen() => options.FirstBarWait is not { } wait || market.MarketTime() is not null || market.AwaitOpen(wait);
 
     private object TickerPrice(IReadOnlyDictionary<string, StringValues> p)
     {
@@ -323,7 +326,7 @@ public sealed class SandboxServer : IAsyncDisposable
             : "sandbox-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
         var request = new OrderRequest(side, quantity, type, type is OrderType.Limit or OrderType.StopLimit ? price : null,
             type is OrderType.Stop or OrderType.StopLimit ? stop : null);
-        var order = market.Place(request, quantity, clientId) ?? throw new SandboxRefusal(BinanceErrors.OrderRejected("Market is closed."));
+        var order = (AwaitOpen() ? market.Place(request, quantity, clientId) : null) ?? throw new SandboxRefusal(BinanceErrors.OrderRejected("Market is closed."));
         if (order.Status == OrderStatus.Rejected)
         {
             var reason = order.Reason ?? "rejected";

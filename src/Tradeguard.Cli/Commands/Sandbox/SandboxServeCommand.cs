@@ -67,19 +67,22 @@ internal static class SandboxServeCommand
         return command;
     }
 
+    // Long enough for the replay loop to close its first bar, short enough that a client never waits noticeably.
+    private static readonly TimeSpan FirstBarWait = TimeSpan.FromSeconds(5);
+
     private static async Task<int> Serve(ReplayMarket market, SandboxKeyring keys, int port, double speed, bool startNow, ILogger log, CancellationToken stop)
     {
         await using var server = await PortInUse.Guard("127.0.0.1", port, "stop the other process (another sandbox?) or pass --port N",
-            () => SandboxServer.StartAsync(market, keys, new SandboxOptions { Port = port }, log, stop));
+            () => SandboxServer.StartAsync(market, keys, new SandboxOptions { Port = port, FirstBarWait = startNow ? null : FirstBarWait }, log, stop));
         Console.WriteLine($"Sandbox exchange on {server.BaseAddress} trading {market.Symbol}/{market.QuoteAsset}: {market.BarCount} bars at {speed} per second. " +
             $"Keys: {string.Join(", ", keys.Keys)}. Stop with Ctrl+C or SIGTERM.");
         if (!startNow)
         {
-            Console.WriteLine("Waiting for the first client to ask for candles (start a runner: tradeguard exchange run CONFIG); the replay starts then.");
+            Console.WriteLine("Waiting for the first client to ask for the market (a runner's candles, or a bot's price or order through the gateway); the replay starts then.");
             try
             {
-                await market.FirstCandleRequest.WaitAsync(stop);
-                Console.WriteLine("A client asked for candles: replaying.");
+                await market.FirstClientRequest.WaitAsync(stop);
+                Console.WriteLine("A client asked for the market: replaying.");
             }
             catch (OperationCanceledException)
             {
