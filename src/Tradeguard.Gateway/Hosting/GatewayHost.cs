@@ -80,6 +80,9 @@ public static class GatewayHost
                 sp.GetRequiredService<ILogger<LedgerKeeper>>()));
         }
 
+        // After the ledger keeper, so that it stops before the keeper's last save.
+        builder.Services.AddHostedService(sp => new FillWatchService(desk, config.BotNames, parts.FillCheckInterval, parts.Time,
+            sp.GetRequiredService<ILogger<FillWatchService>>()));
         configure?.Invoke(builder.Services);
         if (adminSocket)
         {

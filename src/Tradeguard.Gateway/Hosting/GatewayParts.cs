@@ -55,6 +55,9 @@ public sealed record GatewayParts
     /// <summary>The HTTP handler for the upstream connection (tests record what reaches the exchange); null for the default pooled sockets.</summary>
     public HttpMessageHandler? UpstreamHandler { get; init; }
 
+    /// <summary>How often the bots' working orders are checked with the exchange (<see cref="FillWatchService"/>); default 5 s.</summary>
+    public TimeSpan FillCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Most connections at once (bots and idle ones together); default 8192.</summary>
     public long MaxConnections { get; init; } = 8192;
 }

@@ -249,36 +249,93 @@ public sealed class OrderDesk : IBotOrderActions
         var ledger = _ledgers[bot];
         var working = ledger.WorkingOrders();
         var fillsBefore = ledger.Counts().Fills;
-        int gone = 0, notChecked = 0;
+        var outcomes = new List<OrderCheck>();
         foreach (var order in working)
         {
+            outcomes.Add(await CheckOrderAsync(bot, order, cancellationToken).ConfigureAwait(false));
+        }
+
+        return $"{bot}: {working.Count} working order(s) checked with the exchange, {ledger.Counts().Fills - fillsBefore} fill(s) meanwhile, " +
+               $"{outcomes.Count(o => o == OrderCheck.Gone)} unknown there (ended), {outcomes.Count(o => o == OrderCheck.NotChecked)} not checked.";
+    }
+
+    /// <summary>
+    /// Learns the fills of <paramref name="bot"/>'s working orders without waiting for the bot to ask: one
+    /// <c>openOrders</c> per symbol (its order objects carry partial fills), then one query for each working order
+    /// that is no longer open (filled, cancelled or expired). Keeps positions, P&amp;L and so <c>maxDailyLoss</c> true
+    /// for a bot that never polls its orders.
+    /// </summary>
+    /// <returns>Fills learnt.</returns>
+    public async Task<int> RefreshWorkingAsync(string bot, CancellationToken cancellationToken)
+    {
+        var ledger = _ledgers[bot];
+        var fillsBefore = ledger.Counts().Fills;
+        foreach (var symbol in ledger.WorkingOrders().Select(o => o.Symbol).Distinct(StringComparer.Ordinal))
+        {
+            HashSet<long> open;
             try
             {
-                var response = await _upstream.SendOwnSignedAsync(HttpMethod.Get, "/api/v3/order",
-                    [new("symbol", order.Symbol), new("orderId", order.OrderId.ToString(CultureInfo.InvariantCulture))], cancellationToken).ConfigureAwait(false);
-                using var answer = Parse(response);
-                if (response.IsSuccess && answer is not null)
+                var response = await _upstream.SendOwnSignedAsync(HttpMethod.Get, "/api/v3/openOrders", [new("symbol", symbol)], cancellationToken).ConfigureAwait(false);
+                using var list = response.IsSuccess ? Parse(response) : null;
+                if (list is null || list.RootElement.ValueKind != JsonValueKind.Array)
                 {
-                    await ObserveAsync(bot, answer.RootElement, placed: false).ConfigureAwait(false);
+                    continue;
                 }
-                else if (answer is not null && answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("code", out var code)
-                         && code.TryGetInt32(out var c) && c == BinanceErrors.NoSuchOrder.Code && ledger.MarkGone(order.OrderId))
+
+                open = [];
+                foreach (var item in list.RootElement.EnumerateArray())
                 {
-                    gone++;
-                }
-                else
-                {
-                    notChecked++;
+                    if (item.TryGetProperty("orderId", out var id) && id.TryGetInt64(out var orderId) && ledger.Owns(orderId))
+                    {
+                        open.Add(orderId);
+                        await ObserveAsync(bot, item, placed: false).ConfigureAwait(false);
+                    }
                 }
             }
             catch (UpstreamUnavailableException)
             {
-                notChecked++;
+                continue;
+            }
+
+            foreach (var order in ledger.WorkingOrders().Where(o => o.Symbol == symbol && !open.Contains(o.OrderId)))
+            {
+                await CheckOrderAsync(bot, order, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return $"{bot}: {working.Count} working order(s) checked with the exchange, {ledger.Counts().Fills - fillsBefore} fill(s) meanwhile, " +
-               $"{gone} unknown there (ended), {notChecked} not checked.";
+        return ledger.Counts().Fills - fillsBefore;
+    }
+
+    private enum OrderCheck
+    {
+        Seen,
+        Gone,
+        NotChecked,
+    }
+
+    // Asks the exchange for one order and learns from the answer.
+    private async Task<OrderCheck> CheckOrderAsync(string bot, TrackedOrder order, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _upstream.SendOwnSignedAsync(HttpMethod.Get, "/api/v3/order",
+                [new("symbol", order.Symbol), new("orderId", order.OrderId.ToString(CultureInfo.InvariantCulture))], cancellationToken).ConfigureAwait(false);
+            using var answer = Parse(response);
+            if (response.IsSuccess && answer is not null)
+            {
+                await ObserveAsync(bot, answer.RootElement, placed: false).ConfigureAwait(false);
+                return OrderCheck.Seen;
+            }
+
+            return answer is not null && answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("code", out var code)
+                   && code.TryGetInt32(out var c) && c == BinanceErrors.NoSuchOrder.Code && _ledgers[bot].MarkGone(order.OrderId)
+                ? OrderCheck.Gone
+                : OrderCheck.NotChecked;
+        }
+        catch (UpstreamUnavailableException)
+        {
+            return OrderCheck.NotChecked;
+        }
     }
 
     private async Task<bool> CancelOwnAsync(string bot, TrackedOrder order, CancellationToken cancellationToken)
