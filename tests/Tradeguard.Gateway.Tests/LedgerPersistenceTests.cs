@@ -18,8 +18,14 @@ public sealed class LedgerPersistenceTests
         await BuyAndLearnFillAsync(h, "momentum", 2);
         var working = await h.OrderAsync("momentum", "BUY", "LIMIT", 1, price: 1);
         Assert.Equal("NEW", working.Json.GetProperty("status").GetString());
+        h.Board.Pause("momentum", "cli");
 
         await h.RestartGatewayAsync();
+
+        // The operator's pause holds across the restart: a restart is not a way for a bot to get back in.
+        Assert.Equal(BotRunState.Paused, h.Board.StateOf("momentum"));
+        Assert.Equal(BotRunState.Running, h.Board.StateOf("meanrev"));
+        Assert.Contains("is paused by the operator", (await h.OrderAsync("momentum", "BUY", "MARKET", 1)).Message, StringComparison.Ordinal);
 
         Assert.Equal(2m, h.Desk.LedgerOf("momentum").Positions()["ORCL"]);
         Assert.Equal(1m, h.Desk.LedgerOf("momentum").Exposure("ORCL").WorkingBuys);

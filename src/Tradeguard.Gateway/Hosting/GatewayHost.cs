@@ -65,7 +65,7 @@ public static class GatewayHost
         var upstream = new UpstreamExchange(config.Upstream, parts.ExchangeCredentials, parts.Time, parts.UpstreamHandler);
         var authenticator = new BotAuthenticator(parts.BotKeys, parts.Time);
         var desk = new OrderDesk(config, upstream, board, journal, parts.Time);
-        var carried = Restore(parts, desk);
+        var carried = Restore(parts, desk, board);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(parts);
         builder.Services.AddSingleton(board);
@@ -76,7 +76,7 @@ public static class GatewayHost
         if (parts.Ledger is { } ledger)
         {
             // Registered first so that it stops last, after every request that could change a ledger.
-            builder.Services.AddHostedService(sp => new LedgerKeeper(ledger, config.BaseUrl, desk, config.BotNames, carried,
+            builder.Services.AddHostedService(sp => new LedgerKeeper(ledger, config.BaseUrl, desk, board, config.BotNames, carried,
                 sp.GetRequiredService<ILogger<LedgerKeeper>>()));
         }
 
@@ -109,7 +109,7 @@ public static class GatewayHost
     }
 
     // Takes up the saved ledgers of the configured bots; returns the others' to carry through saves.
-    private static IReadOnlyList<BotLedgerState> Restore(GatewayParts parts, OrderDesk desk)
+    private static IReadOnlyList<BotLedgerState> Restore(GatewayParts parts, OrderDesk desk, ControlBoard board)
     {
         if (parts.Ledger is null)
         {
@@ -127,6 +127,10 @@ public static class GatewayHost
         foreach (var state in saved.Where(s => parts.Config.PolicyOf(s.Bot) is not null))
         {
             desk.LedgerOf(state.Bot).Restore(state);
+            if (state.Paused)
+            {
+                board.Pause(state.Bot, "the operator, before the restart");
+            }
         }
 
         return [.. saved.Where(s => parts.Config.PolicyOf(s.Bot) is null)];

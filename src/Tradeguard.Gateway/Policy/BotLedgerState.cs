@@ -3,7 +3,8 @@ namespace Tradeguard.Gateway.Policy;
 /// <summary>
 /// What a <see cref="BotLedger"/> keeps across a gateway restart (<see cref="BotLedger.Snapshot"/>,
 /// <see cref="BotLedger.Restore"/>): its working orders and most recent finished ones, its positions at average cost,
-/// today's realised P&amp;L and its fill count. Not kept: the per-minute order times (the rate window starts afresh).
+/// today's realised P&amp;L and its fill count, and whether the operator had paused it. Not kept: the per-minute order
+/// times (the rate window starts afresh) and a kill switch's Stopped state (a restart is how the operator lifts it).
 /// </summary>
 /// <param name="Bot">The bot.</param>
 /// <param name="Orders">Working orders, then finished ones oldest first (at most <see cref="BotLedger.FinishedOrdersSaved"/>).</param>
@@ -13,8 +14,9 @@ namespace Tradeguard.Gateway.Policy;
 /// <param name="Fills">Fills seen.</param>
 /// <param name="Trades">Round trips closed.</param>
 /// <param name="Wins">Of those, the ones with a realised profit.</param>
+/// <param name="Paused">True when the operator had paused the bot (or closed all): it stays paused across the restart.</param>
 public sealed record BotLedgerState(string Bot, IReadOnlyList<TrackedOrder> Orders, IReadOnlyList<HeldPosition> Positions, DateOnly PnlDay, decimal PnlToday,
-    int Fills, int Trades = 0, int Wins = 0);
+    int Fills, int Trades = 0, int Wins = 0, bool Paused = false);
 
 /// <summary>A position as a <see cref="BotLedger"/> keeps it.</summary>
 /// <param name="Symbol">The symbol.</param>

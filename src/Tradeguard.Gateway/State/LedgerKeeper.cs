@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tradeguard.Core.Errors;
+using Tradeguard.Gateway.Control;
 using Tradeguard.Gateway.Policy;
 using Tradeguard.Gateway.Rest;
 
 namespace Tradeguard.Gateway.State;
 
 /// <summary>
-/// Keeps the bots' ledgers in their <see cref="LedgerFile"/> while the gateway runs: after start it checks the restored
+/// Keeps the bots' ledgers (and which bots the operator paused) in their <see cref="LedgerFile"/> while the gateway runs: after start it checks the restored
 /// working orders with the exchange (<see cref="OrderDesk.ReconcileAsync"/>), then saves whenever a ledger changed, at
 /// most every <c>interval</c> (default 250 ms), off the order path, and once more on stop, after Kestrel stopped taking
 /// requests (it is registered before the server, so it stops after it). A save that fails (disk full) is logged and
@@ -15,11 +16,12 @@ namespace Tradeguard.Gateway.State;
 /// </summary>
 /// <remarks>What a crash of the gateway process can lose: the ledger changes of the last interval. The next start's
 /// reconciliation then learns fills of the orders it knows; an order placed within that interval is not known.</remarks>
-public sealed class LedgerKeeper(LedgerFile file, Uri upstream, OrderDesk desk, IReadOnlyList<string> bots, IReadOnlyList<BotLedgerState> carried,
-    ILogger<LedgerKeeper> logger, TimeSpan? interval = null) : IHostedService, IDisposable
+public sealed class LedgerKeeper(LedgerFile file, Uri upstream, OrderDesk desk, ControlBoard board, IReadOnlyList<string> bots,
+    IReadOnlyList<BotLedgerState> carried, ILogger<LedgerKeeper> logger, TimeSpan? interval = null) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private long _savedVersion; // restored ledgers start at version 0: nothing new to save
+    private string _savedPauses = string.Empty;
     private Task? _loop;
 
     /// <summary>Starts reconciling and saving in the background.</summary>
@@ -40,6 +42,8 @@ public sealed class LedgerKeeper(LedgerFile file, Uri upstream, OrderDesk desk, 
 
         SaveIfChanged();
     }
+
+    private bool IsPaused(string bot) => board.StateOf(bot) == BotRunState.Paused;
 
     /// <summary>Releases the timer's token.</summary>
     public void Dispose() => _stopping.Dispose();
@@ -75,15 +79,17 @@ public sealed class LedgerKeeper(LedgerFile file, Uri upstream, OrderDesk desk, 
     private void SaveIfChanged()
     {
         var version = bots.Sum(b => desk.LedgerOf(b).Version);
-        if (version == Interlocked.Read(ref _savedVersion))
+        var pauses = string.Join(',', bots.Where(IsPaused));
+        if (version == Interlocked.Read(ref _savedVersion) && pauses == _savedPauses)
         {
             return;
         }
 
         try
         {
-            file.Save(upstream, [.. bots.Select(b => desk.LedgerOf(b).Snapshot()), .. carried]);
+            file.Save(upstream, [.. bots.Select(b => desk.LedgerOf(b).Snapshot() with { Paused = IsPaused(b) }), .. carried]);
             Interlocked.Exchange(ref _savedVersion, version);
+            _savedPauses = pauses;
         }
         catch (TradeguardException e)
         {
