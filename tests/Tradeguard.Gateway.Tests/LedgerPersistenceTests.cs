@@ -48,7 +48,9 @@ public sealed class LedgerPersistenceTests
         await h.RestartGatewayAsync();
 
         var ledger = h.Desk.LedgerOf("momentum");
-        for (var i = 0; i < 200 && ledger.Counts().Fills == 0; i++)
+        const string Reconciled = "momentum: 1 working order(s) checked with the exchange, 1 fill(s) meanwhile";
+        // The check logs its line after it has learnt the fill: wait for the line, not only for the fill.
+        for (var i = 0; i < 200 && !h.Logs.Text.Contains(Reconciled, StringComparison.Ordinal); i++)
         {
             await Task.Delay(50);
         }
@@ -56,7 +58,7 @@ public sealed class LedgerPersistenceTests
         Assert.Equal(3m, ledger.Positions()["ORCL"]);
         Assert.Empty(ledger.WorkingOrders());
         Assert.Contains(h.Audit.Events, e => e.Action == "gateway.fill" && e.Target == "ORCL");
-        Assert.Contains(h.Logs.Text.Split('\n'), l => l.Contains("momentum: 1 working order(s) checked with the exchange, 1 fill(s) meanwhile", StringComparison.Ordinal));
+        Assert.Contains(h.Logs.Text.Split('\n'), l => l.Contains(Reconciled, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class OperatorControlTests
         var refused = await Assert.ThrowsAsync<TradeguardException>(() => intruder.SendAsync("resume", "meanrev"));
         Assert.Equal(ExitCode.AuthenticationFailed, refused.ExitCode);
         Assert.Equal(BotRunState.Paused, h.Board.StateOf("meanrev"));
-        Assert.Contains(h.Audit.Events, e => e.Action == "gateway.auth" && e.Actor == "admin-socket" && e.Outcome == AuditOutcome.Denied);
+        Assert.Contains(h.Audit.Events, e => e.Action == "gateway.admin_auth" && e.Actor == "admin-socket" && e.Outcome == AuditOutcome.Denied);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class SecurityAlertingAuditLog : IAuditLog
         ["engine.kill_switch"] = "Kill switch engaged",
         ["gateway.endpoint_refused"] = "Gateway refused a bot's request outside the trading allowlist",
         ["gateway.auth"] = "Gateway refused a bot's request (unknown key, bad signature, stale or replayed)",
+        ["gateway.admin_auth"] = "Gateway refused an operator command (admin token missing or wrong)",
         ["gateway.channel_peer_refused"] = "Another local user tried the gateway's bot channel",
         ["exchange.withdrawal_key_allowed"] = "Exchange API key that can withdraw or transfer funds allowed (--allow-withdrawal-keys)",
         [Dispatch.AlertDispatcher.RecipientUndeliverableAction] = "Alert recipient unreachable (blocked the bot?)",

@@ -91,9 +91,9 @@ public sealed class GatewayJournal(IAuditLog audit, AlertPublisher? alerts, Trad
         audit.Record(new AuditEvent(source, "gateway.control", $"/{command} {bot ?? "(all bots)"}", AuditOutcome.Success, "",
             new Dictionary<string, string> { ["result"] = result }));
 
-    /// <summary>An admin-socket request without the right token (a security alert through <c>gateway.auth</c>).</summary>
+    /// <summary>An admin-socket request without the right token (a security alert through <c>gateway.admin_auth</c>).</summary>
     public void AdminRefused(string path) =>
-        audit.Record(new AuditEvent("admin-socket", "gateway.auth", "admin " + new string(path.Where(c => c is > ' ' and < (char)127).Take(40).ToArray()),
+        audit.Record(new AuditEvent("admin-socket", "gateway.admin_auth", "admin " + new string(path.Where(c => c is > ' ' and < (char)127).Take(40).ToArray()),
             AuditOutcome.Denied, "admin token missing or wrong"));
 
     /// <summary>The kill switch of <paramref name="bot"/> engaged (<c>engine.kill_switch</c>: a security alert, never held back).</summary>

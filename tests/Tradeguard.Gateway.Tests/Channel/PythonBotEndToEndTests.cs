@@ -132,7 +132,7 @@ public sealed class PythonBotEndToEndTests
         Assert.Equal(ordersBeforeStop, market.AllOrders().Count);
         Assert.Single(market.AllOrders());
 
-        Assert.Equal("Revoked the key of bot momentum in the vault. Revoked the key of bot momentum: the gateway refuses it from now on.",
+        Assert.Equal("Deleted the key of bot momentum from the vault. Revoked the key of bot momentum: the gateway refuses it from now on.",
             Cli(env, null, "gateway", "keys", "revoke", "--bot", "momentum", "--config", gatewayConfig).Trim());
         gateway.Terminate();
         Assert.Equal(0, gateway.WaitForExit(TimeSpan.FromSeconds(60)));

@@ -42,7 +42,7 @@ internal static class GatewayKeysCommand
         var command = Verb("revoke", "Delete a bot's key pair from the vault; with --config, a running gateway refuses it at once.", (keys, bot, context) =>
         {
             var deleted = keys.Revoke(bot!);
-            var vaultLine = deleted ? $"Revoked the key of bot {bot} in the vault." : $"Bot {bot} had no key in the vault.";
+            var vaultLine = deleted ? $"Deleted the key of bot {bot} from the vault." : $"Bot {bot} had no key in the vault.";
             if (context.ParseResult.GetValue(config) is not { } configPath)
             {
                 return (vaultLine + (deleted ? " A running gateway accepts it until it restarts: pass --config to revoke it there now." : string.Empty),
