@@ -110,50 +110,86 @@ public static partial class SecretExec
             info.Environment[name] = value;
         }
 
-        Process child;
+        // The forwarders exist before the child does: a signal that arrives while the child starts, or while its start
+        // is audited, reaches the child instead of ending this process and leaving the child running on its own.
+        var forwarding = new SignalForwarding();
+        var fromTerminal = !Console.IsInputRedirected;
+        var registrations = new List<PosixSignalRegistration>
+        {
+            forwarding.Register(PosixSignal.SIGTERM, 15, always: true),
+            forwarding.Register(PosixSignal.SIGHUP, 1, always: true),
+            forwarding.Register(PosixSignal.SIGINT, 2, always: !fromTerminal),
+            forwarding.Register(PosixSignal.SIGQUIT, 3, always: !fromTerminal),
+        };
         try
         {
-            child = Process.Start(info) ?? throw new TradeguardException(ExitCode.ExternalService, $"could not start {program}.");
-        }
-        catch (Win32Exception e)
-        {
-            throw new TradeguardException(ExitCode.ExternalService, $"could not start '{program}': {e.Message}. Check the name and PATH.", e);
-        }
-
-        (audit ?? NullAuditLog.Instance).Record(new AuditEvent(actor, "vault.exec", program, AuditOutcome.Success, "",
-            new Dictionary<string, string> { ["variables"] = string.Join(",", secrets.Keys.Concat(settings?.Keys ?? []).Order(StringComparer.Ordinal)) }));
-        using (child)
-        {
-            var fromTerminal = !Console.IsInputRedirected;
-            var registrations = new List<PosixSignalRegistration>
-            {
-                Forward(child, PosixSignal.SIGTERM, 15, always: true),
-                Forward(child, PosixSignal.SIGHUP, 1, always: true),
-                Forward(child, PosixSignal.SIGINT, 2, always: !fromTerminal),
-                Forward(child, PosixSignal.SIGQUIT, 3, always: !fromTerminal),
-            };
+            Process child;
             try
             {
+                child = Process.Start(info) ?? throw new TradeguardException(ExitCode.ExternalService, $"could not start {program}.");
+            }
+            catch (Win32Exception e)
+            {
+                throw new TradeguardException(ExitCode.ExternalService, $"could not start '{program}': {e.Message}. Check the name and PATH.", e);
+            }
+
+            using (child)
+            {
+                forwarding.Started(child);
+                (audit ?? NullAuditLog.Instance).Record(new AuditEvent(actor, "vault.exec", program, AuditOutcome.Success, "",
+                    new Dictionary<string, string> { ["variables"] = string.Join(",", secrets.Keys.Concat(settings?.Keys ?? []).Order(StringComparer.Ordinal)) }));
                 child.WaitForExit();
                 return child.ExitCode;
             }
-            finally
-            {
-                registrations.ForEach(r => r.Dispose());
-            }
+        }
+        finally
+        {
+            registrations.ForEach(r => r.Dispose());
         }
     }
 
-    private static PosixSignalRegistration Forward(Process child, PosixSignal signal, int number, bool always) =>
-        PosixSignalRegistration.Create(signal, context =>
-        {
-            // We stay alive until the child has gone, so its exit code is still reported.
-            context.Cancel = true;
-            if (always && !child.HasExited)
+    // Passes signals on to the child; one that comes before the child exists is passed on as soon as it does.
+    private sealed class SignalForwarding
+    {
+        private readonly Lock _gate = new();
+        private Process? _child;
+        private int _pending;
+
+        public PosixSignalRegistration Register(PosixSignal signal, int number, bool always) =>
+            PosixSignalRegistration.Create(signal, context =>
             {
-                _ = Kill(child.Id, number);
+                // We stay alive until the child has gone, so its exit code is still reported.
+                context.Cancel = true;
+                if (!always)
+                {
+                    return;
+                }
+
+                lock (_gate)
+                {
+                    if (_child is null)
+                    {
+                        _pending = number;
+                    }
+                    else if (!_child.HasExited)
+                    {
+                        _ = Kill(_child.Id, number);
+                    }
+                }
+            });
+
+        public void Started(Process child)
+        {
+            lock (_gate)
+            {
+                _child = child;
+                if (_pending != 0)
+                {
+                    _ = Kill(child.Id, _pending);
+                }
             }
-        });
+        }
+    }
 
     [LibraryImport("libc", EntryPoint = "kill")]
     private static partial int Kill(int pid, int signal);
