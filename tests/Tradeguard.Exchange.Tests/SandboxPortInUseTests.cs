@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Tradeguard.Exchange.Tests.Support;
 using Tradeguard.TestSupport;
 
 namespace Tradeguard.Exchange.Tests;
@@ -14,15 +15,7 @@ public sealed class SandboxPortInUseTests : IDisposable
     [Fact]
     public void SandboxServe_OnAPortInUse_Exits5_NamingThePortAndTheOption()
     {
-        var env = new Dictionary<string, string?>
-        {
-            ["TRADEGUARD_HOME"] = _home.Path,
-            ["TRADEGUARD_VAULT"] = null,
-            ["TRADEGUARD_VAULT_KEY"] = null,
-            ["TRADEGUARD_VAULT_PASSWORD"] = "vault-pass-for-port-test",
-        };
-        Assert.Equal(0, TradeguardCli.Run(["vault", "init", "--kdf", "m=8192,t=1,p=1"], env: env).ExitCode);
-        Assert.Equal(0, TradeguardCli.Run(["sandbox", "keys", "create"], env: env).ExitCode);
+        var env = SandboxInstallation.Create(_home);
         var occupant = new TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
         try

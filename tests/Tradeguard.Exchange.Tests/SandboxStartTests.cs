@@ -71,15 +71,7 @@ public sealed class SandboxStartTests : IDisposable
 
     private (ServiceProcess Sandbox, HttpClient Http) StartWaitingSandbox(string speed)
     {
-        var env = new Dictionary<string, string?>
-        {
-            ["TRADEGUARD_HOME"] = _home.Path,
-            ["TRADEGUARD_VAULT"] = null,
-            ["TRADEGUARD_VAULT_KEY"] = null,
-            ["TRADEGUARD_VAULT_PASSWORD"] = "vault-pass-for-start-test",
-        };
-        Assert.Equal(0, TradeguardCli.Run(["vault", "init", "--kdf", "m=256,t=1,p=1"], env: env).ExitCode);
-        Assert.Equal(0, TradeguardCli.Run(["sandbox", "keys", "create"], env: env).ExitCode);
+        var env = SandboxInstallation.Create(_home);
         var port = FreePort();
         var sandbox = new ServiceProcess(["sandbox", "serve", "--data", RepoPaths.Samples("data", "orcl-1995-2014.txt"), "--symbol", "ORCL",
             "--from", "2000-01-01", "--to", "2000-12-31", "--speed", speed, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], env);
