@@ -24,6 +24,16 @@ SYMBOL = "ORCL"
 ORDERS = int(os.environ.get("BOT_ORDERS", "3"))
 
 
+def filled(gw, order, tries=5):
+    """True once the exchange reports the order FILLED (asked once a second, a few times)."""
+    for _ in range(tries):
+        if order["status"] == "FILLED":
+            return True
+        time.sleep(1)
+        order = gw.request("GET", "/api/v3/order", {"symbol": SYMBOL, "orderId": order["orderId"]})
+    return order["status"] == "FILLED"
+
+
 def main():
     gw = GatewayClient.from_env()
     print("bot", gw.ping(), "is", gw.state, "at", gw.url)
@@ -32,8 +42,9 @@ def main():
         try:
             order = gw.request("POST", "/api/v3/order", {"symbol": SYMBOL, "side": "BUY", "type": "MARKET", "quantity": "1"})
             print("order", order["orderId"], order["status"])
-            gw.alert("order_executed", symbol=SYMBOL, side="buy", alert_id="buy-%s" % order["orderId"],
-                     details={"quantity": "1", "order_id": order["orderId"]})
+            if filled(gw, order):  # a market order is NEW until the exchange fills it: say "executed" only then
+                gw.alert("order_executed", symbol=SYMBOL, side="buy", alert_id="buy-%s" % order["orderId"],
+                         details={"quantity": "1", "order_id": order["orderId"]})
         except GatewayError as e:
             print("refused:", e.code, e.msg)
             gw.alert("error", symbol=SYMBOL, details={"code": e.code, "reason": e.msg})
