@@ -58,6 +58,22 @@ public sealed class VaultCliTests : IDisposable
     }
 
     [Fact]
+    public void Set_RefusesAnEmptyValue_AndLeavesTheEntryAsItWas()
+    {
+        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        Assert.Equal(0, Cli("123456:token\n", "vault", "set", "telegram", "bot_token").ExitCode);
+
+        foreach (var empty in new[] { "", "\n" })
+        {
+            var set = Cli(empty, "vault", "set", "telegram", "bot_token");
+            Assert.Equal(2, set.ExitCode);
+            Assert.Contains("the value is empty; nothing was stored", set.Stderr, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("123456:token", Cli(null, "vault", "get", "telegram", "bot_token", "--reveal").Stdout.TrimEnd('\n'));
+    }
+
+    [Fact]
     public void WrongPassphrase_Exits3_DamagedFile_Exits4()
     {
         Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);

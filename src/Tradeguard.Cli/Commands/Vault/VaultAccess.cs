@@ -117,13 +117,22 @@ internal static class VaultAccess
     /// Reads a secret value to store: all of stdin when it is not a terminal (one trailing newline removed, so PEM
     /// files and JSON keep their inner newlines), else a hidden prompt asked twice.
     /// </summary>
+    /// <exception cref="TradeguardException">Exit 2 when the value is empty or stdin has nothing.</exception>
     public static Secret ReadValue(string prompt)
     {
-        if (!Console.IsInputRedirected)
+        var value = Console.IsInputRedirected ? FromStdin(prompt) : SecretInput.Read(prompt, confirm: true);
+        if (value.Length == 0)
         {
-            return SecretInput.Read(prompt, confirm: true);
+            value.Dispose();
+            // An empty secret is a mistake (an empty pipe, Enter at the prompt), never a value to store in its place.
+            throw new TradeguardException(ExitCode.Usage, $"{prompt}: the value is empty; nothing was stored (to remove an entry: tradeguard vault rm).");
         }
 
+        return value;
+    }
+
+    private static Secret FromStdin(string prompt)
+    {
         using var raw = SecretInput.Read(prompt, fromStdin: true, multiLine: true);
         return raw.Use(bytes =>
         {
