@@ -250,7 +250,8 @@ public sealed class VaultStore : ISecretStore, IDisposable
 
     /// <summary>
     /// Replaces the passphrase slot(s) with one for <paramref name="newPassphrase"/>, re-wrapping the same data key
-    /// (entries are not re-encrypted). Other slots stay.
+    /// (entries are not re-encrypted). Other slots stay. The backup (<see cref="BackupPath"/>) gets the same new slot, so
+    /// the old passphrase opens neither file afterwards and <c>vault recover</c> works with the new one.
     /// </summary>
     /// <exception cref="TradeguardException">Exit 1 when the new passphrase fails <see cref="VaultPassphraseRule"/>.</exception>
     public void ChangePassphrase(VaultCredential newPassphrase)
@@ -267,6 +268,22 @@ public sealed class VaultStore : ISecretStore, IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             var slot = newPassphrase.Wrap(_key.Raw, _state.VaultId, _options.Kdf);
             Mutate(state => state with { Slots = state.Slots.Where(s => s.Kind != SlotKind.Passphrase).Append(slot).ToList() });
+            // The backup now holds the file as it was, under the old passphrase: left so, the old passphrase would still
+            // open every secret in it, and `vault recover` could not use it with the new one. Same data key: re-wrap it.
+            using var fileLock = FileLock.Acquire(Path, _options.LockTimeout);
+            try
+            {
+                if (File.Exists(BackupPath) && ReadOuterOrThrow(BackupPath, ReadFile(BackupPath), _options) is var outer
+                    && outer.VaultId.AsSpan().SequenceEqual(_state.VaultId) && ReadInnerOrThrow(BackupPath, outer, _key, _options) is { } backup)
+                {
+                    var rewrapped = backup with { Slots = backup.Slots.Where(s => s.Kind != SlotKind.Passphrase).Append(slot).ToList() };
+                    AtomicFile.Write(BackupPath, VaultFileFormat.Encode(rewrapped, _key));
+                }
+            }
+            catch (TradeguardException e) when (e.ExitCode == ExitCode.IntegrityFailure)
+            {
+                // A damaged backup cannot be re-wrapped (nor used by recover); the passphrase change itself stands.
+            }
         }
 
         Record(_options, "vault.passwd", Path, AuditOutcome.Success, details: new Dictionary<string, string> { ["kdf"] = _options.Kdf.ToString() });

@@ -74,6 +74,28 @@ public sealed class VaultCliTests : IDisposable
     }
 
     [Fact]
+    public void Passwd_ReWrapsTheBackupToo_SoRecoverWorksWithTheNewPassphrase_AndTheOldOneOpensNeitherFile()
+    {
+        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        Assert.Equal(0, Cli("first\n", "vault", "set", "binance", "api_key").ExitCode);
+        Assert.Equal(0, Cli("second\n", "vault", "set", "binance", "api_key").ExitCode);
+        const string NewPassphrase = "a different passphrase 2026";
+        var env = Env();
+        env["TRADEGUARD_VAULT_NEW_PASSWORD"] = NewPassphrase;
+        Assert.Equal(0, TradeguardCli.Run(["vault", "passwd", "--kdf", TestVaults.CheapKdfFlag], null, env).ExitCode);
+
+        var oldPassphrase = Env();
+        foreach (var file in new[] { _home.Combine("vault.tgv"), _home.Combine("vault.tgv.bak") })
+        {
+            Assert.Equal(3, TradeguardCli.Run(["vault", "list", "--vault", file], null, oldPassphrase).ExitCode);
+        }
+
+        var withNew = Env(NewPassphrase);
+        Assert.Equal(0, TradeguardCli.Run(["vault", "recover", "--from-backup"], null, withNew).ExitCode);
+        Assert.Equal("second", TradeguardCli.Run(["vault", "get", "binance", "api_key", "--reveal"], null, withNew).Stdout.TrimEnd('\n'));
+    }
+
+    [Fact]
     public void WrongPassphrase_Exits3_DamagedFile_Exits4()
     {
         Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
