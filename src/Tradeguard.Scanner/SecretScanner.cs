@@ -73,9 +73,15 @@ public static class SecretScanner
                     return reader;
                 }
 
-                if (text is null || OwnReport.Is(text.Value.Span))
+                if (text is not { } content)
                 {
-                    skipped.Add(new SkippedFile(file.RelativePath, text is null ? SkipReason.Binary : SkipReason.Report));
+                    skipped.Add(new SkippedFile(file.RelativePath, SkipReason.Binary));
+                    return reader;
+                }
+
+                if (ScannersOwnFile(content.Span) is { } own)
+                {
+                    skipped.Add(new SkippedFile(file.RelativePath, own));
                     return reader;
                 }
 
@@ -83,7 +89,7 @@ public static class SecretScanner
                 Interlocked.Increment(ref scannedFiles);
                 try
                 {
-                    foreach (var finding in scanner.Scan(text.Value.Span, file.RelativePath))
+                    foreach (var finding in scanner.Scan(content.Span, file.RelativePath))
                     {
                         findings.Add(finding);
                     }
@@ -112,6 +118,10 @@ public static class SecretScanner
         var skippedList = skipped.OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
         return new ScanResult(root, all, skippedList, scannedFiles, bytes, clock.Elapsed);
     }
+
+    /// <summary>The scanner's own reports and rule files name patterns and masked values; scanning them reports the scanner.</summary>
+    private static SkipReason? ScannersOwnFile(ReadOnlySpan<char> text) =>
+        OwnReport.Is(text) ? SkipReason.Report : RuleFileText.Is(text) ? SkipReason.RuleFile : null;
 
     private static int FindingOrder(Finding a, Finding b)
     {

@@ -138,4 +138,29 @@ public sealed class CliTests
         Assert.Contains("rule #1 ('x'): regex does not compile", broken.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, tree.Cli(".", "--rules", "missing.json").ExitCode);
     }
+
+    [Fact]
+    public void UserRules_FileKinds_LimitWhereARuleReads_AndAnUnknownKindIsNamed()
+    {
+        using var tree = new TestTree();
+        tree.Write("rules.json", """
+            {"version": 1, "rules": [{"id": "debug-endpoint", "kind": "practice", "severity": "medium", "fileKinds": ["config"],
+              "description": "A debug endpoint left on.", "keywords": ["debug_endpoint"], "regex": "debug_endpoint\\s*[:=]\\s*true",
+              "fix": "turn it off"}]}
+            """);
+        tree.Write("settings.yaml", "debug_endpoint: true\n");
+        tree.Write("app.py", "debug_endpoint = true\n");
+        tree.Write("README.md", "Never ship `debug_endpoint: true`.\n");
+        var result = tree.Cli(".", "--rules", "rules.json", "--format", "json");
+        using (var doc = JsonDocument.Parse(result.Stdout))
+        {
+            Assert.Equal(["settings.yaml"], doc.RootElement.GetProperty("findings").EnumerateArray()
+                .Where(f => f.GetProperty("ruleId").GetString() == "debug-endpoint").Select(f => f.GetProperty("path").GetString()));
+        }
+
+        tree.Write("rules.json", """{"version": 1, "rules": [{"id": "x", "kind": "practice", "severity": "high", "fileKinds": ["docs"], "description": "d", "keywords": ["k"], "regex": "k", "fix": "f"}]}""");
+        var bad = tree.Cli(".", "--rules", "rules.json");
+        Assert.Equal(5, bad.ExitCode);
+        Assert.Contains("rule #1 ('x'): fileKinds may hold only \"code\" and \"config\", not \"docs\"", bad.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -90,4 +90,91 @@ public sealed class FalseAlarmTests
     {
         Assert.Equal(quoted, Hygiene.ShellQuote.Quote(path));
     }
+
+    // Found by scanning this repository (README, docs, XML docs, benchmarks): each a class of value that names or makes
+    // a secret without being one, checked in the file types where it turned up and one it did not.
+    [Theory]
+    [InlineData("README.md", "tradeguard vault import .env --map BINANCE_API_SECRET=binance/api_secret\n")]
+    [InlineData("ImportMap.cs", "/// lands on the names the product reads: <c>BINANCE_API_KEY=binance/api_key</c>.\n")]
+    [InlineData("deploy.sh", "export BINANCE_API_SECRET=binance/api_secret\n")]
+    [InlineData("Bench.cs", "var m = new[] { \"API_KEY=vault://bench/api_key\", \"API_SECRET=vault://bench/api_secret\" };\n")]
+    [InlineData("gen.py", "    return f'BINANCE_API_SECRET = \"{rand(64)}\"'\n")]
+    [InlineData("gen.py", "    return f'GITHUB_TOKEN = \"ghp_{rand(36)}\"'\n")]
+    [InlineData("gen.js", "const line = `api_secret = \"${secretFor(i)}\"`;\n")]
+    [InlineData("Login.cs", "            using var token = result.Session!.Value;\n")]
+    [InlineData("Client.cs", "            var apiSecret = options?.Credentials?.Secret;\n")]
+    public void VaultPathsInterpolationsAndCodeThatReadsAValue_AreNoSecret(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Fact]
+    public void ARealSecretBesideAVaultPath_IsStillFound()
+    {
+        var value = Values.BinanceLikeSecret;
+        Assert.Equal(["binance-api-credential"],
+            Scanner.Scan($"[binance]\napi_key = binance/api_key\napi_secret = {value}\n", "c.ini").Select(f => f.RuleId));
+    }
+
+    [Theory]
+    [InlineData("docs/scan.md", "| `tls-verification-disabled` | `verify=False`, `CERT_NONE`, ... |\n")]
+    [InlineData("NOTES.txt", "never make a token with Random.Shared: token = Random.Shared.Next()\n")]
+    [InlineData("settings.yaml", "token_source: Random.Shared  # what not to do\n")]
+    public void CodePractices_InProse_AreNoFinding(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Fact]
+    public void RuleFiles_OursAndGitleaks_AreSkippedAsRuleFiles_NotReportedAsTheirOwnPatterns()
+    {
+        using var tree = new TestTree();
+        using (var ours = new StreamReader(typeof(RuleSet).Assembly.GetManifestResourceStream("Tradeguard.Scanner.default-rules.json")!))
+        {
+            tree.Write("scanner/default-rules.json", ours.ReadToEnd());
+        }
+
+        tree.Write(".gitleaks.toml", $$"""
+            title = "team rules"
+
+            [[rules]]
+            id = "binance"
+            regex = '''(?i)binance.{0,20}["']([A-Za-z0-9]{64})["']'''
+            [rules.allowlist]
+            regexes = ['''{{Values.BinanceLikeSecret}}''']
+            """);
+        tree.Write("api.py", "r = requests.get(u, verify=False)\n");
+        var result = SecretScanner.Scan(new ScanOptions { Root = tree.Root });
+        Assert.Equal(["api.py"], result.Findings.Select(f => f.Path).Distinct());
+        Assert.Equal([".gitleaks.toml", "scanner/default-rules.json"],
+            result.Skipped.Where(s => s.Reason == Walking.SkipReason.RuleFile).Select(s => s.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("api.py", "r = requests.get(u, verify=False)\n", "tls-verification-disabled")]
+    [InlineData("setup.sh", "export NODE_TLS_REJECT_UNAUTHORIZED=0\n", "tls-verification-disabled")]
+    [InlineData("Dockerfile", "ENV NODE_TLS_REJECT_UNAUTHORIZED=0\n", "tls-verification-disabled")]
+    [InlineData("config.yaml", "http:\n  verify = False\n", "tls-verification-disabled")]
+    [InlineData("Token.cs", "var token = Random.Shared.Next().ToString();\n", "insecure-random-secret")]
+    public void CodePractices_InCode_AreStillFound(string file, string text, string rule)
+    {
+        Assert.Equal([rule], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
+
+    [Theory]
+    [InlineData("Console.WriteLine(hasher.Hash(password).Encoded);\n")]
+    [InlineData("print(GatewayClient(url, key, secret, channel).ping())\n")]
+    public void PrintingAHashOrACallsResult_IsNotPrintingTheSecret(string line)
+    {
+        Assert.Empty(Scanner.Scan(line, "tool.py"));
+    }
+
+    [Theory]
+    [InlineData("print(secret)\n")]
+    [InlineData("print(\"key:\", api_key)\n")]
+    [InlineData("print(str(secret))\n")]
+    public void PrintingTheSecretItself_IsStillFound(string line)
+    {
+        Assert.Equal(["secret-printed"], Scanner.Scan(line, "tool.py").Select(f => f.RuleId));
+    }
 }

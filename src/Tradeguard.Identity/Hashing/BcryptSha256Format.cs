@@ -49,7 +49,7 @@ internal sealed partial class BcryptSha256Format : IPasswordHashFormat
         Span<byte> digest = stackalloc byte[32];
         if (parsed.Version == 1)
         {
-            SHA256.HashData(password, digest);
+            SHA256.HashData(password, digest); // tradeguard:allow weak-password-hash (passlib's v1 pre-hash; bcrypt follows)
         }
         else
         {

@@ -4,8 +4,10 @@ namespace Tradeguard.Scanner.Detection;
 
 /// <summary>
 /// Values that stand for a secret without being one: <c>your_actual_api_key</c>, <c>YOUR_BOT_TOKEN</c>, <c>&lt;...&gt;</c>,
-/// <c>xxx…</c>, <c>changeme</c>, <c>${VAR}</c>, environment lookups and <c>vault://</c> references. Applied to every
-/// secret rule before its own allowlist.
+/// <c>xxx…</c>, <c>changeme</c>, <c>${VAR}</c>, environment lookups, <c>vault://</c> references and bare vault paths
+/// (<c>binance/api_secret</c> in <c>--map KEY=item/field</c>), template interpolations (<c>{rand(64)}</c> in an
+/// f-string), and code that reads a value (<c>result.Session!.Value</c>). Applied to every secret rule before its own
+/// allowlist.
 /// </summary>
 internal static partial class Placeholders
 {
@@ -14,7 +16,10 @@ internal static partial class Placeholders
     [GeneratedRegex("""
         ^\$\{?[A-Za-z_]            # $VAR, ${VAR}
         | ^%\( | ^\{\{ | ^<         # %(name)s, {{ template }}, <your key>
-        | ^vault://                 # Tradeguard vault reference
+        | vault://                  # Tradeguard vault reference, also inside a mapping: API_SECRET=vault://bench/api_secret
+        | (?-i:^[a-z][a-z0-9_-]*/[a-z][a-z0-9_-]*(?:$|</))   # a vault path item/field (lower-case words; keys are mixed-case or hex), maybe in <c>…</c>
+        | \{[A-Za-z_][\w.]*(?:\([^)]*\))?(?:![rsa])?(?::[^}]*)?\}   # f-string / template interpolation: {name}, {rand(64)}
+        | ^(?=[\w.!?]*[!?]\.)[A-Za-z_]\w*(?:[!?]?\.[A-Za-z_]\w*)+!?$   # a member chain with ?. or !. is code, never a literal
         | ^(?:~|\.{1,2})/ | ^/(?:etc|var|run|home|usr|opt|tmp|srv|data|mnt|Users)/   # a path to a key file
         | x{6,} | \*{3,} | \.{3} | … | \#{3,}
         | ^x{3,}

@@ -56,6 +56,7 @@ internal static class TextReport
         SkipReason.Unreadable => "unreadable",
         SkipReason.Timeout => "a rule timed out on it",
         SkipReason.Report => "a tradeguard scan report",
+        SkipReason.RuleFile => "a scanner rule file",
         _ => reason.ToString(),
     };
 }

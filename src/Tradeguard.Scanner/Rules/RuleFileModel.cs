@@ -68,6 +68,9 @@ internal sealed class RuleModel
     [JsonPropertyName("paths")]
     public List<string>? Paths { get; set; }
 
+    [JsonPropertyName("fileKinds")]
+    public List<string>? FileKinds { get; set; }
+
     [JsonPropertyName("fix")]
     public string? Fix { get; set; }
 }

@@ -223,8 +223,16 @@ public sealed class RuleSet
         var paths = (m.Paths ?? []).Select(Glob.Parse).ToList();
         var context = (m.Context ?? []).Where(k => !string.IsNullOrEmpty(k)).ToList();
         return new ScanRule(id, kind, severity, m.Description!, m.Fix!, keywords, pattern, m.Entropy, m.MinLength,
-            allowlist, m.Stopwords ?? [], examples, paths, context);
+            allowlist, m.Stopwords ?? [], examples, paths, context, fileKinds: ParseFileKinds(m.FileKinds, origin, where));
     }
+
+    private static FileKinds ParseFileKinds(List<string>? names, string origin, string where) =>
+        (names ?? []).Aggregate(FileKinds.Any, (kinds, name) => kinds | name switch
+        {
+            "code" => FileKinds.Code,
+            "config" => FileKinds.Config,
+            _ => throw Invalid(origin, $"{where}: fileKinds may hold only \"code\" and \"config\", not \"{name}\""),
+        });
 
     internal static Regex CompileRegex(string? text, string origin, string what)
     {

@@ -9,8 +9,9 @@ public sealed class ScanRule
         IReadOnlyList<string> keywords, Regex? pattern, double entropyFloor, int minLength,
         IReadOnlyList<Regex> allowlist, IReadOnlyList<string> stopwords, IReadOnlyList<DocumentedExample> examples,
         IReadOnlyList<DotNet.Globbing.Glob> paths, IReadOnlyList<string>? context = null, Regex? pathPattern = null,
-        IReadOnlyList<Regex>? excludedPaths = null, int? secretGroup = null)
+        IReadOnlyList<Regex>? excludedPaths = null, int? secretGroup = null, FileKinds fileKinds = FileKinds.Any)
     {
+        FileKinds = fileKinds;
         ExcludedPaths = excludedPaths ?? [];
         Context = context ?? [];
         PathPattern = pathPattern;
@@ -85,6 +86,9 @@ public sealed class ScanRule
     /// <summary>Globs the file's relative path must match (empty: every file).</summary>
     public IReadOnlyList<DotNet.Globbing.Glob> Paths { get; }
 
+    /// <summary>The kinds of file the rule reads; <see cref="FileKinds.Any"/>: every file.</summary>
+    public FileKinds FileKinds { get; }
+
     /// <summary>A regex the relative path must match (gitleaks' <c>path</c>); null: none.</summary>
     public Regex? PathPattern { get; }
 
@@ -105,10 +109,17 @@ public sealed class ScanRule
         return pattern.GetGroupNumbers().Length > 1 ? 1 : 0;
     }
 
+    private bool IsOfKind(string relativePath) =>
+        FileKinds == FileKinds.Any
+        || (FileKinds.HasFlag(FileKinds.Code) && SourceCodeFile.Is(relativePath))
+        || (FileKinds.HasFlag(FileKinds.Config) && Hygiene.ConfigOrKeyFile.Is(relativePath));
+
     /// <summary>True when this rule applies to the file at <paramref name="relativePath"/> (forward slashes).</summary>
     internal bool AppliesTo(string relativePath)
     {
-        if ((PathPattern is not null && !PathPattern.IsMatch(relativePath)) || ExcludedPaths.Any(p => p.IsMatch(relativePath)))
+        if (!IsOfKind(relativePath)
+            || (PathPattern is not null && !PathPattern.IsMatch(relativePath))
+            || ExcludedPaths.Any(p => p.IsMatch(relativePath)))
         {
             return false;
         }

@@ -20,6 +20,9 @@ public enum SkipReason
 
     /// <summary>A report written by <c>tradeguard scan</c> itself (JSON, SARIF or text), recognised by its content.</summary>
     Report,
+
+    /// <summary>A secret-scanner rule file (Tradeguard JSON or a gitleaks config), recognised by its content: its regexes are not findings.</summary>
+    RuleFile,
 }
 
 /// <summary>A path the scan did not look into, and why; reported so that nothing is skipped silently.</summary>
