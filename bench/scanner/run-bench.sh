@@ -26,6 +26,15 @@ rm -rf "$work/corpus"
 /usr/bin/python3 "$here/compare_recall.py" "$root/tests/Tradeguard.Scanner.Tests/Corpus/corpus.json" \
   "$work/tradeguard-corpus.json" "$work/secretlint-corpus.json"
 
+echo "== corpus: what gitleaks' default rules find, ours find too (GITLEAKS_CONFIG=path to gitleaks' config/gitleaks.toml)"
+if [ -n "${GITLEAKS_CONFIG:-}" ]; then
+  "${tradeguard[@]}" "$work/corpus" --rules "$GITLEAKS_CONFIG" --format json > "$work/gitleaks-rules-corpus.json" || true
+  /usr/bin/python3 "$here/compare_gitleaks_rules.py" "$root/tests/Tradeguard.Scanner.Tests/Corpus/corpus.json" \
+    "$work/tradeguard-corpus.json" "$work/gitleaks-rules-corpus.json" || true
+else
+  echo "skipped: set GITLEAKS_CONFIG (e.g. git show HEAD:config/gitleaks.toml from github.com/gitleaks/gitleaks)"
+fi
+
 # Two shapes of the same size (issue 15): few large files (~870) and many small ones (~6,000 of ~17 KB, a real
 # repository's shape, where per-file costs show). Both tools run back to back in the same minute on the same tree;
 # wall clock, CPU seconds and peak RSS come from /usr/bin/time -v.

@@ -104,6 +104,7 @@ public static class SecretScanner
             readers.Add);
 
         var all = findings.ToList();
+        all.AddRange(PathRules.Find(options.Rules, files));
         var secretFiles = all.Where(f => f.Kind == RuleKind.Secret && !f.IsExample).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         all.AddRange(SecretFileChecks.Check(options.Rules, root, secretFiles));
         if (options.History)

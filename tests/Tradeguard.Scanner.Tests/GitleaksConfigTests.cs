@@ -74,12 +74,53 @@ public sealed class GitleaksConfigTests
         Assert.Equal(["acme-key@bot.py", "telegram-bot-token@bot.py"], Found(tree, rules));
     }
 
+    [Fact]
+    public void AllowlistTargets_MatchAndLine_AndConditionAnd_AllowAsGitleaksDocuments()
+    {
+        using var tree = new TestTree();
+        var rules = Load(tree, """
+            minVersion = "v8.25.0"
+
+            [[rules]]
+            id = "acme-key"
+            regex = '''acme_key\s*=\s*["']?(acme_[a-zA-Z0-9]{24})'''
+            keywords = ["acme_"]
+              [[rules.allowlists]]
+              regexTarget = "match"
+              regexes = ['''^acme_key\s*=\s*"acme_Zx''']
+              [[rules.allowlists]]
+              regexTarget = "line"
+              regexes = ['''#\s*rotated''']
+              [[rules.allowlists]]
+              condition = "AND"
+              paths = ['''\.example$''']
+              regexes = ['''Tn2W''']
+
+            [[rules]]
+            id = "pkcs12-file"
+            description = "A PKCS #12 key store"
+            path = '''(?i)\.p(?:12|fx)$'''
+            """);
+        const string Other = "acme_Qm4Lr7Tn2Wb5Yc9Vd3HfZx81";
+        tree.Write("a.py", $"acme_key = \"{AcmeKey}\"\n");                    // whole match allowed (regexTarget match)
+        tree.Write("b.py", $"acme_key = '{Other}'  # rotated 2026-11\n");    // line allowed (regexTarget line)
+        tree.Write("c.env.example", $"acme_key = {Other}\n");                // path AND regex: allowed
+        tree.Write("d.env", $"acme_key = {Other}\n");                        // regex alone, AND needs the path too: found
+        tree.Write("e.example", "acme_key = acme_Qm4Lr7Xb5Yc9Vd3HfZx81Wq2\n"); // path alone: found
+        File.WriteAllBytes(Path.Combine(tree.Root, "client.p12"), [0x30, 0x82, 0x00, 0x00, 0x02]);
+        Assert.Equal(["acme-key@d.env", "acme-key@e.example", "pkcs12-file@client.p12"], Found(tree, rules));
+    }
+
     [Theory]
     [InlineData("[[rules]]\nid = \"x\"\nregex = 'a'\nseverity = \"high\"\n", "rules[0] ('x'): field 'severity' is not supported")]
     [InlineData("[[rules]]\nid = \"x\"\nregex = 'a'\n[[rules.required]]\nid = \"y\"\n", "field 'required' is not supported")]
     [InlineData("[extend]\npath = \"base.toml\"\n", "field 'path' is not supported")]
     [InlineData("[allowlist]\ncommits = [\"abc\"]\n", "field 'commits' is not supported")]
-    [InlineData("[[rules]]\nid = \"x\"\nregex = 'a'\n[[rules.allowlists]]\nregexTarget = \"line\"\nregexes = ['b']\n", "regexTarget 'line' is not supported")]
+    [InlineData("[[rules]]\nid = \"x\"\nregex = 'a'\n[[rules.allowlists]]\nregexTarget = \"lines\"\nregexes = ['b']\n", "regexTarget 'lines' is not one of")]
+    [InlineData("[[rules]]\nid = \"x\"\nregex = 'a'\n[[rules.allowlists]]\ncondition = \"XOR\"\nregexes = ['b']\n", "condition 'XOR' is not")]
+    [InlineData("[[allowlists]]\nregexTarget = \"line\"\nregexes = ['b']\n", "supported in rule allowlists only")]
+    [InlineData("minVersion = 8\n", "minVersion must be a string")]
+    [InlineData("[[rules]]\nid = \"x\"\npath = 'a'\nentropy = 3.0\n", "(a rule with 'path' and no 'regex'): field 'entropy' is not supported")]
     [InlineData("[[rules]]\nid = \"x\"\nregex = '(?U)a+'\n", "the U flag")]
     [InlineData("[[rules]]\nid = \"x\"\nregex = 'a(b'\n", "does not compile")]
     [InlineData("[[rules]]\nid = \"x\"\nregex = 'a'\nsecretGroup = 3\n", "secretGroup must be a group number")]

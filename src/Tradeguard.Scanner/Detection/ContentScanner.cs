@@ -139,6 +139,11 @@ internal sealed class ContentScanner
                     continue;
                 }
 
+                if (rule.ConditionalAllowlists.Count > 0 && ConditionallyAllowed(rule, path, match, group, lines ??= new LineIndex(text)))
+                {
+                    continue;
+                }
+
                 if (rule.Kind == RuleKind.Secret)
                 {
                     // Claimed even when suppressed below: an allowed token must not resurface under a generic rule.
@@ -218,6 +223,20 @@ internal sealed class ContentScanner
         foreach (var allow in rule.Allowlist)
         {
             if (allow.IsMatch(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ConditionallyAllowed(ScanRule rule, string path, Match match, Group group, LineIndex lines)
+    {
+        var line = lines.LineText(lines.Locate(match.Index).Line);
+        foreach (var allow in rule.ConditionalAllowlists)
+        {
+            if (allow.Allows(path, group.ValueSpan, match.ValueSpan, line))
             {
                 return true;
             }

@@ -12,17 +12,19 @@ namespace Tradeguard.Scanner.Rules;
 /// <c>useDefault</c> and <c>disabledRules</c>; <c>[[rules]]</c> with <c>id</c>, <c>description</c>, <c>regex</c>,
 /// <c>secretGroup</c>, <c>entropy</c>, <c>keywords</c>, <c>path</c>, <c>tags</c> and allowlists
 /// (<c>[rules.allowlist]</c> or <c>[[rules.allowlists]]</c>: <c>regexes</c>, <c>paths</c>, <c>stopwords</c>,
-/// <c>regexTarget = "secret"</c>, <c>condition = "OR"</c>); the global <c>[allowlist]</c> / <c>[[allowlists]]</c>
-/// (<c>regexes</c>, <c>paths</c>, <c>stopwords</c>). Anything else is refused with its name, never ignored: a
+/// <c>regexTarget = "secret" | "match" | "line"</c>, <c>condition = "OR" | "AND"</c>); the global <c>[allowlist]</c> /
+/// <c>[[allowlists]]</c> (<c>regexes</c> on the secret, <c>paths</c>, <c>stopwords</c>); <c>minVersion</c>. gitleaks'
+/// own default config (config/gitleaks.toml) loads. Anything else is refused with its name, never ignored: a
 /// rule file that silently does less than its author meant would be a false sense of safety.
 /// Regexes are RE2 and are translated by <see cref="GoRegex"/>. Rules are secrets at severity high (gitleaks has no
 /// severities); the <c>[extend]</c> "default" is Tradeguard's default rule set, not gitleaks'.
 /// </summary>
 internal static class GitleaksConfig
 {
-    private static readonly string[] TopFields = ["title", "description", "extend", "rules", "allowlist", "allowlists"];
+    private static readonly string[] TopFields = ["title", "description", "minVersion", "extend", "rules", "allowlist", "allowlists"];
     private static readonly string[] ExtendFields = ["useDefault", "disabledRules"];
     private static readonly string[] RuleFields = ["id", "description", "regex", "secretGroup", "entropy", "keywords", "path", "tags", "allowlist", "allowlists"];
+    private const string PathOnlyFix = "take the file out of the tree (and its history), keep it outside the project, and rotate what it holds";
     private static readonly string[] AllowlistFields = ["description", "regexes", "paths", "stopwords", "regexTarget", "condition"];
 
     /// <summary>What the file holds, ready for <see cref="RuleSet"/>.</summary>
@@ -47,6 +49,11 @@ internal static class GitleaksConfig
         }
 
         Only(model, TopFields, origin, "top level");
+        if (model.TryGetValue("minVersion", out var minVersion) && minVersion is not string)
+        {
+            throw RuleSet.Invalid(origin, "top level: minVersion must be a string such as \"v8.25.0\"");
+        }
+
         var extend = Table(model, "extend", origin, "top level");
         var useDefault = false;
         IReadOnlyList<string> disabled = [];
@@ -72,6 +79,11 @@ internal static class GitleaksConfig
         }
 
         var global = Allowlists(model, origin, "global allowlist");
+        if (global.Conditional.Count > 0)
+        {
+            throw RuleSet.Invalid(origin, "global allowlist: regexTarget \"match\"/\"line\" and condition \"AND\" are supported in rule allowlists only");
+        }
+
         return new Loaded(useDefault, disabled, rules, new GlobalAllowlist(global.Values, global.Stopwords, global.Paths));
     }
 
@@ -89,12 +101,17 @@ internal static class GitleaksConfig
         var path = t.TryGetValue("path", out var p) ? Translate(p as string, origin, $"{where}: path") : null;
         if (regexText is null && path is null)
         {
-            throw RuleSet.Invalid(origin, $"{where}: needs a regex (a rule with only 'path' reports whole files, which is not supported)");
+            throw RuleSet.Invalid(origin, $"{where}: needs a regex or a path");
         }
 
+        var description = t.TryGetValue("description", out var d2) && d2 is string text && text.Length > 0 ? text : $"gitleaks rule {id}";
         if (regexText is null)
         {
-            throw RuleSet.Invalid(origin, $"{where}: a rule with 'path' but no 'regex' is not supported; add a regex");
+            // A path-only rule: the matching file itself is the secret (Detection/PathRules).
+            Only(t, ["id", "description", "path", "tags", "keywords"], origin, $"{where} (a rule with 'path' and no 'regex')");
+            _ = Strings(t, "tags", origin, where);
+            return new ScanRule(id, RuleKind.Secret, Severity.High, description, PathOnlyFix, Strings(t, "keywords", origin, where), null, 0, 0,
+                [], [], [], [], pathPattern: path);
         }
 
         var pattern = Translate(regexText, origin, $"{where}: regex")!;
@@ -116,14 +133,18 @@ internal static class GitleaksConfig
 
         _ = Strings(t, "tags", origin, where);
         var allow = Allowlists(t, origin, where);
-        var description = t.TryGetValue("description", out var d2) && d2 is string text && text.Length > 0 ? text : $"gitleaks rule {id}";
         return new ScanRule(id, RuleKind.Secret, Severity.High, description, "move the value to the vault (`tradeguard vault set <service> <name>`) and rotate it",
             Strings(t, "keywords", origin, where), pattern, entropy, 0, allow.Values, allow.Stopwords, [], [],
-            pathPattern: path, excludedPaths: allow.Paths, secretGroup: secretGroup);
+            pathPattern: path, excludedPaths: allow.Paths, secretGroup: secretGroup, conditionalAllowlists: allow.Conditional);
     }
 
-    /// <summary>The allowlists of a rule or of the file: <c>[allowlist]</c> and/or <c>[[allowlists]]</c>, merged.</summary>
-    private static (List<Regex> Values, List<string> Stopwords, List<Regex> Paths) Allowlists(TomlTable owner, string origin, string where)
+    /// <summary>
+    /// The allowlists of a rule or of the file: <c>[allowlist]</c> and/or <c>[[allowlists]]</c>. Those that test the
+    /// secret with OR (gitleaks' defaults) are merged into plain value, stop-word and path lists; the others are kept
+    /// whole as <see cref="ConditionalAllowlist"/>s.
+    /// </summary>
+    private static (List<Regex> Values, List<string> Stopwords, List<Regex> Paths, List<ConditionalAllowlist> Conditional) Allowlists(
+        TomlTable owner, string origin, string where)
     {
         var tables = new List<TomlTable>();
         if (Table(owner, "allowlist", origin, where) is { } single)
@@ -136,28 +157,39 @@ internal static class GitleaksConfig
             tables.AddRange(many as TomlTableArray ?? throw RuleSet.Invalid(origin, $"{where}: 'allowlists' must be an array of tables ([[allowlists]])"));
         }
 
-        var result = (Values: new List<Regex>(), Stopwords: new List<string>(), Paths: new List<Regex>());
+        var result = (Values: new List<Regex>(), Stopwords: new List<string>(), Paths: new List<Regex>(), Conditional: new List<ConditionalAllowlist>());
         foreach (var a in tables)
         {
             var at = $"{where} allowlist";
             Only(a, AllowlistFields, origin, $"{at} ('commits' and 'targetRules' are not supported)");
-            if (a.TryGetValue("regexTarget", out var target) && target as string != "secret")
+            var target = a.TryGetValue("regexTarget", out var t) ? t switch
             {
-                throw RuleSet.Invalid(origin, $"{at}: regexTarget '{target}' is not supported (only \"secret\", the default)");
-            }
+                "secret" => AllowlistTarget.Secret,
+                "match" => AllowlistTarget.Match,
+                "line" => AllowlistTarget.Line,
+                _ => throw RuleSet.Invalid(origin, $"{at}: regexTarget '{t}' is not one of \"secret\", \"match\", \"line\""),
+            } : AllowlistTarget.Secret;
+            var requireAll = a.TryGetValue("condition", out var c) && (c switch
+            {
+                "OR" => false,
+                "AND" => true,
+                _ => throw RuleSet.Invalid(origin, $"{at}: condition '{c}' is not \"OR\" or \"AND\""),
+            });
 
-            var regexes = Strings(a, "regexes", origin, at);
-            var paths = Strings(a, "paths", origin, at);
+            var regexes = Strings(a, "regexes", origin, at).Select((x, n) => Translate(x, origin, $"{at} regexes[{n}]")!).ToList();
+            var paths = Strings(a, "paths", origin, at).Select((x, n) => Translate(x, origin, $"{at} paths[{n}]")!).ToList();
             var stopwords = Strings(a, "stopwords", origin, at);
             var kinds = (regexes.Count > 0 ? 1 : 0) + (paths.Count > 0 ? 1 : 0) + (stopwords.Count > 0 ? 1 : 0);
-            if (a.TryGetValue("condition", out var condition) && condition as string != "OR" && kinds > 1)
+            if (target == AllowlistTarget.Secret && !(requireAll && kinds > 1))
             {
-                throw RuleSet.Invalid(origin, $"{at}: condition '{condition}' over several kinds of entries is not supported (only \"OR\")");
+                result.Values.AddRange(regexes);
+                result.Paths.AddRange(paths);
+                result.Stopwords.AddRange(stopwords);
             }
-
-            result.Values.AddRange(regexes.Select((x, n) => Translate(x, origin, $"{at} regexes[{n}]")!));
-            result.Paths.AddRange(paths.Select((x, n) => Translate(x, origin, $"{at} paths[{n}]")!));
-            result.Stopwords.AddRange(stopwords);
+            else
+            {
+                result.Conditional.Add(new ConditionalAllowlist(target, regexes, stopwords, paths, requireAll));
+            }
         }
 
         return result;

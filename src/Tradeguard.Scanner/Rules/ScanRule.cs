@@ -9,8 +9,10 @@ public sealed class ScanRule
         IReadOnlyList<string> keywords, Regex? pattern, double entropyFloor, int minLength,
         IReadOnlyList<Regex> allowlist, IReadOnlyList<string> stopwords, IReadOnlyList<DocumentedExample> examples,
         IReadOnlyList<DotNet.Globbing.Glob> paths, IReadOnlyList<string>? context = null, Regex? pathPattern = null,
-        IReadOnlyList<Regex>? excludedPaths = null, int? secretGroup = null, FileKinds fileKinds = FileKinds.Any)
+        IReadOnlyList<Regex>? excludedPaths = null, int? secretGroup = null, FileKinds fileKinds = FileKinds.Any,
+        IReadOnlyList<ConditionalAllowlist>? conditionalAllowlists = null)
     {
+        ConditionalAllowlists = conditionalAllowlists ?? [];
         FileKinds = fileKinds;
         ExcludedPaths = excludedPaths ?? [];
         Context = context ?? [];
@@ -69,6 +71,9 @@ public sealed class ScanRule
 
     /// <summary>A value matching any of these is a placeholder.</summary>
     public IReadOnlyList<Regex> Allowlist { get; }
+
+    /// <summary>gitleaks allowlists that test the match or line, or need all their conditions (<see cref="ConditionalAllowlist"/>).</summary>
+    public IReadOnlyList<ConditionalAllowlist> ConditionalAllowlists { get; }
 
     /// <summary>A value containing any of these words (case-insensitive) is a placeholder.</summary>
     public IReadOnlyList<string> Stopwords { get; }
