@@ -129,7 +129,8 @@ public sealed class OperatorControlTests
         using (var client = new AdminClient(h.Config.AdminSocketPath, token))
         {
             Assert.Equal("Revoked the key of bot meanrev: the gateway refuses it from now on.", await client.SendAsync("revoke", "meanrev"));
-            Assert.Equal("The gateway held no key for bot meanrev.", await client.SendAsync("revoke", "meanrev"));
+            var again = await Assert.ThrowsAsync<TradeguardException>(() => client.SendAsync("revoke", "meanrev"));
+            Assert.Equal("the gateway refused: the gateway holds no key for bot meanrev", again.Message);
             var noBot = await Assert.ThrowsAsync<TradeguardException>(() => client.SendAsync("revoke", null));
             Assert.Equal(ExitCode.Usage, noBot.ExitCode);
         }

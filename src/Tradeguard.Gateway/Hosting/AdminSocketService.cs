@@ -116,7 +116,7 @@ public sealed class AdminSocketService(string socketPath, ControlBoard board, Or
 
         return authenticator.Revoke(bot)
             ? $"Revoked the key of bot {bot}: the gateway refuses it from now on."
-            : $"The gateway held no key for bot {bot}.";
+            : throw new TradeguardException(ExitCode.Configuration, $"the gateway holds no key for bot {bot}");
     }
 
     private static Task Answer(HttpContext context, int status, string field, string text)

@@ -136,8 +136,10 @@ public sealed class PythonBotEndToEndTests
             Cli(env, null, "gateway", "keys", "revoke", "--bot", "momentum", "--config", gatewayConfig).Trim());
         gateway.Terminate();
         Assert.Equal(0, gateway.WaitForExit(TimeSpan.FromSeconds(60)));
-        Assert.Equal("Bot momentum had no key in the vault. No gateway is running with that config, so none accepts it.",
-            Cli(env, null, "gateway", "keys", "revoke", "--bot", "momentum", "--config", gatewayConfig).Trim());
+        // A second revoke, or a mistyped name, finds the key nowhere: it fails rather than pass for a revoked key.
+        var again = TradeguardCli.Run(["gateway", "keys", "revoke", "--bot", "momentum", "--config", gatewayConfig], null, env);
+        Assert.Equal(5, again.ExitCode);
+        Assert.Contains("bot momentum has no key in the vault and no gateway is running with that config; nothing was revoked.", again.Stderr, StringComparison.Ordinal);
         var texts = telegram.Delivered.Select(c => Plain(c.Text)).ToList();
         Assert.Contains("[paper] Error · momentum", texts);
         // The alerts carry no amount: neither the bot's quantity, price nor order id reached a chat.

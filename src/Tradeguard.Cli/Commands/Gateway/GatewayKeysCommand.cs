@@ -45,8 +45,9 @@ internal static class GatewayKeysCommand
             var vaultLine = deleted ? $"Deleted the key of bot {bot} from the vault." : $"Bot {bot} had no key in the vault.";
             if (context.ParseResult.GetValue(config) is not { } configPath)
             {
-                return (vaultLine + (deleted ? " A running gateway accepts it until it restarts: pass --config to revoke it there now." : string.Empty),
-                    deleted ? "gateway.key_revoke" : null);
+                return deleted
+                    ? (vaultLine + " A running gateway accepts it until it restarts: pass --config to revoke it there now.", "gateway.key_revoke")
+                    : throw NothingRevoked(keys, bot!, "; if a running gateway still holds it, pass --config");
             }
 
             using var client = RunningGateway.Connect(context.Installation, configPath);
@@ -57,12 +58,23 @@ internal static class GatewayKeysCommand
             catch (TradeguardException e) when (e.ExitCode == ExitCode.ExternalService)
             {
                 // No gateway is running: the key is out of the vault, so the next start will not load it.
-                return (vaultLine + " No gateway is running with that config, so none accepts it.", deleted ? "gateway.key_revoke" : null);
+                return deleted
+                    ? (vaultLine + " No gateway is running with that config, so none accepts it.", "gateway.key_revoke")
+                    : throw NothingRevoked(keys, bot!, " and no gateway is running with that config");
+            }
+            catch (TradeguardException e) when (e.ExitCode == ExitCode.Usage && !deleted)
+            {
+                throw NothingRevoked(keys, bot!, " nor in the running gateway");
             }
         });
         command.Options.Add(config);
         return command;
     }
+
+    /// <summary>A revoke that found the key nowhere fails, so a mistyped bot name cannot pass for a revoked key.</summary>
+    private static TradeguardException NothingRevoked(BotKeyStore keys, string bot, string where) =>
+        new(ExitCode.Configuration, $"bot {bot} has no key in the vault{where}; nothing was revoked. "
+            + (keys.List() is { Count: > 0 } bots ? $"Bots with keys: {string.Join(", ", bots)}." : "No bot has a key."));
 
     private static Command Verb(string name, string description, Func<BotKeyStore, string?, KeysContext, (string Output, string? AuditAction)> action,
         bool botRequired = true)
