@@ -118,4 +118,36 @@ public sealed class ImportCliTests : IDisposable
         Assert.Contains("holds only vault:// references", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("rotate", result.AllOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Import_OverADifferentStoredValue_IsRefusedWithoutReplace_AndNothingIsLost()
+    {
+        var first = Path.Combine(_home.Path, "first.env");
+        File.WriteAllText(first, "BINANCE_API_KEY=first-key-0123456789\nOTHER=one\n");
+        Assert.Equal(0, Cli("vault", "import", first, "--keep", "--map", "BINANCE_API_KEY=binance/api_key").ExitCode);
+
+        var second = Path.Combine(_home.Path, "second.env");
+        File.WriteAllText(second, "BINANCE_API_KEY=second-key-9876543210\nOTHER=one\nNEW=two\n");
+        var refused = Cli("vault", "import", second, "--keep", "--map", "BINANCE_API_KEY=binance/api_key");
+        Assert.Equal(5, refused.ExitCode);
+        Assert.Contains("vault://binance/api_key already holds a different value in the vault; nothing was imported. Import with --replace",
+            refused.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("second-key", refused.AllOutput, StringComparison.Ordinal);
+        using (var vault = TestVaults.Open(Path.Combine(_home.Path, "vault.tgv")))
+        {
+            Assert.Equal("first-key-0123456789", vault.Get("binance", "api_key"));
+            Assert.Null(vault.Get("env", "NEW"));
+        }
+
+        // Re-importing equal values is no conflict; --replace overwrites and says which entries it replaced.
+        Assert.Equal(0, Cli("vault", "import", first, "--keep", "--map", "BINANCE_API_KEY=binance/api_key").ExitCode);
+        var replaced = Cli("vault", "import", second, "--keep", "--replace", "--map", "BINANCE_API_KEY=binance/api_key");
+        Assert.True(replaced.ExitCode == 0, replaced.AllOutput);
+        Assert.Contains("Replaced the earlier value of vault://binance/api_key (the previous vault is in ", replaced.Stdout, StringComparison.Ordinal);
+        using (var vault = TestVaults.Open(Path.Combine(_home.Path, "vault.tgv")))
+        {
+            Assert.Equal("second-key-9876543210", vault.Get("binance", "api_key"));
+            Assert.Equal("two", vault.Get("env", "NEW"));
+        }
+    }
 }

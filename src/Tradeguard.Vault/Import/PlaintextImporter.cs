@@ -132,20 +132,41 @@ public static class PlaintextImporter
         }
     }
 
-    /// <summary>Stores every value of <paramref name="plan"/> in <paramref name="vault"/> in one save.</summary>
-    public static void Apply(ImportPlan plan, VaultStore vault, string sourcePath)
+    /// <summary>
+    /// Stores every value of <paramref name="plan"/> in <paramref name="vault"/> in one save. An entry that already
+    /// holds a different value is replaced only with <paramref name="replace"/>: an import names its entries implicitly
+    /// (from the file's keys), so it must not silently overwrite a key stored before. Equal values count as unchanged.
+    /// </summary>
+    /// <returns>The references whose earlier, different value was replaced (empty unless <paramref name="replace"/>).</returns>
+    /// <exception cref="TradeguardException">Exit 5 naming the entries that hold other values, without <paramref name="replace"/>; nothing is stored.</exception>
+    public static IReadOnlyList<SecretReference> Apply(ImportPlan plan, VaultStore vault, string sourcePath, bool replace = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(vault);
         var secrets = plan.Values.Select(v => (v.Reference, Secret.FromString(v.Value))).ToList();
         try
         {
+            var replaced = secrets.Where(s => HoldsOther(vault, s.Reference, s.Item2)).Select(s => s.Reference).ToList();
+            if (replaced.Count > 0 && !replace)
+            {
+                throw new TradeguardException(ExitCode.Configuration,
+                    $"{string.Join(", ", replaced)} already {(replaced.Count == 1 ? "holds a different value" : "hold different values")} in the vault; " +
+                    "nothing was imported. Import with --replace to overwrite (the vault's .bak keeps the version before), or --map the keys elsewhere.");
+            }
+
             vault.SetMany(secrets, "vault.import", Path.GetFullPath(sourcePath));
+            return replaced;
         }
         finally
         {
             secrets.ForEach(s => s.Item2.Dispose());
         }
+    }
+
+    private static bool HoldsOther(VaultStore vault, SecretReference reference, Secret value)
+    {
+        using var stored = vault.TryGet(reference);
+        return stored is not null && !stored.Equals(value);
     }
 
     private static string Name(string name, List<string> notes, string origin)

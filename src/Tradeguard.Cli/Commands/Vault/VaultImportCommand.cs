@@ -14,6 +14,7 @@ internal static class VaultImportCommand
         var file = new Argument<string>("file") { Description = ".env (python-dotenv rules) or config.ini (configparser rules)" };
         var format = new Option<string?>("--format") { Description = "env or ini (default: .ini/.cfg/.conf are ini, anything else env)" };
         var item = new Option<string>("--item") { Description = "Item that .env keys go into", DefaultValueFactory = _ => "env" };
+        var replace = new Option<bool>("--replace") { Description = "Overwrite entries that already hold a different value (without it, such an import is refused and nothing is stored)" };
         var delete = new Option<bool>("--delete") { Description = "After importing, overwrite and delete the file without asking" };
         var keep = new Option<bool>("--keep") { Description = "Keep the file without asking" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show where each key would go; store nothing" };
@@ -29,7 +30,7 @@ internal static class VaultImportCommand
             "Import every key of a .env file (into item 'env', or --item) or of a config.ini (each section an item). " +
             "Files the Python libraries reject are rejected with the line number, and nothing is imported.")
         {
-            file, format, item, map, delete, keep, dryRun, vaultOption, keyFile,
+            file, format, item, map, replace, delete, keep, dryRun, vaultOption, keyFile,
         };
         command.SetAction(parseResult =>
         {
@@ -68,7 +69,12 @@ internal static class VaultImportCommand
             using (var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile)))
             {
                 var vault = installation.Vault;
-                PlaintextImporter.Apply(plan, vault, path);
+                var replaced = PlaintextImporter.Apply(plan, vault, path, parseResult.GetValue(replace));
+                if (replaced.Count > 0)
+                {
+                    Console.WriteLine($"Replaced the earlier value of {string.Join(", ", replaced)} (the previous vault is in {vault.BackupPath}).");
+                }
+
                 Console.WriteLine($"Imported {plan.Values.Count} value(s) from {path} ({(plan.Format == ImportFormat.Ini ? "configparser" : "python-dotenv")} rules) into {vault.Path}.");
             }
 
