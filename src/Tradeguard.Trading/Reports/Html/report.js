@@ -9,6 +9,7 @@
     root.setAttribute('data-errors', String(Number(root.getAttribute('data-errors') || 0) + 1));
   }
   window.addEventListener('error', function (e) { fail('error: ' + e.message); });
+  document.addEventListener('securitypolicyviolation', function (e) { fail('blocked by the page policy: ' + e.violatedDirective); });
   var consoleError = console.error;
   console.error = function () {
     fail('console.error: ' + Array.prototype.join.call(arguments, ' '));
