@@ -27,6 +27,7 @@ public class TradingBenchmarks
     private RunPlan plan = null!;
     private string orclPath = null!;
     private RunResult orclX20 = null!;
+    private RunReport orclX20Report = null!;
     private BarSeries orclX20Bars = null!;
 
     [GlobalSetup]
@@ -41,12 +42,22 @@ public class TradingBenchmarks
         plan = RunConfigLoader.Load(Path.Combine(root, "samples", "sma-cross-orcl.json"));
         plan = plan with { Engine = plan.Engine with { InitialCash = 100_000m, Risk = Tradeguard.Trading.Risk.RiskLimits.None } };
         orclX20Bars = new BarSeries("ORCL", million.Bars.Take(OrclX20Bars));
-        orclX20 = Backtest.Run(plan, orclX20Bars).Result;
+        orclX20Report = Backtest.Run(plan, orclX20Bars);
+        orclX20 = orclX20Report.Result;
     }
 
     /// <summary>equity.png of a 100,720-bar run (issue 16: ≤ 100 ms for 100k points), price line and trade markers included.</summary>
     [Benchmark]
     public int EquityPng_100720Bars() => EquityChart.Render(orclX20, orclX20Bars.Bars).Length;
+
+    /// <summary>report.html of the same run (issue 17: under ~100 ms and a few MB), into memory.</summary>
+    [Benchmark]
+    public long HtmlReport_100720Bars()
+    {
+        using var stream = new MemoryStream();
+        Tradeguard.Trading.Reports.Html.HtmlReport.Write(stream, "sma-cross-orcl-x20", orclX20Report, orclX20Bars.Bars);
+        return stream.Length;
+    }
 
     /// <summary>trades.csv and equity.csv of the same run, into memory (the files add one write each).</summary>
     [Benchmark]

@@ -4,30 +4,33 @@ using System.Text.Json;
 using Tradeguard.Core.Storage;
 using Tradeguard.Trading.Data;
 using Tradeguard.Trading.Engine;
+using Tradeguard.Trading.Reports.Html;
+using Tradeguard.Trading.Runs;
 
 namespace Tradeguard.Trading.Reports;
 
 /// <summary>
-/// Writes a run's report into a folder: <c>trades.csv</c>, <c>equity.csv</c>, <c>metrics.json</c> and
-/// <c>equity.png</c>. Each file is written atomically with owner-only permissions (a report reveals positions).
-/// Numbers use the invariant culture; times are ISO 8601.
+/// Writes a run's report into a folder: <c>trades.csv</c>, <c>equity.csv</c>, <c>metrics.json</c>, <c>equity.png</c>
+/// and <c>report.html</c> (<see cref="HtmlReport"/>). Each file is written atomically with owner-only permissions (a
+/// report reveals positions). Numbers use the invariant culture; times are ISO 8601.
 /// </summary>
 public static class ReportFiles
 {
     /// <summary>The file names, in the order written.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["trades.csv", "equity.csv", "metrics.json", "equity.png"];
+    public static IReadOnlyList<string> Names { get; } = ["trades.csv", "equity.csv", "metrics.json", "equity.png", "report.html"];
 
     /// <summary>The index of <c>trades.csv</c> in <see cref="Names"/> and in the paths <see cref="Write"/> returns.</summary>
     public const int TradesFile = 0;
 
-    /// <summary>Writes the four files into <paramref name="folder"/> (created if missing) and returns their paths.</summary>
+    /// <summary>Writes the five files into <paramref name="folder"/> (created if missing) and returns their paths.</summary>
     /// <param name="folder">The report folder.</param>
-    /// <param name="result">The run.</param>
-    /// <param name="metrics">Its metrics.</param>
-    /// <param name="prices">The bars the run traded (drawn under the equity curve in <c>equity.png</c>).</param>
+    /// <param name="runName">The run's name (the title of <c>report.html</c>).</param>
+    /// <param name="report">The run, its metrics and the strategy's price overlays.</param>
+    /// <param name="prices">The bars the run traded (drawn under the equity curve in <c>equity.png</c>, as candles in <c>report.html</c>).</param>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The folder cannot be written (exit code 5).</exception>
-    public static IReadOnlyList<string> Write(string folder, RunResult result, PerformanceMetrics metrics, IReadOnlyList<Bar> prices)
+    public static IReadOnlyList<string> Write(string folder, string runName, RunReport report, IReadOnlyList<Bar> prices)
     {
+        var (result, metrics) = (report.Result, report.Metrics);
         try
         {
             Directory.CreateDirectory(folder);
@@ -37,6 +40,7 @@ public static class ReportFiles
             AtomicFile.Write(paths[0], stream => WriteText(stream, writer => WriteTradesCsv(writer, result.Trades)));
             AtomicFile.Write(paths[1], stream => WriteText(stream, writer => WriteEquityCsv(writer, result.EquityCurve)));
             AtomicFile.WriteText(paths[2], MetricsJson(result, metrics));
+            AtomicFile.Write(paths[4], stream => HtmlReport.Write(stream, runName, report, prices));
             AtomicFile.Write(paths[3], chart.GetAwaiter().GetResult());
             return paths;
         }

@@ -22,8 +22,9 @@ public static class Backtest
     public static RunReport Run(RunPlan plan, BarSeries bars, IEnumerable<ITradingEventSink>? sinks = null, IAuditLog? audit = null,
         IProgress<RunProgress>? progress = null, IReadOnlyDictionary<string, double>? overrides = null, CancellationToken cancellationToken = default)
     {
-        var engine = new TradingEngine(plan.CreateStrategy(overrides), plan.Engine, sinks, audit);
+        var strategy = plan.CreateStrategy(overrides);
+        var engine = new TradingEngine(strategy, plan.Engine, sinks, audit);
         var result = engine.Run(bars, progress, cancellationToken);
-        return new RunReport(result, PerformanceMetrics.From(result, plan.RiskFreeRate));
+        return new RunReport(result, PerformanceMetrics.From(result, plan.RiskFreeRate), strategy.Overlays);
     }
 }

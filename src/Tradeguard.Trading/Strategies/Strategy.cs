@@ -14,6 +14,9 @@ public abstract class Strategy
     /// <summary>Name and parameters as shown in reports, e.g. <c>price-sma-cross(period=15)</c>.</summary>
     public abstract string Name { get; }
 
+    /// <summary>The lines to draw over the price in the HTML report (none by default); computed after the run.</summary>
+    public virtual IReadOnlyList<PriceOverlay> Overlays => [];
+
     /// <summary>Called with each bar, oldest first, after the broker has matched orders against it.</summary>
     public abstract void OnBar(StrategyContext context, in Bar bar);
 

@@ -37,7 +37,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains($"all 21 closed trades: {temp.Combine("report/trades.csv")}", lines);
         Assert.Contains(lines, l => Regex.IsMatch(l, "^│ 21 +│ 2000-"));
         Assert.DoesNotContain(lines, l => Regex.IsMatch(l, "^│ 1 +│ 2000-")); // the first trade is in trades.csv only
-        Assert.Equal(["equity.csv", "equity.png", "metrics.json", "trades.csv"], Directory.GetFiles(temp.Combine("report")).Select(Path.GetFileName).Order());
+        Assert.Equal(["equity.csv", "equity.png", "metrics.json", "report.html", "trades.csv"], Directory.GetFiles(temp.Combine("report")).Select(Path.GetFileName).Order());
         Assert.Equal(22, File.ReadAllLines(temp.Combine("report/trades.csv")).Length);
         Assert.Contains("\"finalValue\": 975.60,", File.ReadAllText(temp.Combine("report/metrics.json")));
     }

@@ -12,6 +12,7 @@ public sealed class DualMaCrossStrategy : Strategy
     private readonly Func<double, double> slow;
     private readonly Indicators.CrossOver.CrossOver cross = new();
     private readonly string name;
+    private readonly PriceOverlay[] overlays;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="fastPeriod">Fast average period in bars, at least 1.</param>
@@ -28,10 +29,15 @@ public sealed class DualMaCrossStrategy : Strategy
         fast = Average(fastPeriod, exponential);
         slow = Average(slowPeriod, exponential);
         name = $"dual-ma-cross(fast={fastPeriod}, slow={slowPeriod}, {(exponential ? "ema" : "sma")})";
+        var kind = exponential ? "EMA" : "SMA";
+        overlays = [new($"{kind}({fastPeriod})", () => Average(fastPeriod, exponential)), new($"{kind}({slowPeriod})", () => Average(slowPeriod, exponential))];
     }
 
     /// <inheritdoc />
     public override string Name => name;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<PriceOverlay> Overlays => overlays;
 
     /// <inheritdoc />
     public override void OnBar(StrategyContext context, in Bar bar)

@@ -18,6 +18,9 @@ public sealed class PriceSmaCrossStrategy : Strategy
     public override string Name => $"price-sma-cross(period={sma.Period})";
 
     /// <inheritdoc />
+    public override IReadOnlyList<PriceOverlay> Overlays => [new($"SMA({sma.Period})", () => new Indicators.Sma.Sma(sma.Period).Add)];
+
+    /// <inheritdoc />
     public override void OnBar(StrategyContext context, in Bar bar)
     {
         var close = (double)bar.Close;
