@@ -177,4 +177,33 @@ public sealed class FalseAlarmTests
     {
         Assert.Equal(["secret-printed"], Scanner.Scan(line, "tool.py").Select(f => f.RuleId));
     }
+
+    // Found by scanning freqtrade (github.com/freqtrade/freqtrade): example configs, docs and tests set
+    // "jwt_secret_key": "somethingrandom" and "password": "SuperSecurePassword"; 28 of its 41 findings were such values.
+    [Theory]
+    [InlineData("config_examples/config_binance.example.json", "{\n  \"api_server\": {\n    \"jwt_secret_key\": \"somethingrandom\",\n    \"password\": \"SuperSecurePassword\"\n  }\n}\n")]
+    [InlineData("docs/rest-api.md", "```json\n\"jwt_secret_key\": \"somethingrandom\",\n\"password\": \"SuperSecret1!\"\n```\n")]
+    [InlineData("tests/rpc/test_api.py", "_TEST_PASS = \"SuperSecurePassword1!\"\nAPI_SECRET = \"super-secret\"\n")]
+    [InlineData(".env.example", "DB_PASSWORD=MoneyMachine\n")]
+    [InlineData("src/Bot.Tests/LoginTests.cs", "var password = \"WrongPassword\";\n")]
+    public void WeakHumanPhrases_InDocsExamplesAndTests_AreStandIns(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Theory]
+    [InlineData("config.json", "{\n  \"api_server\": {\n    \"jwt_secret_key\": \"somethingrandom\"\n  }\n}\n", "jwt-signing-secret")]
+    [InlineData("bot/settings.py", "DB_PASSWORD = \"MoneyMachine\"\n", "password-assignment")]
+    public void WeakHumanPhrases_InRealCodeAndConfig_AreStillWeakSecrets(string file, string text, string rule)
+    {
+        Assert.Equal([rule], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void GeneratedSecrets_InDocsExamplesAndTests_AreStillFound()
+    {
+        Assert.Equal(["binance-api-credential"],
+            Scanner.Scan($"[binance]\napi_secret = {Values.BinanceLikeSecret}\n", "tests/fixtures/config.example.ini").Select(f => f.RuleId));
+        Assert.Equal(["password-assignment"], Scanner.Scan("password: \"Kq7!pWt4xLm2#Zr9\"\n", "docs/setup.md").Select(f => f.RuleId));
+    }
 }

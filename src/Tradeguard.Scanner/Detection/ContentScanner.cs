@@ -8,7 +8,7 @@ namespace Tradeguard.Scanner.Detection;
 /// <summary>
 /// Runs the pattern rules over one text: keyword prefilter, then each triggered rule's regex, then the scope check
 /// (<see cref="ScanRule.Context"/>), then the value checks (public by nature, documentation example, placeholder,
-/// allowlists, stop words, entropy floor), then inline suppressions. Thread-safe.
+/// allowlists, stop words, entropy floor, a weak human phrase in a documentation or test file), then inline suppressions. Thread-safe.
 /// </summary>
 internal sealed class ContentScanner
 {
@@ -122,7 +122,7 @@ internal sealed class ContentScanner
                 var isExample = false;
                 if (rule.Kind == RuleKind.Secret)
                 {
-                    var verdict = NotASecret.Holds(text, group.Index, group.Length) ? Verdict.Placeholder : Judge(rule, value);
+                    var verdict = NotASecret.Holds(text, group.Index, group.Length) ? Verdict.Placeholder : Judge(rule, value, path);
                     if (verdict == Verdict.Placeholder)
                     {
                         continue;
@@ -189,7 +189,7 @@ internal sealed class ContentScanner
         Placeholder,
     }
 
-    private Verdict Judge(ScanRule rule, ReadOnlySpan<char> value)
+    private Verdict Judge(ScanRule rule, ReadOnlySpan<char> value, string path)
     {
         if (value.Length < Math.Max(1, rule.MinLength))
         {
@@ -215,7 +215,13 @@ internal sealed class ContentScanner
             }
         }
 
-        return ShannonEntropy.BitsPerChar(value) < rule.EntropyFloor ? Verdict.Placeholder : Verdict.Secret;
+        if (ShannonEntropy.BitsPerChar(value) < rule.EntropyFloor)
+        {
+            return Verdict.Placeholder;
+        }
+
+        // Checked last: zxcvbn is the costliest test, and few values get here.
+        return FixtureFile.Is(path) && WeakPhrase.Is(text) ? Verdict.Placeholder : Verdict.Secret;
     }
 
     private static bool IsAllowlisted(ScanRule rule, ReadOnlySpan<char> value)

@@ -1,0 +1,16 @@
+namespace Tradeguard.Scanner.Detection;
+
+/// <summary>
+/// Values a person typed from words, not a machine-made key: <c>somethingrandom</c>, <c>SuperSecurePassword</c>,
+/// <c>super-secret</c>, <c>SuperSecurePassword1!</c>. Judged by zxcvbn (Wheeler, USENIX Security 2016; the zxcvbn-core
+/// port): a strength score of 2 or less means under about 10^8 guesses, which no generated API key, token or signing
+/// secret is (they score 4).
+/// Used only in documentation, example and test files (<see cref="FixtureFile"/>).
+/// </summary>
+internal static class WeakPhrase
+{
+    private const int MaxWeakScore = 2;
+
+    /// <summary>True when <paramref name="value"/> is guessable in under about 10^8 tries.</summary>
+    public static bool Is(string value) => new Zxcvbn.Zxcvbn().EvaluatePassword(value).Score <= MaxWeakScore;
+}
