@@ -141,6 +141,15 @@ public sealed class HandWorkedAnalyzerTests
     }
 
     [Fact]
+    public void BarsInTheCalendarsLastMonth_HaveAPeriodEnd()
+    {
+        var m = Metrics(Points((new DateTime(9999, 11, 30), 100), (new DateTime(9999, 12, 30), 110), (new DateTime(9999, 12, 31), 121)));
+
+        Assert.Equal([Year(9999, 100, 121)], m.AnnualReturns);
+        Assert.Equal([Month(9999, 11, 100, 100), Month(9999, 12, 100, 121)], m.MonthlyReturns);
+    }
+
+    [Fact]
     public void ReturnsCsv_HasOneRowPerPeriod()
     {
         var m = Metrics(Points((new DateTime(2021, 1, 1), 1000), (new DateTime(2021, 6, 1), 1200), (new DateTime(2022, 1, 3), 900)));

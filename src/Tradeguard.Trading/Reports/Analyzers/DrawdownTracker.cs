@@ -13,30 +13,27 @@ internal struct DrawdownTracker(decimal start)
     private decimal sumMoney;
     private long sumLength;
 
-    // The drawdown under way.
+    // The drawdown under way: its peak is fixed while it lasts, so its deepest point, in money and as a fraction,
+    // is its lowest equity, and a bar costs two comparisons.
     private int length;
-    private double depth;
-    private decimal money;
+    private decimal trough;
 
     /// <summary>Adds the equity at the next bar's close (quote currency).</summary>
     public void Add(decimal equity)
     {
-        peak = Math.Max(peak, equity);
-        var fall = peak - equity;
-        if (fall <= 0)
+        if (equity >= peak)
         {
             Close();
+            peak = equity;
             return;
         }
 
-        // The fraction in doubles of the decimal amounts, as the metrics have always computed it.
-        var fraction = peak > 0 ? ((double)peak - (double)equity) / (double)peak : 0;
+        if (length == 0 || equity < trough)
+        {
+            trough = equity;
+        }
+
         length++;
-        depth = Math.Max(depth, fraction);
-        money = Math.Max(money, fall);
-        max = Math.Max(max, fraction);
-        maxMoney = Math.Max(maxMoney, fall);
-        maxLength = Math.Max(maxLength, length);
     }
 
     /// <summary>The figures so far, counting a drawdown still under way.</summary>
@@ -46,7 +43,8 @@ internal struct DrawdownTracker(decimal start)
         copy.Close();
         return copy.count == 0
             ? new DrawdownStatistics(0, 0, 0, 0, 0, 0, 0)
-            : new DrawdownStatistics(max, maxMoney, maxLength, copy.count, copy.sumDepth / copy.count, copy.sumMoney / copy.count, (double)copy.sumLength / copy.count);
+            : new DrawdownStatistics(copy.max, copy.maxMoney, copy.maxLength, copy.count, copy.sumDepth / copy.count, copy.sumMoney / copy.count,
+                (double)copy.sumLength / copy.count);
     }
 
     private void Close()
@@ -56,12 +54,16 @@ internal struct DrawdownTracker(decimal start)
             return;
         }
 
+        // The fraction in doubles of the decimal amounts, as the metrics have always computed it.
+        var depth = peak > 0 ? ((double)peak - (double)trough) / (double)peak : 0;
+        var money = peak - trough;
         count++;
         sumDepth += depth;
         sumMoney += money;
         sumLength += length;
+        max = Math.Max(max, depth);
+        maxMoney = Math.Max(maxMoney, money);
+        maxLength = Math.Max(maxLength, length);
         length = 0;
-        depth = 0;
-        money = 0;
     }
 }

@@ -17,19 +17,26 @@ internal sealed class PeriodReturns(CalendarPeriod period, decimal start)
     private decimal startValue = start;
     private decimal lastValue = start;
     private DateOnly current;
+    private DateTime next = DateTime.MinValue;
     private bool any;
 
     /// <summary>Adds the equity at the close of the bar at <paramref name="time"/>; bars come in time order.</summary>
     public void Add(DateTime time, decimal equity)
     {
-        var first = FirstDay(time);
-        if (any && first != current)
+        // One comparison per bar; the calendar is consulted only when a period ends.
+        if (time >= next)
         {
-            Close();
+            if (any)
+            {
+                Close();
+            }
+
+            current = FirstDay(time);
+            var last = LastDay(current);
+            next = last.Year < DateTime.MaxValue.Year || last.Month < 12 ? last.AddDays(1).ToDateTime(TimeOnly.MinValue) : DateTime.MaxValue;
+            any = true;
         }
 
-        current = first;
-        any = true;
         lastValue = equity;
     }
 

@@ -23,9 +23,22 @@ public static class SystemQualityNumber
             return 0;
         }
 
-        // Money is exact in decimal; the mean and the squared deviations are too, so only the square root rounds.
-        var mean = trades.Sum(t => t.NetPnl) / trades.Count;
-        var variance = (double)(trades.Sum(t => (t.NetPnl - mean) * (t.NetPnl - mean)) / trades.Count);
-        return variance > 0 ? Math.Sqrt(trades.Count) * (double)mean / Math.Sqrt(variance) : null;
+        // The mean and the deviations are exact in decimal; their squares are summed in double, where a large run's
+        // sum cannot overflow (decimal stops at 7.9e28).
+        decimal sum = 0;
+        foreach (var trade in trades)
+        {
+            sum += trade.NetPnl;
+        }
+
+        var mean = sum / trades.Count;
+        var squares = 0.0;
+        foreach (var trade in trades)
+        {
+            var deviation = (double)(trade.NetPnl - mean);
+            squares += deviation * deviation;
+        }
+
+        return squares > 0 ? Math.Sqrt(trades.Count) * (double)mean / Math.Sqrt(squares / trades.Count) : null;
     }
 }
