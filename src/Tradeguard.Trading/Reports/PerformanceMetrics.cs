@@ -1,4 +1,5 @@
 using Tradeguard.Trading.Engine;
+using Tradeguard.Trading.Reports.Analyzers;
 
 namespace Tradeguard.Trading.Reports;
 
@@ -10,25 +11,38 @@ namespace Tradeguard.Trading.Reports;
 /// <param name="TotalReturn">FinalValue / StartValue − 1.</param>
 /// <param name="Cagr">Compound annual growth rate over the calendar span of the bars (365.25-day years); 0 for a span under one day.</param>
 /// <param name="Sharpe">Annualised Sharpe ratio: mean of the bar-to-bar returns less the per-bar risk-free rate, over their sample standard deviation, × √252 (daily bars); 0 when returns do not vary.</param>
-/// <param name="MaxDrawdown">Largest fall from a running peak of equity, as a fraction of that peak.</param>
+/// <param name="Sortino">Annualised Sortino ratio of the same returns against the same per-bar target (see <see cref="SortinoRatio"/>); <c>null</c> when no return fell below the target.</param>
+/// <param name="Calmar">CAGR / <see cref="MaxDrawdown"/> over the whole run (see <see cref="CalmarRatio"/>); <c>null</c> without a drawdown.</param>
+/// <param name="Drawdown">Drawdown figures: maximum (fraction and money), longest (bars) and averages.</param>
 /// <param name="TradeCount">Closed round trips.</param>
 /// <param name="WinRate">Closed trades with a positive net P&amp;L, as a fraction of all closed trades; 0 with none.</param>
+/// <param name="Trades">Figures over the closed trades: SQN, profit factor, expectancy, gross profit and loss.</param>
 /// <param name="Exposure">Fraction of bars that ended with a position open.</param>
 /// <param name="Fees">Commission paid.</param>
 /// <param name="Bars">Bars in the run.</param>
+/// <param name="AnnualReturns">The return of each calendar year of the run, in order (backtrader's <c>AnnualReturn</c>).</param>
+/// <param name="MonthlyReturns">The return of each calendar month of the run, in order.</param>
 public sealed record PerformanceMetrics(
     decimal StartValue,
     decimal FinalValue,
     double TotalReturn,
     double Cagr,
     double Sharpe,
-    double MaxDrawdown,
+    double? Sortino,
+    double? Calmar,
+    DrawdownStatistics Drawdown,
     int TradeCount,
     double WinRate,
+    TradeStatistics Trades,
     double Exposure,
     decimal Fees,
-    int Bars)
+    int Bars,
+    IReadOnlyList<PeriodReturn> AnnualReturns,
+    IReadOnlyList<PeriodReturn> MonthlyReturns)
 {
+    /// <summary>Largest fall from a running peak of equity, as a fraction of that peak (<see cref="DrawdownStatistics.Max"/>).</summary>
+    public double MaxDrawdown => Drawdown.Max;
+
     /// <summary>Trading days per year used to annualise the Sharpe ratio.</summary>
     public const int PeriodsPerYear = 252;
 
@@ -45,41 +59,52 @@ public sealed record PerformanceMetrics(
         var years = curve.Count > 1 ? (curve[^1].Time - curve[0].Time).TotalDays / 365.25 : 0;
         var cagr = years >= 1 / 365.25 && final > 0 && start > 0 ? Math.Pow(final / start, 1 / years) - 1 : 0;
 
-        var stats = new CurveStats(start, riskFreeRate / PeriodsPerYear);
+        var stats = new CurveStats(result.InitialCash, riskFreeRate / PeriodsPerYear);
         stats = curve is EquityCurve points ? stats.AddAll(points.GetEnumerator()) : stats.AddAll(curve.GetEnumerator());
         var deviation = stats.Count > 1 ? Math.Sqrt(stats.Squares / (stats.Count - 1)) : 0;
         var sharpe = deviation > 0 ? stats.Mean / deviation * Math.Sqrt(PeriodsPerYear) : 0;
-        var trades = result.Trades;
-        var wins = trades.Count(t => t.NetPnl > 0);
+        var drawdown = stats.Drawdown.Result();
+        var trades = TradeStatistics.From(result.Trades);
+        var tradeCount = result.Trades.Count;
         return new PerformanceMetrics(
             result.InitialCash,
             result.FinalValue,
             totalReturn,
             cagr,
             sharpe,
-            stats.MaxDrawdown,
-            trades.Count,
-            trades.Count > 0 ? (double)wins / trades.Count : 0,
+            SortinoRatio.Of(stats.Mean, stats.DownsideSquares, stats.Count),
+            CalmarRatio.Of(cagr, drawdown.Max),
+            drawdown,
+            tradeCount,
+            tradeCount > 0 ? (double)trades.Winners / tradeCount : 0,
+            trades,
             curve.Count > 0 ? (double)stats.BarsInPosition / curve.Count : 0,
             result.TotalCommission,
-            curve.Count);
+            curve.Count,
+            stats.Years.Result(),
+            stats.Months.Result());
     }
 
-    /// <summary>Running figures over the equity curve, fed one point at a time.</summary>
-    private struct CurveStats(double start, double perBarRiskFree)
+    /// <summary>Running figures over the equity curve, fed one point at a time: one pass for every curve figure.</summary>
+    private struct CurveStats(decimal start, double perBarRiskFree)
     {
-        private double previous = start;
-        private double peak = start;
+        private double previous = (double)start;
 
         public double Mean { get; private set; }
 
         public double Squares { get; private set; }
 
+        public double DownsideSquares { get; private set; }
+
         public int Count { get; private set; }
 
-        public double MaxDrawdown { get; private set; }
-
         public int BarsInPosition { get; private set; }
+
+        public DrawdownTracker Drawdown = new(start);
+
+        public readonly PeriodReturns Years = new(CalendarPeriod.Year, start);
+
+        public readonly PeriodReturns Months = new(CalendarPeriod.Month, start);
 
         // Generic over the enumerator so that the equity curve's struct enumerator is called directly, not per bar
         // through the interface.
@@ -108,11 +133,13 @@ public sealed record PerformanceMetrics(
                 var delta = excess - Mean;
                 Mean += delta / Count;
                 Squares += delta * (excess - Mean);
+                DownsideSquares += excess < 0 ? excess * excess : 0;
             }
 
             previous = equity;
-            peak = Math.Max(peak, equity);
-            MaxDrawdown = peak > 0 ? Math.Max(MaxDrawdown, (peak - equity) / peak) : MaxDrawdown;
+            Drawdown.Add(point.Equity);
+            Years.Add(point.Time, point.Equity);
+            Months.Add(point.Time, point.Equity);
             BarsInPosition += point.Position != 0 ? 1 : 0;
         }
     }

@@ -4,25 +4,27 @@ using System.Text.Json;
 using Tradeguard.Core.Storage;
 using Tradeguard.Trading.Data;
 using Tradeguard.Trading.Engine;
+using Tradeguard.Trading.Reports.Analyzers;
 using Tradeguard.Trading.Reports.Html;
 using Tradeguard.Trading.Runs;
 
 namespace Tradeguard.Trading.Reports;
 
 /// <summary>
-/// Writes a run's report into a folder: <c>trades.csv</c>, <c>equity.csv</c>, <c>metrics.json</c>, <c>equity.png</c>
-/// and <c>report.html</c> (<see cref="HtmlReport"/>). Each file is written atomically with owner-only permissions (a
-/// report reveals positions). Numbers use the invariant culture; times are ISO 8601.
+/// Writes a run's report into a folder: <c>trades.csv</c>, <c>equity.csv</c>, <c>metrics.json</c>,
+/// <c>annual-returns.csv</c>, <c>monthly-returns.csv</c>, <c>equity.png</c> and <c>report.html</c>
+/// (<see cref="HtmlReport"/>). Each file is written atomically with owner-only permissions (a report reveals
+/// positions). Numbers use the invariant culture; times are ISO 8601.
 /// </summary>
 public static class ReportFiles
 {
     /// <summary>The file names, in the order written.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["trades.csv", "equity.csv", "metrics.json", "equity.png", "report.html"];
+    public static IReadOnlyList<string> Names { get; } = ["trades.csv", "equity.csv", "metrics.json", "annual-returns.csv", "monthly-returns.csv", "equity.png", "report.html"];
 
     /// <summary>The index of <c>trades.csv</c> in <see cref="Names"/> and in the paths <see cref="Write"/> returns.</summary>
     public const int TradesFile = 0;
 
-    /// <summary>Writes the five files into <paramref name="folder"/> (created if missing) and returns their paths.</summary>
+    /// <summary>Writes the files of <see cref="Names"/> into <paramref name="folder"/> (created if missing) and returns their paths.</summary>
     /// <param name="folder">The report folder.</param>
     /// <param name="runName">The run's name (the title of <c>report.html</c>).</param>
     /// <param name="report">The run, its metrics and the strategy's price overlays.</param>
@@ -40,8 +42,10 @@ public static class ReportFiles
             AtomicFile.Write(paths[0], stream => WriteText(stream, writer => WriteTradesCsv(writer, result.Trades)));
             AtomicFile.Write(paths[1], stream => WriteText(stream, writer => WriteEquityCsv(writer, result.EquityCurve)));
             AtomicFile.WriteText(paths[2], MetricsJson(result, metrics));
-            AtomicFile.Write(paths[4], stream => HtmlReport.Write(stream, runName, report, prices));
-            AtomicFile.Write(paths[3], chart.GetAwaiter().GetResult());
+            AtomicFile.Write(paths[3], stream => WriteText(stream, writer => WriteReturnsCsv(writer, metrics.AnnualReturns)));
+            AtomicFile.Write(paths[4], stream => WriteText(stream, writer => WriteReturnsCsv(writer, metrics.MonthlyReturns)));
+            AtomicFile.Write(paths[6], stream => HtmlReport.Write(stream, runName, report, prices));
+            AtomicFile.Write(paths[5], chart.GetAwaiter().GetResult());
             return paths;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -111,6 +115,23 @@ public static class ReportFiles
         }
     }
 
+    /// <summary>
+    /// Writes period returns as CSV, one row per calendar year or month: first and last calendar day of the period
+    /// (yyyy-MM-dd), equity at its start and end (quote currency), return (fraction, round-trip precision; empty when
+    /// the start value is not positive).
+    /// </summary>
+    /// <param name="writer">Where the rows go.</param>
+    /// <param name="returns">The periods, in order.</param>
+    public static void WriteReturnsCsv(TextWriter writer, IEnumerable<PeriodReturn> returns)
+    {
+        writer.Write("period_start,period_end,start_value,end_value,return\n");
+        foreach (var r in returns)
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{r.PeriodStart:yyyy-MM-dd},{r.PeriodEnd:yyyy-MM-dd},{r.StartValue},{r.EndValue},{r.Return:R}\n"));
+        }
+    }
+
     // UTF-8 without a byte-order mark, through one 64 KiB buffer: O(n) in the rows, no whole-file string.
     private static void WriteText(Stream stream, Action<TextWriter> write)
     {
@@ -132,11 +153,16 @@ public static class ReportFiles
             metrics.TotalReturn,
             metrics.Cagr,
             metrics.Sharpe,
+            metrics.Sortino,
+            metrics.Calmar,
             metrics.MaxDrawdown,
+            metrics.Drawdown,
             metrics.TradeCount,
             metrics.WinRate,
+            metrics.Trades,
             metrics.Exposure,
             metrics.Fees,
+            metrics.AnnualReturns,
             finalPosition = result.FinalPosition,
             killSwitchEngaged = result.KillSwitchEngaged,
         }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n";

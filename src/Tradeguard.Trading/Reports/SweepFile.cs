@@ -12,12 +12,12 @@ public static class SweepFile
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The folder cannot be written (exit code 5).</exception>
     public static string Write(string folder, SweepRange range, IReadOnlyList<SweepRow> rows)
     {
-        var text = new StringBuilder($"rank,{range.Parameter},final_value,total_return,cagr,sharpe,max_drawdown,trades,win_rate,exposure,fees\n");
+        var text = new StringBuilder($"rank,{range.Parameter},final_value,total_return,cagr,sharpe,max_drawdown,trades,win_rate,exposure,fees,sqn\n");
         for (var i = 0; i < rows.Count; i++)
         {
             var m = rows[i].Report.Metrics;
             text.Append(CultureInfo.InvariantCulture,
-                $"{i + 1},{rows[i].Value},{m.FinalValue},{m.TotalReturn:R},{m.Cagr:R},{m.Sharpe:R},{m.MaxDrawdown:R},{m.TradeCount},{m.WinRate:R},{m.Exposure:R},{m.Fees}\n");
+                $"{i + 1},{rows[i].Value},{m.FinalValue},{m.TotalReturn:R},{m.Cagr:R},{m.Sharpe:R},{m.MaxDrawdown:R},{m.TradeCount},{m.WinRate:R},{m.Exposure:R},{m.Fees},{m.Trades.Sqn:R}\n");
         }
 
         var path = Path.Combine(folder, "sweep.csv");

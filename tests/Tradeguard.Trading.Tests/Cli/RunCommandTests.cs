@@ -37,9 +37,21 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains($"all 21 closed trades: {temp.Combine("report/trades.csv")}", lines);
         Assert.Contains(lines, l => Regex.IsMatch(l, "^│ 21 +│ 2000-"));
         Assert.DoesNotContain(lines, l => Regex.IsMatch(l, "^│ 1 +│ 2000-")); // the first trade is in trades.csv only
-        Assert.Equal(["equity.csv", "equity.png", "metrics.json", "report.html", "trades.csv"], Directory.GetFiles(temp.Combine("report")).Select(Path.GetFileName).Order());
+        Assert.Equal(["annual-returns.csv", "equity.csv", "equity.png", "metrics.json", "monthly-returns.csv", "report.html", "trades.csv"],
+            Directory.GetFiles(temp.Combine("report")).Select(Path.GetFileName).Order());
         Assert.Equal(22, File.ReadAllLines(temp.Combine("report/trades.csv")).Length);
-        Assert.Contains("\"finalValue\": 975.60,", File.ReadAllText(temp.Combine("report/metrics.json")));
+        var metrics = File.ReadAllText(temp.Combine("report/metrics.json"));
+        Assert.Contains("\"finalValue\": 975.60,", metrics);
+        // The analyzers' figures, as backtrader's analyzers give them for this run (Analyzers/BacktraderAnalyzerTests).
+        Assert.Contains("\"maxMoney\": 152.70,", metrics);
+        Assert.Contains("\"maxLength\": 193,", metrics);
+        Assert.Contains(lines, l => Regex.IsMatch(l, "^│ SQN +│ +-0.10 │$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, "^│ profit factor +│ +0.94 │$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, "^│ longest drawdown +│ +193 bars │$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, "^│ 2000 +│ 1,000.00 +│ 975.60 +│ +-2.44 % │$"));
+        Assert.Equal(["period_start,period_end,start_value,end_value,return", "2000-01-01,2000-12-31,1000,975.60,-0.0244"],
+            File.ReadAllLines(temp.Combine("report/annual-returns.csv")));
+        Assert.Equal(13, File.ReadAllLines(temp.Combine("report/monthly-returns.csv")).Length);
     }
 
     [Fact]
@@ -72,7 +84,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("sweep: 21/21 variants done", result.Stderr);
         Assert.Contains("sweep of period", result.Stdout);
         Assert.DoesNotContain("[paper] Buy", result.Stdout);
-        Assert.Equal(22, File.ReadAllLines(temp.Combine("sweep/sweep.csv")).Length);
+        var sweep = File.ReadAllLines(temp.Combine("sweep/sweep.csv"));
+        Assert.Equal(22, sweep.Length);
+        Assert.EndsWith(",fees,sqn", sweep[0]);
     }
 
     [Fact]

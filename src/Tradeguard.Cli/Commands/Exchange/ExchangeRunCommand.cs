@@ -19,7 +19,7 @@ internal static class ExchangeRunCommand
             "Run the config's strategy on the exchange after the pre-flight checks. Paper unless --live and \"mode\": \"live\". " +
             "Resumes the run's saved state (state/<mode>/<name>.json in the Tradeguard home; paper and live apart). " +
             "Stops gracefully on SIGTERM or Ctrl+C: no new order is sent after the signal. Ends with the same summary table and report " +
-            "files as `run` (trades.csv, equity.csv, metrics.json, equity.png) for the candles this process saw.");
+            "files as `run` (trades.csv, equity.csv, metrics.json, annual-returns.csv, monthly-returns.csv, equity.png) for the candles this process saw.");
         options.AddTo(command);
         command.Options.Add(maxBars);
         command.Options.Add(output);

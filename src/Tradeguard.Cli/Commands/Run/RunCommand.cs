@@ -17,7 +17,7 @@ internal static class RunCommand
     public static Command Create()
     {
         var config = new Argument<string>("config") { Description = "Run config (JSON), e.g. samples/sma-cross-orcl.json" };
-        var output = new Option<string?>("--output", "-o") { Description = "Folder for trades.csv, equity.csv, metrics.json, equity.png, report.html (default: ./out/<run name>)" };
+        var output = new Option<string?>("--output", "-o") { Description = "Folder for trades.csv, equity.csv, metrics.json, annual-returns.csv, monthly-returns.csv, equity.png, report.html (default: ./out/<run name>)" };
         var from = new Option<string?>("--from") { Description = "First date to trade, yyyy-MM-dd (overrides data.from)" };
         var to = new Option<string?>("--to") { Description = "Last date to trade, yyyy-MM-dd (overrides data.to)" };
         var sweep = new Option<string?>("--sweep") { Description = "Sweep one strategy parameter, e.g. period=10..30 or period=10..30:2 or period=5,10,20; prints a ranked table" };

@@ -4,6 +4,7 @@ using Tradeguard.Trading.Config;
 using Tradeguard.Trading.Engine;
 using Tradeguard.Trading.Events;
 using Tradeguard.Trading.Reports;
+using Tradeguard.Trading.Reports.Analyzers;
 using Tradeguard.Trading.Runs;
 
 namespace Tradeguard.Cli.Commands.Run;
@@ -46,9 +47,16 @@ internal sealed class RunPrinter
         Row("total return", Percent(m.TotalReturn));
         Row("CAGR", Percent(m.Cagr));
         Row("Sharpe (annualised, 252)", m.Sharpe.ToString("0.00", CultureInfo.InvariantCulture));
-        Row("max drawdown", Percent(m.MaxDrawdown));
+        Row("Sortino (annualised, 252)", Ratio(m.Sortino));
+        Row("Calmar (CAGR / max drawdown)", Ratio(m.Calmar));
+        Row("max drawdown", $"{Percent(m.MaxDrawdown)} · {Money(m.Drawdown.MaxMoney)} at most");
+        Row("longest drawdown", $"{m.Drawdown.MaxLength.ToString(CultureInfo.InvariantCulture)} bars");
+        Row("average drawdown", $"{Percent(m.Drawdown.Average)} · {m.Drawdown.AverageLength.ToString("0.0", CultureInfo.InvariantCulture)} bars ({m.Drawdown.Count.ToString(CultureInfo.InvariantCulture)} drawdowns)");
         Row("trades", m.TradeCount.ToString(CultureInfo.InvariantCulture));
         Row("win rate", Percent(m.WinRate));
+        Row("profit factor", m.Trades.ProfitFactor is { } factor ? factor.ToString("0.00", CultureInfo.InvariantCulture) : "- (no losing trade)");
+        Row("expectancy per trade", m.Trades.Expectancy is { } expectancy ? Money(expectancy) : "-");
+        Row("SQN", Ratio(m.Trades.Sqn));
         Row("exposure", Percent(m.Exposure));
         Row("fees", Money(m.Fees));
         if (r.KillSwitchEngaged)
@@ -63,6 +71,7 @@ internal sealed class RunPrinter
             return;
         }
 
+        PrintAnnualReturns(m.AnnualReturns);
         PrintLastTrades(r.Trades, files[ReportFiles.TradesFile]);
         PrintFiles(files);
     }
@@ -70,13 +79,13 @@ internal sealed class RunPrinter
     public void PrintSweep(RunPlan plan, SweepRange range, IReadOnlyList<SweepRow> rows, string file)
     {
         var table = new Table().Title($"sweep of {Markup.Escape(range.Parameter)} · {Markup.Escape(plan.Strategy.Name)} · paper")
-            .AddColumns("rank", Markup.Escape(range.Parameter), "final value", "total return", "Sharpe", "max drawdown", "trades", "win rate");
+            .AddColumns("rank", Markup.Escape(range.Parameter), "final value", "total return", "Sharpe", "max drawdown", "trades", "win rate", "SQN");
         for (var i = 0; i < rows.Count; i++)
         {
             var m = rows[i].Report.Metrics;
             table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), rows[i].Value.ToString(CultureInfo.InvariantCulture), Money(m.FinalValue),
                 Percent(m.TotalReturn), m.Sharpe.ToString("0.00", CultureInfo.InvariantCulture), Percent(m.MaxDrawdown),
-                m.TradeCount.ToString(CultureInfo.InvariantCulture), Percent(m.WinRate));
+                m.TradeCount.ToString(CultureInfo.InvariantCulture), Percent(m.WinRate), Ratio(m.Trades.Sqn));
         }
 
         AnsiConsole.Write(table);
@@ -94,6 +103,21 @@ internal sealed class RunPrinter
         {
             Console.Out.WriteLine(line);
         }
+    }
+
+    private static void PrintAnnualReturns(IReadOnlyList<PeriodReturn> years)
+    {
+        // The last ones only, as for trades: a long synthetic run spans thousands of years; annual-returns.csv has all.
+        var first = Math.Max(0, years.Count - TradesShown);
+        var title = first == 0 ? "annual returns" : $"annual returns (the last {years.Count - first} of {years.Count})";
+        var table = new Table().Title(title).AddColumns("year", "start value", "end value").AddColumn(new TableColumn("return").RightAligned());
+        for (var i = first; i < years.Count; i++)
+        {
+            var y = years[i];
+            table.AddRow(y.PeriodStart.Year.ToString(CultureInfo.InvariantCulture), Money(y.StartValue), Money(y.EndValue), y.Return is { } value ? Percent(value) : "-");
+        }
+
+        AnsiConsole.Write(table);
     }
 
     private static void PrintLastTrades(IReadOnlyList<ClosedTrade> all, string tradesFile)
@@ -128,6 +152,8 @@ internal sealed class RunPrinter
     }
 
     private static string Money(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
 
     private static string Number(decimal value) => value.ToString("0.########", CultureInfo.InvariantCulture);
 

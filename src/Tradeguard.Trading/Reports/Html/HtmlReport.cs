@@ -76,9 +76,16 @@ public static class HtmlReport
             ("Total return", Percent(m.TotalReturn)),
             ("CAGR", Percent(m.Cagr)),
             ("Sharpe (annualised)", m.Sharpe.ToString("0.000", CultureInfo.InvariantCulture)),
-            ("Max drawdown", Percent(m.MaxDrawdown)),
+            ("Sortino (annualised)", Ratio(m.Sortino)),
+            ("Calmar (CAGR / max drawdown)", Ratio(m.Calmar)),
+            ("Max drawdown", $"{Percent(m.MaxDrawdown)} · {Money(m.Drawdown.MaxMoney)}"),
+            ("Longest drawdown", $"{Number(m.Drawdown.MaxLength)} bars"),
+            ("Average drawdown", Percent(m.Drawdown.Average)),
             ("Closed trades", Number(m.TradeCount)),
             ("Win rate", Percent(m.WinRate)),
+            ("Profit factor", Ratio(m.Trades.ProfitFactor)),
+            ("Expectancy per trade", m.Trades.Expectancy is { } expectancy ? Money(expectancy) : "-"),
+            ("SQN", Ratio(m.Trades.Sqn)),
             ("Exposure", Percent(m.Exposure)),
             ("Fees", Money(m.Fees)),
             ("Final position", r.FinalPosition.ToString(CultureInfo.InvariantCulture)),
@@ -248,6 +255,9 @@ public static class HtmlReport
     private static string Money(decimal value) => value.ToString("N2", CultureInfo.InvariantCulture);
 
     private static string Percent(double fraction) => fraction.ToString("0.00 %", CultureInfo.InvariantCulture);
+
+    // The analyzers give null where a ratio is undefined (no losing trade, no downside, equal P&Ls).
+    private static string Ratio(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
 
     // Daily bars show their date; bars with a time of day show it too (ISO 8601 either way).
     private static string Stamp(DateTime time) =>
