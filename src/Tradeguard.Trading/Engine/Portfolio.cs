@@ -61,6 +61,13 @@ public sealed class Portfolio
     /// <summary>Cash plus the position valued at <paramref name="price"/> (<see cref="ContractTerms.Value"/>).</summary>
     public decimal Equity(decimal price) => Terms.Value(Cash, Position, SettlementPrice, price);
 
+    /// <summary>
+    /// Cash with the open position's P&amp;L settled at <paramref name="price"/>: what backtrader's <c>getcash()</c>
+    /// reports after a bar closing there, as it settles futures at every close. <see cref="Cash"/> for stock-like terms.
+    /// </summary>
+    public decimal CashMarkedAt(decimal price) =>
+        Terms.IsFuturesLike && Position != 0 ? Cash + (Position * (price - SettlementPrice) * Terms.Multiplier) : Cash;
+
     /// <summary>Fills applied so far: the holdings change only when this does.</summary>
     internal int FillCount { get; private set; }
 

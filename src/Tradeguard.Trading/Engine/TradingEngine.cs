@@ -59,7 +59,7 @@ public sealed class TradingEngine
         progress?.Report(new RunProgress(run.BarsSeen, bars.Length));
         run.Finish();
         var portfolio = venue.Portfolio;
-        return new RunResult(series.Symbol, strategy.Name, portfolio.InitialCash, portfolio.Cash, portfolio.Position,
+        return new RunResult(series.Symbol, strategy.Name, portfolio.InitialCash, portfolio.CashMarkedAt(run.LastBar.Close), portfolio.Position,
             run.Equity, portfolio.TotalCommission, curve, portfolio.Trades, venue.Orders, run.KillSwitchEngaged);
     }
 
