@@ -1,6 +1,8 @@
 using Tradeguard.Core.Errors;
+using Tradeguard.TestSupport;
 using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Config;
+using Tradeguard.Trading.Engine;
 using Tradeguard.Trading.Strategies;
 
 namespace Tradeguard.Trading.Tests.Config;
@@ -54,6 +56,15 @@ public sealed class ShortsAndFuturesConfigTests
     {
         var plan = RunConfigLoader.Parse(Config(broker: "\"commission\": { \"model\": \"per-unit\", \"value\": 2.0 }, \"futures\": { \"multiplier\": 10, \"margin\": 1000 }"), Path);
         Assert.Equal((new ContractTerms(10m, 1000m), new CommissionModel.PerUnit(2.0m)), (plan.Engine.Contract, plan.Engine.Commission));
+    }
+
+    [Fact]
+    public void FuturesSample_ReproducesBacktradersFuturesTest()
+    {
+        // samples/sma-cross-futures-2006.json: 12795.00 is asserted by backtrader's tests/test_strategy_unoptimized.py.
+        var plan = RunConfigLoader.Load(RepoPaths.Samples("sma-cross-futures-2006.json"));
+        var result = new TradingEngine(plan.CreateStrategy(), plan.Engine).Run(plan.LoadBars());
+        Assert.Equal((12795.00m, 11795.00m), (result.FinalValue, result.FinalCash));
     }
 
     [Theory]
