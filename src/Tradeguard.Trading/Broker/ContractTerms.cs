@@ -40,13 +40,10 @@ public sealed record ContractTerms(decimal Multiplier = 1m, decimal? MarginPerCo
         }
 
         return MarginPerContract is { } margin
-            ? cash + (Math.Abs(position) * margin) + (position * (price - settlement) * Multiplier)
+            ? cash + (Math.Abs(position) * margin) + Variation(position, settlement, price)
             : cash + (position * price);
     }
 
-    /// <summary>Checks the terms; returns the problem in words (naming the setting), or null when they are usable.</summary>
-    public string? Problem() =>
-        Multiplier <= 0 ? "multiplier must be above 0"
-        : MarginPerContract is <= 0 ? "margin must be above 0 (quote currency per contract)"
-        : null;
+    /// <summary>Futures-like P&amp;L of <paramref name="position"/> from <paramref name="settlement"/> to <paramref name="price"/>: position × move × multiplier.</summary>
+    internal decimal Variation(decimal position, decimal settlement, decimal price) => position * (price - settlement) * Multiplier;
 }

@@ -66,14 +66,13 @@ public sealed class Portfolio
     /// reports after a bar closing there, as it settles futures at every close. <see cref="Cash"/> for stock-like terms.
     /// </summary>
     public decimal CashMarkedAt(decimal price) =>
-        Terms.IsFuturesLike && Position != 0 ? Cash + (Position * (price - SettlementPrice) * Terms.Multiplier) : Cash;
+        Terms.IsFuturesLike && Position != 0 ? Cash + Terms.Variation(Position, SettlementPrice, price) : Cash;
 
     /// <summary>Fills applied so far: the holdings change only when this does.</summary>
     internal int FillCount { get; private set; }
 
     /// <summary>Units of a <paramref name="side"/> fill of <paramref name="quantity"/> that would open or extend a position (the rest closes one).</summary>
-    internal decimal Opening(OrderSide side, decimal quantity) =>
-        quantity - Math.Min(quantity, side == OrderSide.Buy ? Math.Max(0, -Position) : Math.Max(0, Position));
+    internal decimal Opening(OrderSide side, decimal quantity) => Exposure.Opening(side, quantity, Position);
 
     /// <summary>
     /// How much cash a fill would take (negative when it brings cash in): the notional and commission for stock-like
@@ -88,7 +87,7 @@ public sealed class Portfolio
         }
 
         var opening = Opening(side, quantity);
-        var settled = Position == 0 ? 0 : Position * (price - SettlementPrice) * Terms.Multiplier;
+        var settled = Position == 0 ? 0 : Terms.Variation(Position, SettlementPrice, price);
         return ((opening - (quantity - opening)) * margin) + commission - settled;
     }
 

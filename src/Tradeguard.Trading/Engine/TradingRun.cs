@@ -292,9 +292,7 @@ public sealed class TradingRun : StrategyContext
         return units;
     }
 
-    /// <summary>Units of a <paramref name="side"/> order of <paramref name="quantity"/> beyond what closes the position now.</summary>
-    private decimal Opening(OrderSide side, decimal quantity) =>
-        quantity - Math.Min(quantity, side == OrderSide.Buy ? Math.Max(0, -venue.Position) : Math.Max(0, venue.Position));
+    private decimal Opening(OrderSide side, decimal quantity) => Exposure.Opening(side, quantity, venue.Position);
 
     private void DeliverUpdates()
     {
