@@ -65,6 +65,21 @@ public sealed class ExchangeSessionTests
         Assert.Contains("apiSecret", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"strategy\": { \"name\": \"price-sma-cross\", \"direction\": \"short\" }", "strategy.direction")]
+    [InlineData("\"strategy\": { \"name\": \"price-sma-cross\" }, \"broker\": { \"futures\": { \"margin\": 1000 } }", "broker.futures")]
+    public async Task RunConfig_ThatSellsShortOrTradesFutures_IsRefusedBeforeAnyRequest(string settings, string setting)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.Combine("run.json"), "{ \"data\": { \"file\": \"bars.csv\" }, " + settings + " }");
+        var config = Write(folder, """{ "exchange": "sandbox", "baseUrl": "http://127.0.0.1:9", "symbol": "ORCL", "run": "run.json" }""");
+
+        var error = await Assert.ThrowsAsync<TradeguardException>(() => ExchangeSession.PrepareAsync(ExchangeRunConfig.Load(config), new InMemorySecretStore(),
+            vaultPath: null, live: false, allowWithdrawalKeys: false));
+        Assert.Equal(ExitCode.Configuration, error.ExitCode);
+        Assert.Equal($"{folder.Combine("run.json")}: {setting} is for backtests only: exchange runs trade spot, long only (leave out direction short/both and broker.futures)", error.Message);
+    }
+
     private static string Write(TempFolder folder, string json)
     {
         var path = folder.Combine("exchange.json");

@@ -76,6 +76,13 @@ public sealed class ExchangeSession : IDisposable
         }
 
         var plan = RunConfigLoader.Load(config.RunPath);
+        if (plan.Engine.ShortSelling || plan.Engine.Contract.IsFuturesLike)
+        {
+            // A spot account holds what it bought: it can neither sell what it lacks nor post margin.
+            throw ConfigError.Setting(config.RunPath, plan.Engine.ShortSelling ? "strategy.direction" : "broker.futures",
+                "is for backtests only: exchange runs trade spot, long only (leave out direction short/both and broker.futures)");
+        }
+
         // The run config holds strategy parameters only, no secret or vault reference, so it may be shared.
         List<PrivatePath> files = [new(config.Path, "config")];
         if (vaultPath is not null)

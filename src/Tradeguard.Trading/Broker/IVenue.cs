@@ -24,8 +24,14 @@ public interface IVenue
     /// <summary>Cash available, quote currency.</summary>
     decimal Cash { get; }
 
-    /// <summary>Units held (0 or more: long only).</summary>
+    /// <summary>Units held: above 0 long, below 0 short (only a venue that allows short selling goes below 0).</summary>
     decimal Position { get; }
+
+    /// <summary>
+    /// Futures-like contracts (<see cref="ContractTerms"/>): the price the position's P&amp;L was last settled into
+    /// <see cref="Cash"/> at. Stock-like venues, whose value needs no settlement, keep the default 0.
+    /// </summary>
+    decimal SettlementPrice => 0m;
 
     /// <summary>+1 per fill applied: <see cref="Cash"/> and <see cref="Position"/> change only when it does.</summary>
     int FillCount { get; }

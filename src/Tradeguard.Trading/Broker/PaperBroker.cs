@@ -14,10 +14,14 @@ namespace Tradeguard.Trading.Broker;
 /// <item>Stop-limit buy: once triggered as a stop, fills as a limit at L on the same bar: at the open if it triggered
 /// at the open and Open ≤ L, else at min(S, L) if Low ≤ L. Sell mirrors it.</item>
 /// </list>
-/// Slippage moves the price against the trader within the bar's range; commission is charged per fill. Buys that
-/// would cost more than the cash are rejected (at placing, at the reference price, and again at the fill), sells of
-/// more than the position are rejected (no short selling). Order status changes are handed back to the engine,
-/// which tells the strategy before its next bar.
+/// Slippage moves the price against the trader within the bar's range; commission is charged per fill. An order that
+/// opens or extends a position is rejected when it needs more cash than there is (at placing, at the reference price,
+/// and again at the fill; <see cref="ContractTerms"/> says what a fill needs: the notional for stock-like terms, the
+/// margin for futures-like ones); an order that only closes is never held back for cash (backtrader's BackBroker
+/// checks only the part that opens). Long-only (the default), sells of more than the position are rejected; with
+/// short selling a sell beyond the position opens a short, and protective exits and the operator's close-all only
+/// ever reduce a position. Order status changes are handed back to the engine, which tells the strategy before its
+/// next bar.
 /// </summary>
 /// <remarks>
 /// This is the paper venue: backtests run against it, and the local exchange sandbox places the orders it receives
@@ -29,6 +33,7 @@ public sealed class PaperBroker : IVenue
     private readonly CommissionModel commission;
     private readonly SlippageModel slippage;
     private readonly Bracket? defaultBracket;
+    private readonly bool shortSelling;
     private readonly List<Order> working = [];
     private readonly AppendOnlyList<Order> all = [];
     private long nextId = 1;
@@ -38,13 +43,17 @@ public sealed class PaperBroker : IVenue
     /// <param name="cash">Starting cash, quote currency.</param>
     /// <param name="commission">Commission per fill.</param>
     /// <param name="slippage">Slippage per fill.</param>
-    /// <param name="defaultBracket">Protective exits attached to a filled buy that asked for none; null attaches none.</param>
-    public PaperBroker(string symbol, decimal cash, CommissionModel commission, SlippageModel slippage, Bracket? defaultBracket = null)
+    /// <param name="defaultBracket">Protective exits attached to a fill that opens a position and asked for none; null attaches none.</param>
+    /// <param name="terms">How units are paid for and valued; null is <see cref="ContractTerms.Stock"/>.</param>
+    /// <param name="shortSelling">True lets strategy sells open short positions; false keeps the broker long-only.</param>
+    public PaperBroker(string symbol, decimal cash, CommissionModel commission, SlippageModel slippage, Bracket? defaultBracket = null,
+        ContractTerms? terms = null, bool shortSelling = false)
     {
-        Portfolio = new Portfolio(symbol, cash);
+        Portfolio = new Portfolio(symbol, cash, terms);
         this.commission = commission;
         this.slippage = slippage;
         this.defaultBracket = defaultBracket;
+        this.shortSelling = shortSelling;
     }
 
     /// <summary>Cash, position, commission paid and closed trades.</summary>
@@ -58,6 +67,9 @@ public sealed class PaperBroker : IVenue
 
     /// <inheritdoc />
     public decimal Position => Portfolio.Position;
+
+    /// <inheritdoc />
+    public decimal SettlementPrice => Portfolio.SettlementPrice;
 
     /// <inheritdoc />
     public int FillCount => Portfolio.FillCount;
@@ -218,73 +230,97 @@ public sealed class PaperBroker : IVenue
 
     private void Fill(Order order, decimal price, in Bar bar, int barIndex, List<Order> changed)
     {
-        var fee = commission.For(order.Quantity, price);
-        if (order.Side == OrderSide.Buy && (order.Quantity * price) + fee > Portfolio.Cash)
-        {
-            order.Close(OrderStatus.Rejected, $"not enough cash at the fill: needs {(order.Quantity * price) + fee:0.##}, has {Portfolio.Cash:0.##}");
-            changed.Add(order);
-            return;
-        }
-
-        if (order.Side == OrderSide.Sell && order.Quantity > Portfolio.Position)
+        var opening = Portfolio.Opening(order.Side, order.Quantity);
+        if (opening > 0 && MustOnlyReduce(order))
         {
             order.Close(OrderStatus.Cancelled, Portfolio.Position == 0 ? "the position is already closed" : "the order is larger than the position");
             changed.Add(order);
             return;
         }
 
+        var fee = commission.For(order.Quantity, price);
+        if (opening > 0 && Portfolio.CashNeeded(order.Side, order.Quantity, price, fee) is var needed && needed > Portfolio.Cash)
+        {
+            order.Close(OrderStatus.Rejected, $"not enough cash at the fill: needs {needed:0.##}, has {Portfolio.Cash:0.##}");
+            changed.Add(order);
+            return;
+        }
+
+        var wasLong = Portfolio.Position > 0;
+        var wasShort = Portfolio.Position < 0;
         order.MarkFilled(price, fee, bar.Time, barIndex);
         Portfolio.Apply(order.Side, order.Quantity, price, fee, bar.Time, barIndex);
         changed.Add(order);
 
-        if (order.Side == OrderSide.Buy && (order.Bracket ?? defaultBracket) is { } bracket)
+        if (opening > 0 && (order.Bracket ?? defaultBracket) is { } bracket)
         {
-            AttachBracket(order, bracket, price, barIndex, bar.Time);
+            AttachBracket(order, opening, bracket, price, barIndex, bar.Time);
         }
 
-        if (order.Role != OrderRole.Strategy || Portfolio.Position == 0)
+        var reversed = (wasLong && Portfolio.Position < 0) || (wasShort && Portfolio.Position > 0);
+        if (order.Role != OrderRole.Strategy || Portfolio.Position == 0 || reversed)
         {
-            CancelProtection(order, changed);
+            CancelProtection(order, reversed, changed);
         }
     }
 
-    private void AttachBracket(Order parent, Bracket bracket, decimal fillPrice, int barIndex, DateTime time)
+    /// <summary>Orders that may only bring a position towards flat: exits, the operator's, and every sell when long-only.</summary>
+    private bool MustOnlyReduce(Order order) => order.Role != OrderRole.Strategy || (order.Side == OrderSide.Sell && !shortSelling);
+
+    /// <summary>
+    /// Protective exits for the <paramref name="units"/> a fill opened: for a long position a sell stop
+    /// <see cref="Bracket.StopLoss"/> below the fill and a sell limit <see cref="Bracket.TakeProfit"/> above it; for a
+    /// short one, mirrored, a buy stop above and a buy limit below.
+    /// </summary>
+    private void AttachBracket(Order parent, decimal units, Bracket bracket, decimal fillPrice, int barIndex, DateTime time)
     {
-        var request = new OrderRequest(OrderSide.Sell, parent.Quantity);
+        var closesLong = parent.Side == OrderSide.Buy;
+        var request = new OrderRequest(closesLong ? OrderSide.Sell : OrderSide.Buy, units);
         if (bracket.StopLoss is { } stopLoss)
         {
-            Place(request with { Type = OrderType.Stop, StopPrice = fillPrice * (1 - stopLoss), Bracket = bracket },
-                parent.Quantity, OrderRole.StopLoss, barIndex, time, fillPrice, parent.Id, rejection: null);
+            Place(request with { Type = OrderType.Stop, StopPrice = fillPrice * (closesLong ? 1 - stopLoss : 1 + stopLoss), Bracket = bracket },
+                units, OrderRole.StopLoss, barIndex, time, fillPrice, parent.Id, rejection: null);
         }
 
         if (bracket.TakeProfit is { } takeProfit)
         {
-            Place(request with { Type = OrderType.Limit, LimitPrice = fillPrice * (1 + takeProfit) },
-                parent.Quantity, OrderRole.TakeProfit, barIndex, time, fillPrice, parent.Id, rejection: null);
+            Place(request with { Type = OrderType.Limit, LimitPrice = fillPrice * (closesLong ? 1 + takeProfit : 1 - takeProfit) },
+                units, OrderRole.TakeProfit, barIndex, time, fillPrice, parent.Id, rejection: null);
         }
     }
 
-    /// <summary>A protective fill cancels its siblings (one-cancels-other); a flat position cancels all protection.</summary>
-    private void CancelProtection(Order filled, List<Order> changed)
+    /// <summary>
+    /// A protective fill cancels its siblings (one-cancels-other); a flat position cancels all protection, and a
+    /// reversed one the exits of the position it replaced (they are on the side that would now add to it).
+    /// </summary>
+    private void CancelProtection(Order filled, bool reversed, List<Order> changed)
     {
         foreach (var order in working)
         {
-            if (order.IsWorking && order.Role != OrderRole.Strategy &&
-                (Portfolio.Position == 0 || (filled.ParentId is { } parent && order.ParentId == parent)))
+            if (!order.IsWorking || order.Role == OrderRole.Strategy)
             {
-                order.Close(OrderStatus.Cancelled, Portfolio.Position == 0 ? "the position was closed" : "its sibling exit filled");
+                continue;
+            }
+
+            var stale = reversed && order.Side == filled.Side;
+            if (Portfolio.Position == 0 || stale || (filled.ParentId is { } parent && order.ParentId == parent))
+            {
+                order.Close(OrderStatus.Cancelled, Portfolio.Position == 0 ? "the position was closed" : stale ? "the position was reversed" : "its sibling exit filled");
                 changed.Add(order);
             }
         }
     }
 
+    /// <summary>Trailing stops follow the close: a long's sell stop rises to close × (1 − distance), a short's buy stop falls to close × (1 + distance); neither ever moves back.</summary>
     private void RaiseTrailingStops(in Bar bar)
     {
         foreach (var order in working)
         {
             if (order is { Role: OrderRole.StopLoss, Bracket: { Trailing: true, StopLoss: { } distance } })
             {
-                order.MoveStop(Math.Max(order.StopPrice!.Value, bar.Close * (1 - distance)));
+                order.MoveStop(order.Side == OrderSide.Sell
+                    ? Math.Max(order.StopPrice!.Value, bar.Close * (1 - distance))
+                    : Math.Min(order.StopPrice!.Value, bar.Close * (1 + distance)));
             }
         }
     }
@@ -301,7 +337,7 @@ public sealed class PaperBroker : IVenue
             return null;
         }
 
-        if (order.Side == OrderSide.Sell)
+        if (order.Side == OrderSide.Sell && !shortSelling)
         {
             var selling = 0m;
             foreach (var other in working)
@@ -317,17 +353,24 @@ public sealed class PaperBroker : IVenue
                 : null;
         }
 
+        if (Portfolio.Opening(order.Side, order.Quantity) == 0)
+        {
+            return null;
+        }
+
+        // Cash is held back for the working orders that would open positions, each at its own limit or stop (a short
+        // sale's proceeds are not counted on before it fills).
         var reserved = 0m;
         foreach (var other in working)
         {
-            if (other.Side == OrderSide.Buy)
+            if (other.Role == OrderRole.Strategy && (other.Side == OrderSide.Buy || shortSelling) && Portfolio.Opening(other.Side, other.Quantity) > 0)
             {
                 var price = other.LimitPrice ?? other.StopPrice ?? referencePrice;
-                reserved += (other.Quantity * price) + commission.For(other.Quantity, price);
+                reserved += Math.Max(0, Portfolio.CashNeeded(other.Side, other.Quantity, price, commission.For(other.Quantity, price)));
             }
         }
 
-        var cost = (order.Quantity * referencePrice) + commission.For(order.Quantity, referencePrice);
+        var cost = Portfolio.CashNeeded(order.Side, order.Quantity, referencePrice, commission.For(order.Quantity, referencePrice));
         return cost > Portfolio.Cash - reserved
             ? $"not enough cash: the order needs {cost:0.##}, {Portfolio.Cash - reserved:0.##} is available"
             : null;

@@ -51,6 +51,9 @@ public sealed record RunConfigFile
 
         /// <summary>Parameter values by name.</summary>
         public Dictionary<string, double>? Parameters { get; init; }
+
+        /// <summary>long (default) | short | both.</summary>
+        public string? Direction { get; init; }
     }
 
     /// <summary><c>broker</c>: the paper broker's settings.</summary>
@@ -68,8 +71,21 @@ public sealed record RunConfigFile
         /// <summary>Sizer for buys.</summary>
         public CostSection? Sizer { get; init; }
 
-        /// <summary>Protective exits attached to buys.</summary>
+        /// <summary>Protective exits attached to the fills that open positions.</summary>
         public ExitSection? Exits { get; init; }
+
+        /// <summary>Futures-like contract terms; absent for stock-like.</summary>
+        public FuturesSection? Futures { get; init; }
+    }
+
+    /// <summary><c>broker.futures</c>: margin and multiplier per contract (backtrader's <c>setcommission(mult=, margin=)</c>).</summary>
+    public sealed record FuturesSection
+    {
+        /// <summary>Quote currency per point of price per contract (default 1).</summary>
+        public decimal? Multiplier { get; init; }
+
+        /// <summary>Cash reserved per open contract, quote currency (required).</summary>
+        public decimal? Margin { get; init; }
     }
 
     /// <summary>A model name and its one value.</summary>
@@ -85,13 +101,13 @@ public sealed record RunConfigFile
     /// <summary><c>broker.exits</c>: stop-loss, take-profit, trailing.</summary>
     public sealed record ExitSection
     {
-        /// <summary>Stop distance below the fill, fraction.</summary>
+        /// <summary>Stop distance from the fill (below for a long, above for a short), fraction.</summary>
         public decimal? StopLoss { get; init; }
 
-        /// <summary>Take-profit distance above the fill, fraction.</summary>
+        /// <summary>Take-profit distance from the fill (above for a long, below for a short), fraction.</summary>
         public decimal? TakeProfit { get; init; }
 
-        /// <summary>Trail the stop behind the highest close.</summary>
+        /// <summary>Trail the stop behind the highest close (a long's) or the lowest close (a short's).</summary>
         public bool? Trailing { get; init; }
     }
 

@@ -20,6 +20,9 @@ public static class RunConfigLoader
     /// </summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
+    /// <summary>The largest futures multiplier, 10^6 (exchange-listed contracts use 1 to a few thousand).</summary>
+    public const decimal MaxMultiplier = 1_000_000m;
+
     /// <summary>Loads and checks the config at <paramref name="path"/>.</summary>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The file is unreadable, not valid JSON, or a setting is wrong (exit code 5).</exception>
     public static RunPlan Load(string path) => Parse(ConfigFile.ReadText(path), path);
@@ -43,6 +46,17 @@ public static class RunConfigLoader
         var strategy = StrategyCatalog.Find(strategyName)
             ?? throw ConfigError.Setting(path, "strategy.name", $"is not a built-in strategy: choose one of {Names()}");
         var parameters = CheckParameters(path, strategy, file.Strategy.Parameters);
+        var direction = file.Strategy.Direction switch
+        {
+            null or "long" => TradeDirection.Long,
+            "short" => TradeDirection.Short,
+            "both" => TradeDirection.Both,
+            _ => throw ConfigError.Setting(path, "strategy.direction", "is not a direction: use long, short or both"),
+        };
+        if (direction != TradeDirection.Long && !strategy.CanShort)
+        {
+            throw ConfigError.Setting(path, "strategy.direction", $"must be long: {strategy.Name} trades long only");
+        }
 
         var broker = file.Broker ?? new RunConfigFile.BrokerSection();
         var cash = broker.Cash ?? 10_000m;
@@ -57,6 +71,11 @@ public static class RunConfigLoader
         if (bracket?.Problem() is { } bracketProblem)
         {
             throw ConfigError.Setting(path, "broker.exits", bracketProblem);
+        }
+
+        if (direction != TradeDirection.Long && bracket?.TakeProfit >= 1)
+        {
+            throw ConfigError.Setting(path, "broker.exits.takeProfit", $"must be below 1 when the strategy sells short: a short's take-profit is fill × (1 − takeProfit) (got {Show(bracket.TakeProfit.Value)})");
         }
 
         var risk = file.Risk ?? new RunConfigFile.RiskSection();
@@ -78,6 +97,8 @@ public static class RunConfigLoader
             Slippage = Slippage(path, broker.Slippage),
             Sizer = Sizer(path, broker.Sizer),
             DefaultBracket = bracket,
+            ShortSelling = direction != TradeDirection.Long,
+            Contract = Contract(path, broker.Futures),
             Risk = new RiskLimits(risk.MaxPosition, risk.MaxOrderNotional, risk.MaxOrdersPerMinute, risk.MaxDailyLoss),
         };
         var data = new BarLoadOptions
@@ -93,7 +114,7 @@ public static class RunConfigLoader
             throw ConfigError.Setting(path, "name", "cannot be a folder name: use letters, digits, '-' and '_'");
         }
 
-        return new RunPlan(name, path, dataFile, data, strategy, parameters, engine, riskFree);
+        return new RunPlan(name, path, dataFile, data, strategy, parameters, engine, riskFree, direction);
     }
 
     private static Dictionary<string, double> CheckParameters(string path, StrategyDefinition strategy, Dictionary<string, double>? given)
@@ -129,6 +150,28 @@ public static class RunConfigLoader
             "per-order" => new CommissionModel.PerOrder(value),
             _ => throw ConfigError.Setting(path, "broker.commission.model", "is not a commission model: use percent, per-unit or per-order"),
         };
+    }
+
+    private static ContractTerms Contract(string path, RunConfigFile.FuturesSection? section)
+    {
+        if (section is null)
+        {
+            return ContractTerms.Stock;
+        }
+
+        var margin = section.Margin ?? throw ConfigError.Setting(path, "broker.futures.margin", "is missing: give the cash reserved per contract");
+        if (margin <= 0 || margin > MaxAmount)
+        {
+            throw ConfigError.Setting(path, "broker.futures.margin", $"must be above 0 and at most {Show(MaxAmount)} (got {Show(margin)})");
+        }
+
+        var multiplier = section.Multiplier ?? 1m;
+        if (multiplier <= 0 || multiplier > MaxMultiplier)
+        {
+            throw ConfigError.Setting(path, "broker.futures.multiplier", $"must be above 0 and at most {Show(MaxMultiplier)} (got {Show(multiplier)})");
+        }
+
+        return new ContractTerms(multiplier, margin);
     }
 
     private static SlippageModel Slippage(string path, RunConfigFile.CostSection? section)

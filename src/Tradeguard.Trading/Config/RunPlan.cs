@@ -16,6 +16,7 @@ namespace Tradeguard.Trading.Config;
 /// <param name="Parameters">Every parameter of <paramref name="Strategy"/>, defaults filled in.</param>
 /// <param name="Engine">Cash, costs, sizing, exits, risk limits.</param>
 /// <param name="RiskFreeRate">Annual risk-free rate for the Sharpe ratio, fraction.</param>
+/// <param name="Direction">Which positions the strategy takes (<c>strategy.direction</c>); not long only implies <see cref="EngineOptions.ShortSelling"/>.</param>
 public sealed record RunPlan(
     string Name,
     string ConfigPath,
@@ -24,7 +25,8 @@ public sealed record RunPlan(
     StrategyDefinition Strategy,
     IReadOnlyDictionary<string, double> Parameters,
     EngineOptions Engine,
-    double RiskFreeRate)
+    double RiskFreeRate,
+    TradeDirection Direction = TradeDirection.Long)
 {
     /// <summary>Loads the bars the plan names.</summary>
     /// <exception cref="DataFileException">The file is malformed (exit code 4).</exception>
@@ -49,7 +51,7 @@ public sealed record RunPlan(
 
         try
         {
-            return Strategy.Factory(values);
+            return Strategy.Factory(values, Direction);
         }
         catch (ArgumentOutOfRangeException e)
         {

@@ -21,6 +21,15 @@ public sealed record EngineOptions
     /// <summary>Protective exits attached to every buy that does not bring its own; null for none.</summary>
     public Bracket? DefaultBracket { get; init; }
 
+    /// <summary>
+    /// True lets a sell open or extend a short position (backtrader's stock-like shorts with <c>shortcash=True</c>, see
+    /// <see cref="ContractTerms"/>); false (the default) keeps the broker long-only: a sell larger than the position is rejected.
+    /// </summary>
+    public bool ShortSelling { get; init; }
+
+    /// <summary>How units are paid for and valued: stock-like (default) or futures-like with margin and multiplier.</summary>
+    public ContractTerms Contract { get; init; } = ContractTerms.Stock;
+
     /// <summary>Limits enforced between the strategy and the broker. Defaults to none.</summary>
     public RiskLimits Risk { get; init; } = RiskLimits.None;
 }

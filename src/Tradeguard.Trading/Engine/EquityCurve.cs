@@ -1,4 +1,5 @@
 using System.Collections;
+using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Collections;
 using Tradeguard.Trading.Data;
 
@@ -6,19 +7,22 @@ namespace Tradeguard.Trading.Engine;
 
 /// <summary>
 /// The portfolio at each bar's close, kept as the bars plus the holdings (cash and position), which change only on
-/// bars with a fill. A point is valued when read, with the same decimal arithmetic as <see cref="Portfolio.Equity"/>,
+/// bars with a fill. A point is valued when read, with the same decimal arithmetic as <see cref="Portfolio.Equity"/>
+/// (<see cref="ContractTerms.Value"/>),
 /// so the run does no per-bar valuation and stores no per-bar point (a million-bar run would otherwise write 40 MB).
 /// </summary>
 internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
 {
     private readonly BarSeries series;
+    private readonly ContractTerms terms;
     private readonly AppendOnlyList<Holding> holdings = [];
 
-    /// <summary>Starts a curve whose holdings from the first bar are <paramref name="cash"/> and no position.</summary>
-    public EquityCurve(BarSeries series, decimal cash)
+    /// <summary>Starts a curve whose holdings from the first bar are <paramref name="cash"/> and no position, valued under <paramref name="terms"/>.</summary>
+    public EquityCurve(BarSeries series, decimal cash, ContractTerms? terms = null)
     {
         this.series = series;
-        holdings.Add(new Holding(0, cash, 0));
+        this.terms = terms ?? ContractTerms.Stock;
+        holdings.Add(new Holding(0, cash, 0, 0));
     }
 
     /// <summary>Bars closed so far.</summary>
@@ -35,10 +39,13 @@ internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
         }
     }
 
-    /// <summary>Records that from bar <paramref name="bar"/> on the portfolio holds <paramref name="cash"/> and <paramref name="position"/>.</summary>
-    public void Hold(int bar, decimal cash, decimal position)
+    /// <summary>
+    /// Records that from bar <paramref name="bar"/> on the portfolio holds <paramref name="cash"/> and <paramref name="position"/>,
+    /// settled at <paramref name="settlement"/> (futures-like terms; 0 otherwise).
+    /// </summary>
+    public void Hold(int bar, decimal cash, decimal position, decimal settlement = 0)
     {
-        var holding = new Holding(bar, cash, position);
+        var holding = new Holding(bar, cash, position, settlement);
         if (holdings.Last.FromBar == bar)
         {
             holdings.Last = holding;
@@ -64,7 +71,7 @@ internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
     private EquityPoint Point(int index, Holding holding)
     {
         ref readonly var bar = ref series.Span[index];
-        return new EquityPoint(bar.Time, Portfolio.Value(holding.Cash, holding.Position, bar.Close), holding.Position);
+        return new EquityPoint(bar.Time, terms.Value(holding.Cash, holding.Position, holding.Settlement, bar.Close), holding.Position);
     }
 
     private Holding HoldingAt(int index)
@@ -87,7 +94,7 @@ internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
         return holdings[low];
     }
 
-    private readonly record struct Holding(int FromBar, decimal Cash, decimal Position);
+    private readonly record struct Holding(int FromBar, decimal Cash, decimal Position, decimal Settlement);
 
     /// <summary>The points in bar order, each valued from the holding in force on its bar.</summary>
     public struct Enumerator : IEnumerator<EquityPoint>

@@ -6,7 +6,7 @@ namespace Tradeguard.Trading.Engine;
 /// <param name="Symbol">The instrument.</param>
 /// <param name="StrategyName">The strategy's display name with its parameters.</param>
 /// <param name="InitialCash">Starting cash, quote currency.</param>
-/// <param name="FinalCash">Cash at the end.</param>
+/// <param name="FinalCash">Cash at the end (futures-like terms: with the open position's P&amp;L settled at the last close, as backtrader reports it).</param>
 /// <param name="FinalPosition">Units held at the end.</param>
 /// <param name="FinalValue">Cash plus the position at the last close (an order placed on the last bar never fills).</param>
 /// <param name="TotalCommission">Commission paid.</param>

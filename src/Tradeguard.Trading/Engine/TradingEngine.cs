@@ -39,8 +39,9 @@ public sealed class TradingEngine
     /// <param name="cancellationToken">Stops the run between bars by throwing <see cref="OperationCanceledException"/>.</param>
     public RunResult Run(BarSeries series, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var venue = new PaperBroker(series.Symbol, options.InitialCash, options.Commission, options.Slippage, options.DefaultBracket);
-        var curve = new EquityCurve(series, venue.Cash);
+        var venue = new PaperBroker(series.Symbol, options.InitialCash, options.Commission, options.Slippage, options.DefaultBracket,
+            options.Contract, options.ShortSelling);
+        var curve = new EquityCurve(series, venue.Cash, options.Contract);
         var run = new TradingRun(strategy, options, venue, sinks, audit, TradingMode.Paper, "engine", curve);
         var bars = series.Span;
         run.Begin(bars.Length > 0 ? bars[0].Time : DateTime.MinValue);
@@ -58,7 +59,7 @@ public sealed class TradingEngine
         progress?.Report(new RunProgress(run.BarsSeen, bars.Length));
         run.Finish();
         var portfolio = venue.Portfolio;
-        return new RunResult(series.Symbol, strategy.Name, portfolio.InitialCash, portfolio.Cash, portfolio.Position,
+        return new RunResult(series.Symbol, strategy.Name, portfolio.InitialCash, portfolio.CashMarkedAt(run.LastBar.Close), portfolio.Position,
             run.Equity, portfolio.TotalCommission, curve, portfolio.Trades, venue.Orders, run.KillSwitchEngaged);
     }
 

@@ -66,7 +66,10 @@ public sealed class TradingRun : StrategyContext
     public override decimal Cash => venue.Cash;
 
     /// <inheritdoc />
-    public override decimal Equity => Portfolio.Value(venue.Cash, venue.Position, bar.Close);
+    public override decimal Equity => options.Contract.Value(venue.Cash, venue.Position, venue.SettlementPrice, bar.Close);
+
+    /// <inheritdoc />
+    public override decimal Stake => options.Sizer.Size(Equity, bar.Close);
 
     /// <inheritdoc />
     public override bool HasWorkingOrders
@@ -134,7 +137,7 @@ public sealed class TradingRun : StrategyContext
         // Cash and position change only by fills: the curve values the bars between fills when read.
         if (curve is not null && venue.FillCount != fills)
         {
-            curve.Hold(index, venue.Cash, venue.Position);
+            curve.Hold(index, venue.Cash, venue.Position, venue.SettlementPrice);
         }
 
         if (watchLoss)
@@ -163,9 +166,7 @@ public sealed class TradingRun : StrategyContext
     /// <inheritdoc />
     public override Order Submit(OrderRequest request)
     {
-        var quantity = request.Quantity ?? (request.Side == OrderSide.Buy
-            ? options.Sizer.Size(Equity, bar.Close)
-            : venue.Position);
+        var quantity = request.Quantity ?? (request.Side == OrderSide.Buy ? Stake : venue.Position);
         if (warmUpRefusal is not null)
         {
             var refused = new Order(0, venue.Symbol, request, quantity, OrderRole.Strategy, index, bar.Time) { Status = OrderStatus.Rejected, Reason = warmUpRefusal };
@@ -179,8 +180,10 @@ public sealed class TradingRun : StrategyContext
         var stoppedBefore = risk.KillSwitchEngaged;
         if (quantity > 0 && risk.ChecksOrders)
         {
-            var positionAfter = venue.Position + WorkingBuyUnits() + (request.Side == OrderSide.Buy ? quantity : 0);
-            refusal = risk.Check(request.Side, quantity, reference, positionAfter, bar.Time);
+            var buy = request.Side == OrderSide.Buy;
+            var opens = buy || options.ShortSelling ? Opening(request.Side, quantity) : 0;
+            var positionAfter = venue.Position + (buy ? WorkingUnits(OrderSide.Buy) + quantity : -WorkingUnits(OrderSide.Sell) - (opens > 0 ? quantity : 0));
+            refusal = risk.Check(opens > 0, quantity, reference, Math.Abs(positionAfter), bar.Time);
         }
 
         // Once stopped, the stop was announced; a strategy that keeps trying (every bar) is refused and audited, not announced.
@@ -213,10 +216,11 @@ public sealed class TradingRun : StrategyContext
     }
 
     /// <summary>
-    /// The operator's close-all: audited, every working order is cancelled, and the whole position is sold at market
-    /// with <see cref="OrderRole.Operator"/> (no risk check: it only reduces exposure; the strategy is not told).
+    /// The operator's close-all: audited, every working order is cancelled, and the whole position is closed at market
+    /// (a long sold, a short bought back) with <see cref="OrderRole.Operator"/> (no risk check: it only reduces
+    /// exposure; the strategy is not told).
     /// </summary>
-    /// <returns>The sell order (it may come back rejected), or null when nothing is held.</returns>
+    /// <returns>The closing order (it may come back rejected), or null when nothing is held.</returns>
     public Order? CloseAll()
     {
         Audit("close_all", AuditOutcome.Success, "", ("by", "operator"));
@@ -225,14 +229,15 @@ public sealed class TradingRun : StrategyContext
             Cancel(order, "cancelled by the operator's close-all");
         }
 
-        if (venue.Position <= 0)
+        if (venue.Position == 0)
         {
             return null;
         }
 
-        var position = venue.Position;
+        var units = Math.Abs(venue.Position);
         var time = index >= 0 ? bar.Time : DateTime.UtcNow;
-        return Placed(venue.Place(new OrderRequest(OrderSide.Sell, position), position, OrderRole.Operator, index, time, bar.Close, refusal: null));
+        var side = venue.Position > 0 ? OrderSide.Sell : OrderSide.Buy;
+        return Placed(venue.Place(new OrderRequest(side, units), units, OrderRole.Operator, index, time, bar.Close, refusal: null));
     }
 
     private decimal? KnownEquity => index >= 0 || venue.Position == 0 ? Equity : null;
@@ -271,13 +276,14 @@ public sealed class TradingRun : StrategyContext
         return true;
     }
 
-    private decimal WorkingBuyUnits()
+    /// <summary>Units of working <paramref name="side"/> orders, protective exits left out (they only reduce a position).</summary>
+    private decimal WorkingUnits(OrderSide side)
     {
         var units = 0m;
         var working = venue.WorkingOrders;
         for (var i = 0; i < working.Count; i++)
         {
-            if (working[i].Side == OrderSide.Buy)
+            if (working[i].Side == side && working[i].Role is not (OrderRole.StopLoss or OrderRole.TakeProfit))
             {
                 units += working[i].Quantity;
             }
@@ -285,6 +291,8 @@ public sealed class TradingRun : StrategyContext
 
         return units;
     }
+
+    private decimal Opening(OrderSide side, decimal quantity) => Exposure.Opening(side, quantity, venue.Position);
 
     private void DeliverUpdates()
     {
@@ -337,7 +345,8 @@ public sealed class TradingRun : StrategyContext
         Audit("kill_switch", AuditOutcome.Success, auditReason, details);
         foreach (var order in venue.WorkingOrders.ToArray())
         {
-            if (order.Side == OrderSide.Buy)
+            if (order.Role is not (OrderRole.StopLoss or OrderRole.TakeProfit) && (order.Side == OrderSide.Buy || options.ShortSelling) &&
+                Opening(order.Side, order.Quantity) > 0)
             {
                 Cancel(order, "kill switch engaged");
             }
@@ -348,9 +357,7 @@ public sealed class TradingRun : StrategyContext
     {
         var filled = order.Status == OrderStatus.Filled;
         var trades = venue.Trades;
-        ClosedTrade? closed = filled && order.Side == OrderSide.Sell && venue.Position == 0 && trades.Count > 0
-            ? trades[^1]
-            : null;
+        ClosedTrade? closed = filled && trades.Count > 0 && ClosedLast(order, trades[^1]) ? trades[^1] : null;
         return new TradingEventDetails(
             OrderId: order.Id,
             Quantity: order.Quantity,
@@ -360,6 +367,14 @@ public sealed class TradingRun : StrategyContext
             Equity: KnownEquity,
             RealizedPnl: closed?.NetPnl,
             Reason: order.Reason);
+    }
+
+    /// <summary>True when <paramref name="order"/>'s fill closed <paramref name="last"/>: it traded against it and left the position flat or reversed.</summary>
+    private bool ClosedLast(Order order, ClosedTrade last)
+    {
+        var closingSide = last.Quantity > 0 ? OrderSide.Sell : OrderSide.Buy;
+        var reversed = closingSide == OrderSide.Sell ? venue.Position < 0 : venue.Position > 0;
+        return order.Side == closingSide && (venue.Position == 0 || reversed);
     }
 
     private void PublishOrder(TradingEventKind kind, Order order)

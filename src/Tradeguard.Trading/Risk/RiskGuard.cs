@@ -22,14 +22,14 @@ public sealed class RiskGuard
     /// <summary>True when a daily-loss limit is set: only then does <see cref="MarkEquity"/> need each bar's equity.</summary>
     internal bool WatchesDailyLoss => limits.MaxDailyLoss is not null;
 
-    /// <summary>True when <see cref="Check"/> can refuse an order: some order limit is set or the kill switch is engaged.</summary>
+    /// <summary>True when <see cref="Check(bool, decimal, decimal, decimal, DateTime)"/> can refuse an order: some order limit is set or the kill switch is engaged.</summary>
     internal bool ChecksOrders => KillSwitchEngaged || limits.MaxPosition is not null || limits.MaxOrderNotional is not null || limits.MaxOrdersPerMinute is not null;
 
     /// <summary>True once the daily-loss limit has been hit or <see cref="EngageKillSwitch"/> was called.</summary>
     public bool KillSwitchEngaged { get; private set; }
 
     /// <summary>
-    /// Engages the kill switch from outside the guard (the operator's stop): from now on <see cref="Check"/> refuses
+    /// Engages the kill switch from outside the guard (the operator's stop): from now on <see cref="Check(bool, decimal, decimal, decimal, DateTime)"/> refuses
     /// every order that adds exposure with <paramref name="refusal"/> as the reason.
     /// </summary>
     public void EngageKillSwitch(string refusal)
@@ -39,17 +39,25 @@ public sealed class RiskGuard
     }
 
     /// <summary>
-    /// Decides whether an order may go to the broker. Returns null to accept it, or the reason it is refused
-    /// (naming the limit and the amounts).
+    /// Decides whether an order of a long-only strategy may go to the broker: buys add exposure, sells reduce it
+    /// (see <see cref="Check(bool, decimal, decimal, decimal, DateTime)"/>).
     /// </summary>
-    /// <param name="side">The order's side.</param>
+    public string? Check(OrderSide side, decimal quantity, decimal referencePrice, decimal positionAfter, DateTime time) =>
+        Check(side == OrderSide.Buy, quantity, referencePrice, positionAfter, time);
+
+    /// <summary>
+    /// Decides whether an order may go to the broker. Returns null to accept it, or the reason it is refused
+    /// (naming the limit and the amounts). Position and notional limits apply only to orders that add exposure (open
+    /// or extend a long or a short position) and count absolute units, so a short of 100 meets <c>maxPosition</c> 100
+    /// as a long of 100 does.
+    /// </summary>
+    /// <param name="addsExposure">True when the order opens or extends a position (a buy when flat or long, a sell when flat or short, a reversal).</param>
     /// <param name="quantity">Units ordered.</param>
     /// <param name="referencePrice">The price the order is expected to trade near (last close, or its limit/stop).</param>
-    /// <param name="positionAfter">Units held if this and every working buy fill.</param>
+    /// <param name="positionAfter">Absolute units held if this and every working order on its side fill.</param>
     /// <param name="time">The current bar's time.</param>
-    public string? Check(OrderSide side, decimal quantity, decimal referencePrice, decimal positionAfter, DateTime time)
+    public string? Check(bool addsExposure, decimal quantity, decimal referencePrice, decimal positionAfter, DateTime time)
     {
-        var addsExposure = side == OrderSide.Buy;
         if (KillSwitchEngaged && addsExposure)
         {
             return killSwitchRefusal;

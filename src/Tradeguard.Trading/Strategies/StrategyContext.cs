@@ -20,7 +20,7 @@ public abstract class StrategyContext
     /// <summary>Index of the current bar, from 0.</summary>
     public abstract int BarIndex { get; }
 
-    /// <summary>Units held.</summary>
+    /// <summary>Units held: above 0 long, below 0 short.</summary>
     public abstract decimal Position { get; }
 
     /// <summary>Cash, quote currency.</summary>
@@ -28,6 +28,9 @@ public abstract class StrategyContext
 
     /// <summary>Cash plus the position at the current bar's close.</summary>
     public abstract decimal Equity { get; }
+
+    /// <summary>Units the run's sizer gives an order now (the quantity of <see cref="Buy"/> and <see cref="SellShort"/> without one).</summary>
+    public abstract decimal Stake { get; }
 
     /// <summary>True while an order the strategy placed is still working (protective exits are not counted).</summary>
     public abstract bool HasWorkingOrders { get; }
@@ -41,6 +44,16 @@ public abstract class StrategyContext
     /// <summary>Buys at market; the run's sizer chooses the quantity when <paramref name="quantity"/> is null.</summary>
     public Order Buy(decimal? quantity = null) => Submit(quantity is null ? SizedMarketBuy : new OrderRequest(OrderSide.Buy, quantity));
 
-    /// <summary>Sells the whole position at market (a sell without a quantity is for the whole position).</summary>
-    public Order ClosePosition() => Submit(WholePositionMarketSell);
+    /// <summary>
+    /// Sells at market to open or extend a short position (or, from a long one, to reverse it); the run's sizer chooses
+    /// the quantity when <paramref name="quantity"/> is null. Needs a run with short selling enabled
+    /// (<see cref="Engine.EngineOptions.ShortSelling"/>); otherwise the broker rejects it as larger than the position.
+    /// </summary>
+    public Order SellShort(decimal? quantity = null) => Submit(new OrderRequest(OrderSide.Sell, quantity ?? Stake));
+
+    /// <summary>
+    /// Closes the whole position at market: sells a long one (a sell without a quantity is for the whole position),
+    /// buys a short one back. Flat, the sell is rejected as having nothing to sell.
+    /// </summary>
+    public Order ClosePosition() => Position < 0 ? Submit(new OrderRequest(OrderSide.Buy, -Position)) : Submit(WholePositionMarketSell);
 }

@@ -4,7 +4,8 @@ namespace Tradeguard.Trading.Strategies.DualMaCross;
 
 /// <summary>
 /// Dual moving-average crossover: buy when flat and the fast average crosses above the slow one, sell the position
-/// when long and it crosses below (crosses as <see cref="Indicators.CrossOver.CrossOver"/> defines them).
+/// when long and it crosses below (crosses as <see cref="Indicators.CrossOver.CrossOver"/> defines them). Short and
+/// both directions mirror it (<see cref="SignalOrders"/>).
 /// </summary>
 public sealed class DualMaCrossStrategy : Strategy
 {
@@ -13,13 +14,15 @@ public sealed class DualMaCrossStrategy : Strategy
     private readonly Indicators.CrossOver.CrossOver cross = new();
     private readonly string name;
     private readonly PriceOverlay[] overlays;
+    private readonly TradeDirection direction;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="fastPeriod">Fast average period in bars, at least 1.</param>
     /// <param name="slowPeriod">Slow average period in bars, above <paramref name="fastPeriod"/>.</param>
     /// <param name="exponential">True for EMAs, false for SMAs.</param>
+    /// <param name="direction">Long only (default), short only, or both.</param>
     /// <exception cref="ArgumentOutOfRangeException">A period is out of range.</exception>
-    public DualMaCrossStrategy(int fastPeriod, int slowPeriod, bool exponential)
+    public DualMaCrossStrategy(int fastPeriod, int slowPeriod, bool exponential, TradeDirection direction = TradeDirection.Long)
     {
         if (slowPeriod <= fastPeriod)
         {
@@ -28,7 +31,8 @@ public sealed class DualMaCrossStrategy : Strategy
 
         fast = Average(fastPeriod, exponential);
         slow = Average(slowPeriod, exponential);
-        name = $"dual-ma-cross(fast={fastPeriod}, slow={slowPeriod}, {(exponential ? "ema" : "sma")})";
+        this.direction = direction;
+        name = $"dual-ma-cross(fast={fastPeriod}, slow={slowPeriod}, {(exponential ? "ema" : "sma")}{SignalOrders.NameSuffix(direction)})";
         var kind = exponential ? "EMA" : "SMA";
         overlays = [new($"{kind}({fastPeriod})", () => Average(fastPeriod, exponential)), new($"{kind}({slowPeriod})", () => Average(slowPeriod, exponential))];
     }
@@ -49,14 +53,7 @@ public sealed class DualMaCrossStrategy : Strategy
             return;
         }
 
-        if (signal > 0 && context.Position == 0)
-        {
-            context.Buy();
-        }
-        else if (signal < 0 && context.Position > 0)
-        {
-            context.ClosePosition();
-        }
+        SignalOrders.Act(context, direction, signal);
     }
 
     private static Func<double, double> Average(int period, bool exponential) =>

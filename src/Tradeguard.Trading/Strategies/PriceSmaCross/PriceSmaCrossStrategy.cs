@@ -4,18 +4,25 @@ namespace Tradeguard.Trading.Strategies.PriceSmaCross;
 
 /// <summary>
 /// Price against its simple moving average (the backtrader quickstart's "SMA" strategy): with no order working, buy
-/// when flat and the close is above the SMA, sell the position when long and the close is below it.
+/// when flat and the close is above the SMA, sell the position when long and the close is below it. Short and both
+/// directions mirror it (<see cref="SignalOrders"/>).
 /// </summary>
 public sealed class PriceSmaCrossStrategy : Strategy
 {
     private readonly Indicators.Sma.Sma sma;
+    private readonly TradeDirection direction;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="period">SMA period in bars, at least 1.</param>
-    public PriceSmaCrossStrategy(int period) => sma = new Indicators.Sma.Sma(period);
+    /// <param name="direction">Long only (default), short only, or both.</param>
+    public PriceSmaCrossStrategy(int period, TradeDirection direction = TradeDirection.Long)
+    {
+        sma = new Indicators.Sma.Sma(period);
+        this.direction = direction;
+    }
 
     /// <inheritdoc />
-    public override string Name => $"price-sma-cross(period={sma.Period})";
+    public override string Name => $"price-sma-cross(period={sma.Period}{SignalOrders.NameSuffix(direction)})";
 
     /// <inheritdoc />
     public override IReadOnlyList<PriceOverlay> Overlays => [new($"SMA({sma.Period})", () => new Indicators.Sma.Sma(sma.Period).Add)];
@@ -30,16 +37,6 @@ public sealed class PriceSmaCrossStrategy : Strategy
             return;
         }
 
-        if (context.Position == 0)
-        {
-            if (close > average)
-            {
-                context.Buy();
-            }
-        }
-        else if (close < average)
-        {
-            context.ClosePosition();
-        }
+        SignalOrders.Act(context, direction, close > average ? 1 : close < average ? -1 : 0);
     }
 }

@@ -4,20 +4,23 @@ namespace Tradeguard.Trading.Strategies.RsiMeanReversion;
 
 /// <summary>
 /// RSI mean reversion: buy when flat and RSI falls below <c>oversold</c>, sell the position when long and RSI rises
-/// above <c>overbought</c> (Wilder's RSI, 0–100).
+/// above <c>overbought</c> (Wilder's RSI, 0–100). Short and both directions mirror it (<see cref="SignalOrders"/>):
+/// overbought is the bearish signal.
 /// </summary>
 public sealed class RsiMeanReversionStrategy : Strategy
 {
     private readonly Indicators.Rsi.Rsi rsi;
     private readonly double oversold;
     private readonly double overbought;
+    private readonly TradeDirection direction;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="period">RSI period, at least 1.</param>
     /// <param name="oversold">Buy level, 0–100, below <paramref name="overbought"/>.</param>
     /// <param name="overbought">Sell level, 0–100.</param>
+    /// <param name="direction">Long only (default), short only, or both.</param>
     /// <exception cref="ArgumentOutOfRangeException">A level is out of range.</exception>
-    public RsiMeanReversionStrategy(int period, double oversold, double overbought)
+    public RsiMeanReversionStrategy(int period, double oversold, double overbought, TradeDirection direction = TradeDirection.Long)
     {
         if (oversold is < 0 or > 100 || overbought is < 0 or > 100 || oversold >= overbought)
         {
@@ -27,10 +30,11 @@ public sealed class RsiMeanReversionStrategy : Strategy
         rsi = new Indicators.Rsi.Rsi(period);
         this.oversold = oversold;
         this.overbought = overbought;
+        this.direction = direction;
     }
 
     /// <inheritdoc />
-    public override string Name => $"rsi-mean-reversion(period={rsi.Period}, oversold={oversold}, overbought={overbought})";
+    public override string Name => $"rsi-mean-reversion(period={rsi.Period}, oversold={oversold}, overbought={overbought}{SignalOrders.NameSuffix(direction)})";
 
     /// <inheritdoc />
     public override void OnBar(StrategyContext context, in Bar bar)
@@ -41,13 +45,6 @@ public sealed class RsiMeanReversionStrategy : Strategy
             return;
         }
 
-        if (context.Position == 0 && value < oversold)
-        {
-            context.Buy();
-        }
-        else if (context.Position > 0 && value > overbought)
-        {
-            context.ClosePosition();
-        }
+        SignalOrders.Act(context, direction, value < oversold ? 1 : value > overbought ? -1 : 0);
     }
 }
