@@ -206,4 +206,42 @@ public sealed class FalseAlarmTests
             Scanner.Scan($"[binance]\napi_secret = {Values.BinanceLikeSecret}\n", "tests/fixtures/config.example.ini").Select(f => f.RuleId));
         Assert.Equal(["password-assignment"], Scanner.Scan("password: \"Kq7!pWt4xLm2#Zr9\"\n", "docs/setup.md").Select(f => f.RuleId));
     }
+
+    // Found by scanning hummingbot (github.com/hummingbot/hummingbot): its exchange connectors pass keys along in
+    // variables, and its tests name config keys; 158 findings before, 9 outside its tests after (all defensible).
+    [Theory]
+    [InlineData("binance_perpetual_derivative.py", "        self.binance_perpetual_api_key = binance_perpetual_api_key\n")]
+    [InlineData("okx_auth.py", "        self._api_secret: str = api_secret\n")]
+    [InlineData("Client.cs", "        _apiSecret = options.ApiSecret;\n        var secretKey = settings[\"kraken\"];\n")]
+    [InlineData("client.ts", "const binanceSecret = process.argv[2] ?? binanceSecretFromVault;\n")]
+    [InlineData("bot.ipynb", "{\"cells\": [{\"source\": [\"binance_api_secret = load_secret()\\n\"]}]}\n")]
+    [InlineData("test_connector_setting.py", "'binance_api_key': ConfigVar(key='binance_api_key', prompt=\"\"),\n")]
+    [InlineData("gemini_exchange.py", "for header in (\"X-GEMINI-APIKEY\", \"X-GEMINI-NONCE\"):\n")]
+    [InlineData("data_provider.py", "binance_cache = {}\nkey = \"binance_BTC-USDT_1m\"  # binance candles\n")]
+    [InlineData("auth.py", "        \"api_key\": \"exampleApiKey123\",  # binance docs\n")]
+    [InlineData("pacifica.py", "# {'success': True, 'data': {'api_key': '2fFZuXXX_CXB5XXXDGMRXXXDiCKTer'}}\n")]
+    [InlineData("tests/test_oms.py", "\"SessionToken\": \"0e8bbcbc-6ada-482a-a9b4-5d9218ada3f9\",\n")]
+    [InlineData("bot.py", "api_secret = \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\"  # gitleaks:allow\n")]
+    [InlineData("bot.py", "api_secret = \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\"  # pragma: allowlist secret\n")]
+    public void VariablesNamesLabelsMasksAndOtherScannersMarkers_AreNoSecret(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Theory]
+    [InlineData("deploy.sh", "export BINANCE_API_SECRET=Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0JmZx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\n", "binance-api-credential")]
+    [InlineData("Dockerfile", "ENV BINANCE_API_SECRET=Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0JmZx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\n", "binance-api-credential")]
+    [InlineData("bot.py", "# binance api_secret = Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0JmZx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\n", "binance-api-credential")]
+    [InlineData("bot.py", "binance_api_secret = \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0JmZx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\"\n", "binance-api-credential")]
+    [InlineData("session.py", "SESSION_TOKEN = \"0e8bbcbc-6ada-482a-a9b4-5d9218ada3f9\"\n", "generic-api-secret")]
+    public void UnquotedKeysInShellAndComments_QuotedKeysInCode_AndUuidsOutsideTests_AreStillFound(string file, string text, string rule)
+    {
+        Assert.Equal([rule], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void OtherScannersMarkers_NeverHideAPracticeFinding()
+    {
+        Assert.Equal(["tls-verification-disabled"], Scanner.Scan("r = requests.get(u, verify=False)  # gitleaks:allow\n", "api.py").Select(f => f.RuleId));
+    }
 }

@@ -10,9 +10,12 @@ namespace Tradeguard.Scanner.Detection;
 /// (<see cref="ScanRule.Context"/>), then the value checks (public by nature, documentation example, placeholder,
 /// allowlists, stop words, entropy floor, a weak human phrase in a documentation or test file), then inline suppressions. Thread-safe.
 /// </summary>
-internal sealed class ContentScanner
+internal sealed partial class ContentScanner
 {
     private const int PracticeShownMax = 80;
+
+    /// <summary>Context words this long or longer also act as stop words: shorter ones ("aws", "okx") turn up in random keys.</summary>
+    private const int MinContextStopword = 5;
 
     private readonly IReadOnlyList<ScanRule> _rules;
     private readonly KeywordPrefilter _prefilter;
@@ -122,7 +125,9 @@ internal sealed class ContentScanner
                 var isExample = false;
                 if (rule.Kind == RuleKind.Secret)
                 {
-                    var verdict = NotASecret.Holds(text, group.Index, group.Length) ? Verdict.Placeholder : Judge(rule, value, path);
+                    var verdict = NotASecret.Holds(text, group.Index, group.Length) || CodeExpression.Holds(text, group.Index, path)
+                        ? Verdict.Placeholder
+                        : Judge(rule, value, path);
                     if (verdict == Verdict.Placeholder)
                     {
                         continue;
@@ -152,7 +157,8 @@ internal sealed class ContentScanner
 
                 lines ??= new LineIndex(text);
                 var (line, column) = lines.Locate(group.Index);
-                if (InlineSuppression.Allows(lines.LineText(line), rule.Id))
+                if (InlineSuppression.Allows(lines.LineText(line), rule.Id)
+                    || (rule.Kind == RuleKind.Secret && InlineSuppression.AllowsEverySecret(lines.LineText(line))))
                 {
                     continue;
                 }
@@ -207,7 +213,8 @@ internal sealed class ContentScanner
             return Verdict.Placeholder;
         }
 
-        foreach (var word in rule.Stopwords.Concat(_allowlist.Stopwords))
+        // A value that names its own service ("binance_BTC-USDT_1m" under binance) is a label: no key holds the word.
+        foreach (var word in rule.Stopwords.Concat(_allowlist.Stopwords).Concat(rule.Context.Where(c => c.Length >= MinContextStopword)))
         {
             if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
             {
@@ -221,7 +228,7 @@ internal sealed class ContentScanner
         }
 
         // Checked last: zxcvbn is the costliest test, and few values get here.
-        return FixtureFile.Is(path) && WeakPhrase.Is(text) ? Verdict.Placeholder : Verdict.Secret;
+        return FixtureFile.Is(path) && (Uuid().IsMatch(text) || WeakPhrase.Is(text)) ? Verdict.Placeholder : Verdict.Secret;
     }
 
     private static bool IsAllowlisted(ScanRule rule, ReadOnlySpan<char> value)
@@ -236,6 +243,10 @@ internal sealed class ContentScanner
 
         return false;
     }
+
+    /// <summary>An RFC 9562 UUID: in a test or example file, an identifier made up for the fixture.</summary>
+    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Uuid();
 
     private static bool ConditionallyAllowed(ScanRule rule, string path, Match match, Group group, LineIndex lines)
     {

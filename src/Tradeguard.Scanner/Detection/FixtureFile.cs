@@ -5,7 +5,7 @@ namespace Tradeguard.Scanner.Detection;
 /// <c>*.template</c> files, and files under <c>docs/</c>, <c>examples/</c>, <c>config_examples/</c>, <c>tests/</c>,
 /// <c>testdata/</c>, <c>fixtures/</c> or a <c>*.Tests</c> project, or named like a test (<c>test_*.py</c>,
 /// <c>*_test.go</c>, <c>*.spec.ts</c>, <c>*Tests.cs</c>). In them a weak human phrase is a stand-in
-/// (<see cref="WeakPhrase"/>); anywhere else it is a real, weak secret.
+/// (<see cref="WeakPhrase"/>), and so is a UUID; anywhere else they are real secrets.
 /// </summary>
 internal static class FixtureFile
 {
@@ -14,7 +14,8 @@ internal static class FixtureFile
     private static readonly HashSet<string> Folders = new(StringComparer.OrdinalIgnoreCase)
     {
         "doc", "docs", "documentation", "example", "examples", "config_examples", "sample", "samples", "test", "tests",
-        "testing", "testdata", "test-data", "test_data", "fixtures", "__tests__", "spec", "specs",
+        "testing", "testdata", "test-data", "test_data", "test_support", "test_utils", "testutils", "fixtures", "mocks",
+        "__tests__", "__mocks__", "spec", "specs",
     };
 
     /// <summary>True for a documentation, example or test file (relative path, forward slashes).</summary>

@@ -3,6 +3,9 @@ namespace Tradeguard.Scanner.Detection;
 /// <summary>
 /// The inline comment <c>tradeguard:allow &lt;rule-id&gt;[,&lt;rule-id&gt;...]</c> on a finding's line suppresses that rule
 /// there, in any comment syntax (<c>#</c>, <c>//</c>, <c>;</c>). Only the named rules are allowed, never all.
+/// The markers other scanners put on a line, <c>gitleaks:allow</c> (gitleaks) and <c>pragma: allowlist secret</c>
+/// (Yelp's detect-secrets), allow every secret rule on it, as they do there, so a code base annotated for those
+/// tools carries over; they never allow a practice finding.
 /// </summary>
 internal static class InlineSuppression
 {
@@ -39,6 +42,10 @@ internal static class InlineSuppression
 
         return false;
     }
+
+    /// <summary>True when the line carries gitleaks' or detect-secrets' allow marker.</summary>
+    public static bool AllowsEverySecret(ReadOnlySpan<char> line) =>
+        line.Contains("gitleaks:allow", StringComparison.Ordinal) || line.Contains("pragma: allowlist secret", StringComparison.Ordinal);
 
     private static bool IsRuleIdShape(ReadOnlySpan<char> token)
     {

@@ -6,8 +6,9 @@ namespace Tradeguard.Scanner.Detection;
 /// Values that stand for a secret without being one: <c>your_actual_api_key</c>, <c>YOUR_BOT_TOKEN</c>, <c>&lt;...&gt;</c>,
 /// <c>xxx…</c>, <c>changeme</c>, <c>${VAR}</c>, environment lookups, <c>vault://</c> references and bare vault paths
 /// (<c>binance/api_secret</c> in <c>--map KEY=item/field</c>), template interpolations (<c>{rand(64)}</c> in an
-/// f-string), and code that reads a value (<c>result.Session!.Value</c>). Applied to every secret rule before its own
-/// allowlist.
+/// f-string), code that reads a value (<c>result.Session!.Value</c>), snake_case names and upper-case header names
+/// (<c>'binance_api_key'</c>, <c>"X-GEMINI-APIKEY"</c>) and camelCase fixtures (<c>exampleApiKey123</c>). Applied to
+/// every secret rule before its own allowlist.
 /// </summary>
 internal static partial class Placeholders
 {
@@ -22,9 +23,13 @@ internal static partial class Placeholders
         | ^(?=[\w.!?]*[!?]\.)[A-Za-z_]\w*(?:[!?]?\.[A-Za-z_]\w*)+!?$   # a member chain with ?. or !. is code, never a literal
         | ^(?:~|\.{1,2})/ | ^/(?:etc|var|run|home|usr|opt|tmp|srv|data|mnt|Users)/   # a path to a key file
         | x{6,} | \*{3,} | \.{3} | … | \#{3,}
+        | x{3,}.*x{3,}              # a masked print: 2fFZuXXX_CXB5XXXDGMRXXXDiCKTer
         | ^x{3,}
         | your[_\-.]? | change[_\-]?me | placeholder | dummy
         | (?<![a-z])(?:fake|mock|sample|example|test)(?![a-z])   # fixtures: test-key, fake_secret, sample_api_key
+        | (?-i:(?<![A-Za-z])(?:fake|mock|sample|example|test|dummy)(?=[A-Z])|(?<=[a-z])(?:Fake|Mock|Sample|Example|Test|Dummy)(?![a-z]))   # camelCase: exampleApiKey123, myTestKey
+        | (?-i:^[a-z]+(?:_[a-z]+)+$)   # a snake_case name: 'binance_api_key', "order_book_snapshot"
+        | (?-i:^[A-Z]+(?:-[A-Z]+)+$)   # an upper-case header name: "X-GEMINI-APIKEY"
         | os\.environ | getenv | GetEnvironmentVariable | process\.env | ENV\[
         | ^(?:none|null|nil|undefined|true|false|todo|tbd|redacted|secret|password|token|api_?key|string|test|fake|foo|bar|empty|required)$
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
