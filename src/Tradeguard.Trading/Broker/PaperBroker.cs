@@ -29,6 +29,7 @@ public sealed class PaperBroker : IVenue
     private readonly CommissionModel commission;
     private readonly SlippageModel slippage;
     private readonly Bracket? defaultBracket;
+    private readonly Instrument? instrument;
     private readonly List<Order> working = [];
     private readonly AppendOnlyList<Order> all = [];
     private long nextId = 1;
@@ -39,12 +40,18 @@ public sealed class PaperBroker : IVenue
     /// <param name="commission">Commission per fill.</param>
     /// <param name="slippage">Slippage per fill.</param>
     /// <param name="defaultBracket">Protective exits attached to a filled buy that asked for none; null attaches none.</param>
-    public PaperBroker(string symbol, decimal cash, CommissionModel commission, SlippageModel slippage, Bracket? defaultBracket = null)
+    /// <param name="instrument">
+    /// The exchange's lot, tick and minimum-notional rules: a strategy's order that breaks one is rejected with the
+    /// rule named, and bracket prices are rounded onto the tick (stops down, take-profits up). Null checks none.
+    /// </param>
+    public PaperBroker(string symbol, decimal cash, CommissionModel commission, SlippageModel slippage, Bracket? defaultBracket = null,
+        Instrument? instrument = null)
     {
         Portfolio = new Portfolio(symbol, cash);
         this.commission = commission;
         this.slippage = slippage;
         this.defaultBracket = defaultBracket;
+        this.instrument = instrument;
     }
 
     /// <summary>Cash, position, commission paid and closed trades.</summary>
@@ -79,7 +86,7 @@ public sealed class PaperBroker : IVenue
     {
         var order = new Order(nextId++, Portfolio.Symbol, request, quantity, role, bar, time, parentId);
         all.Add(order);
-        rejection ??= FundsProblem(order, referencePrice);
+        rejection ??= RulesProblem(order, referencePrice) ?? FundsProblem(order, referencePrice);
         if (rejection is not null)
         {
             order.Close(OrderStatus.Rejected, rejection);
@@ -253,13 +260,13 @@ public sealed class PaperBroker : IVenue
         var request = new OrderRequest(OrderSide.Sell, parent.Quantity);
         if (bracket.StopLoss is { } stopLoss)
         {
-            Place(request with { Type = OrderType.Stop, StopPrice = fillPrice * (1 - stopLoss), Bracket = bracket },
+            Place(request with { Type = OrderType.Stop, StopPrice = StopDown(fillPrice * (1 - stopLoss)), Bracket = bracket },
                 parent.Quantity, OrderRole.StopLoss, barIndex, time, fillPrice, parent.Id, rejection: null);
         }
 
         if (bracket.TakeProfit is { } takeProfit)
         {
-            Place(request with { Type = OrderType.Limit, LimitPrice = fillPrice * (1 + takeProfit) },
+            Place(request with { Type = OrderType.Limit, LimitPrice = instrument is null ? fillPrice * (1 + takeProfit) : instrument.PriceUp(fillPrice * (1 + takeProfit)) },
                 parent.Quantity, OrderRole.TakeProfit, barIndex, time, fillPrice, parent.Id, rejection: null);
         }
     }
@@ -284,10 +291,18 @@ public sealed class PaperBroker : IVenue
         {
             if (order is { Role: OrderRole.StopLoss, Bracket: { Trailing: true, StopLoss: { } distance } })
             {
-                order.MoveStop(Math.Max(order.StopPrice!.Value, bar.Close * (1 - distance)));
+                order.MoveStop(Math.Max(order.StopPrice!.Value, StopDown(bar.Close * (1 - distance))));
             }
         }
     }
+
+    private decimal StopDown(decimal price) => instrument is null ? price : instrument.PriceDown(price);
+
+    // The exchange's filters apply to what the strategy sends; exits reuse the checked quantity of their buy.
+    private string? RulesProblem(Order order, decimal referencePrice) =>
+        instrument is null || order.Role != OrderRole.Strategy || order.Quantity <= 0
+            ? null
+            : instrument.Problem(order.Quantity, referencePrice, order.LimitPrice is not null || order.StopPrice is not null);
 
     private string? FundsProblem(Order order, decimal referencePrice)
     {

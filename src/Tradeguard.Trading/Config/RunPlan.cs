@@ -16,6 +16,7 @@ namespace Tradeguard.Trading.Config;
 /// <param name="Parameters">Every parameter of <paramref name="Strategy"/>, defaults filled in.</param>
 /// <param name="Engine">Cash, costs, sizing, exits, risk limits.</param>
 /// <param name="RiskFreeRate">Annual risk-free rate for the Sharpe ratio, fraction.</param>
+/// <param name="PeriodsPerYear">Bars per year for annualising (<c>report.periodsPerYear</c>); null reads it from the bars.</param>
 public sealed record RunPlan(
     string Name,
     string ConfigPath,
@@ -24,7 +25,8 @@ public sealed record RunPlan(
     StrategyDefinition Strategy,
     IReadOnlyDictionary<string, double> Parameters,
     EngineOptions Engine,
-    double RiskFreeRate)
+    double RiskFreeRate,
+    double? PeriodsPerYear = null)
 {
     /// <summary>Loads the bars the plan names.</summary>
     /// <exception cref="DataFileException">The file is malformed (exit code 4).</exception>

@@ -39,7 +39,7 @@ public sealed class TradingEngine
     /// <param name="cancellationToken">Stops the run between bars by throwing <see cref="OperationCanceledException"/>.</param>
     public RunResult Run(BarSeries series, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var venue = new PaperBroker(series.Symbol, options.InitialCash, options.Commission, options.Slippage, options.DefaultBracket);
+        var venue = new PaperBroker(series.Symbol, options.InitialCash, options.Commission, options.Slippage, options.DefaultBracket, options.Instrument);
         var curve = new EquityCurve(series, venue.Cash);
         var run = new TradingRun(strategy, options, venue, sinks, audit, TradingMode.Paper, "engine", curve);
         var bars = series.Span;

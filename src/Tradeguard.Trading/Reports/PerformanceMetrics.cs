@@ -9,13 +9,22 @@ namespace Tradeguard.Trading.Reports;
 /// <param name="FinalValue">Cash plus position at the last close.</param>
 /// <param name="TotalReturn">FinalValue / StartValue − 1.</param>
 /// <param name="Cagr">Compound annual growth rate over the calendar span of the bars (365.25-day years); 0 for a span under one day.</param>
-/// <param name="Sharpe">Annualised Sharpe ratio: mean of the bar-to-bar returns less the per-bar risk-free rate, over their sample standard deviation, × √252 (daily bars); 0 when returns do not vary.</param>
+/// <param name="Sharpe">
+/// Annualised Sharpe ratio: mean of the bar-to-bar returns less the per-bar risk-free rate (annual rate ÷
+/// <paramref name="PeriodsPerYear"/>), over their sample standard deviation, × √<paramref name="PeriodsPerYear"/>;
+/// 0 when returns do not vary.
+/// </param>
 /// <param name="MaxDrawdown">Largest fall from a running peak of equity, as a fraction of that peak.</param>
 /// <param name="TradeCount">Closed round trips.</param>
 /// <param name="WinRate">Closed trades with a positive net P&amp;L, as a fraction of all closed trades; 0 with none.</param>
 /// <param name="Exposure">Fraction of bars that ended with a position open.</param>
 /// <param name="Fees">Commission paid.</param>
 /// <param name="Bars">Bars in the run.</param>
+/// <param name="PeriodsPerYear">
+/// Bars per year the Sharpe ratio was annualised with: <c>report.periodsPerYear</c>, else read from the bars by
+/// <see cref="Annualisation.PeriodsPerYear"/> (252 for daily bars of a market closed at weekends, 365 for daily bars
+/// that trade 24/7, 8,760 for hourly 24/7 bars).
+/// </param>
 public sealed record PerformanceMetrics(
     decimal StartValue,
     decimal FinalValue,
@@ -27,15 +36,14 @@ public sealed record PerformanceMetrics(
     double WinRate,
     double Exposure,
     decimal Fees,
-    int Bars)
+    int Bars,
+    double PeriodsPerYear)
 {
-    /// <summary>Trading days per year used to annualise the Sharpe ratio.</summary>
-    public const int PeriodsPerYear = 252;
-
     /// <summary>Computes the metrics of <paramref name="result"/>.</summary>
     /// <param name="result">The finished run.</param>
     /// <param name="riskFreeRate">Annual risk-free rate as a fraction (0.02 = 2 %); 0 by default.</param>
-    public static PerformanceMetrics From(RunResult result, double riskFreeRate = 0)
+    /// <param name="periodsPerYear">Bars per year for annualising, above 0; null reads it from the bars (<see cref="Annualisation"/>).</param>
+    public static PerformanceMetrics From(RunResult result, double riskFreeRate = 0, double? periodsPerYear = null)
     {
         var curve = result.EquityCurve;
         var start = (double)result.InitialCash;
@@ -45,10 +53,13 @@ public sealed record PerformanceMetrics(
         var years = curve.Count > 1 ? (curve[^1].Time - curve[0].Time).TotalDays / 365.25 : 0;
         var cagr = years >= 1 / 365.25 && final > 0 && start > 0 ? Math.Pow(final / start, 1 / years) - 1 : 0;
 
-        var stats = new CurveStats(start, riskFreeRate / PeriodsPerYear);
+        var perYear = periodsPerYear ?? (curve is EquityCurve bars
+            ? Annualisation.PeriodsPerYear(bars.Count, bars.TimeAt)
+            : Annualisation.PeriodsPerYear(curve.Count, i => curve[i].Time));
+        var stats = new CurveStats(start, riskFreeRate / perYear);
         stats = curve is EquityCurve points ? stats.AddAll(points.GetEnumerator()) : stats.AddAll(curve.GetEnumerator());
         var deviation = stats.Count > 1 ? Math.Sqrt(stats.Squares / (stats.Count - 1)) : 0;
-        var sharpe = deviation > 0 ? stats.Mean / deviation * Math.Sqrt(PeriodsPerYear) : 0;
+        var sharpe = deviation > 0 ? stats.Mean / deviation * Math.Sqrt(perYear) : 0;
         var trades = result.Trades;
         var wins = trades.Count(t => t.NetPnl > 0);
         return new PerformanceMetrics(
@@ -62,7 +73,8 @@ public sealed record PerformanceMetrics(
             trades.Count > 0 ? (double)wins / trades.Count : 0,
             curve.Count > 0 ? (double)stats.BarsInPosition / curve.Count : 0,
             result.TotalCommission,
-            curve.Count);
+            curve.Count,
+            perYear);
     }
 
     /// <summary>Running figures over the equity curve, fed one point at a time.</summary>

@@ -132,6 +132,7 @@ public static class ReportFiles
             metrics.TotalReturn,
             metrics.Cagr,
             metrics.Sharpe,
+            metrics.PeriodsPerYear,
             metrics.MaxDrawdown,
             metrics.TradeCount,
             metrics.WinRate,
