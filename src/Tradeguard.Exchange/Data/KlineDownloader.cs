@@ -57,11 +57,11 @@ public sealed class KlineDownloader
             if (existing.Bars > 0)
             {
                 await using var old = File.OpenRead(download.OutputPath);
-                await old.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+                await old.CopyToAsync(stream, CancellationToken.None).ConfigureAwait(false);
             }
             else
             {
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(KlineCsv.Header + "\n"), cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(KlineCsv.Header + "\n"), CancellationToken.None).ConfigureAwait(false);
             }
 
             try
@@ -89,7 +89,8 @@ public sealed class KlineDownloader
                         }
                     }
 
-                    await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
+                    // Local writes are not cancelled: a page goes to the file whole or not at all.
+                    await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), CancellationToken.None).ConfigureAwait(false);
                     bars += closed;
                     if (last is { } through && closed > 0)
                     {
