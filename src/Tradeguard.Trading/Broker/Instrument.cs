@@ -46,5 +46,5 @@ public sealed record Instrument(decimal LotSize, decimal TickSize, decimal MinNo
             : null;
     }
 
-    private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Show(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 }
