@@ -21,10 +21,10 @@ internal static class DataDownloadCommand
         var from = new Option<string>("--from") { Description = "First candle: yyyy-MM-dd or yyyy-MM-ddTHH:mm[:ss] (UTC, open time)", Required = true };
         var to = new Option<string>("--to") { Description = "Last candle: yyyy-MM-dd (that whole day) or yyyy-MM-ddTHH:mm[:ss] (UTC, open time, inclusive)", Required = true };
         var output = new Option<string?>("--output", "-o") { Description = "CSV file (default ./SYMBOL-INTERVAL.csv); an earlier download of the same series is continued" };
-        var baseUrl = new Option<Uri>("--base-url")
+        var baseUrl = new Option<string>("--base-url")
         {
             Description = "REST endpoint (default Binance's https://api.binance.com/; http only to a loopback address, e.g. the sandbox)",
-            DefaultValueFactory = _ => ExchangeClientOptions.BinanceSpot,
+            DefaultValueFactory = _ => ExchangeClientOptions.BinanceSpot.ToString(),
         };
         var command = new Command("download",
             "Download closed candles (public market data: no API key, no vault) into a CSV that run reads as data.file, 1000 a request " +
@@ -44,7 +44,10 @@ internal static class DataDownloadCommand
             var pair = parseResult.GetValue(symbol)!.ToUpperInvariant();
             var download = new KlineDownload(parseResult.GetValue(exchange)!, pair, candles, first, last,
                 parseResult.GetValue(output) ?? KlineDownload.DefaultFileName(pair, candles));
-            var options = new ExchangeClientOptions { BaseAddress = parseResult.GetValue(baseUrl)!, Exchange = download.Exchange };
+            var url = parseResult.GetValue(baseUrl)!;
+            var endpoint = Uri.TryCreate(url, UriKind.Absolute, out var parsedUrl) && parsedUrl.Scheme is "http" or "https" ? parsedUrl
+                : throw new TradeguardException(ExitCode.Usage, $"--base-url \"{url}\" is not an http(s) URL");
+            var options = new ExchangeClientOptions { BaseAddress = endpoint, Exchange = download.Exchange };
             using var client = BinanceSpotClient.CreatePublic(options, new ConsoleLog(LogLevel.Warning));
             var result = await new KlineDownloader(client).RunAsync(download, new StderrProgress(pair, candles), cancellationToken);
             Console.WriteLine($"{result.CsvPath}: {result.BarsBefore + result.BarsAdded} {candles} bars of {pair}" +
