@@ -266,7 +266,7 @@ public sealed class PaperBroker : IVenue
 
         if (bracket.TakeProfit is { } takeProfit)
         {
-            Place(request with { Type = OrderType.Limit, LimitPrice = instrument is null ? fillPrice * (1 + takeProfit) : instrument.PriceUp(fillPrice * (1 + takeProfit)) },
+            Place(request with { Type = OrderType.Limit, LimitPrice = ProfitUp(fillPrice * (1 + takeProfit)) },
                 parent.Quantity, OrderRole.TakeProfit, barIndex, time, fillPrice, parent.Id, rejection: null);
         }
     }
@@ -297,6 +297,8 @@ public sealed class PaperBroker : IVenue
     }
 
     private decimal StopDown(decimal price) => instrument is null ? price : instrument.PriceDown(price);
+
+    private decimal ProfitUp(decimal price) => instrument is null ? price : instrument.PriceUp(price);
 
     // The exchange's filters apply to what the strategy sends; exits reuse the checked quantity of their buy.
     private string? RulesProblem(Order order, decimal referencePrice) =>

@@ -171,10 +171,9 @@ public static class RunConfigLoader
             throw ConfigError.Setting(path, "instrument.lotSize", $"must be above 0 and at most {Show(MaxAmount)} units (got {Show(lot)})");
         }
 
-        var instrument = new Instrument(lot,
+        return new Instrument(lot,
             NonNegative(path, "instrument.tickSize", section.TickSize ?? 0, fraction: false),
             NonNegative(path, "instrument.minNotional", section.MinNotional ?? 0, fraction: false));
-        return instrument;
     }
 
     private static Sizer Sizer(string path, RunConfigFile.CostSection? section, Instrument? instrument)
@@ -186,7 +185,7 @@ public static class RunConfigLoader
         }
 
         var value = section.Value ?? throw ConfigError.Setting(path, "broker.sizer.value", "is missing");
-        if (section.Model == "fixed" && instrument is not null && value % lot != 0)
+        if (section.Model == "fixed" && instrument is not null && value > 0 && value % lot != 0)
         {
             throw ConfigError.Setting(path, "broker.sizer.value", $"must be a multiple of instrument.lotSize {Show(lot)} (got {Show(value)})");
         }
