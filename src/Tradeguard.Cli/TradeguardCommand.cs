@@ -30,6 +30,7 @@ internal static class TradeguardCommand
         ("telegram", () => Commands.Telegram.TelegramCommand.Create(Composition.BotComposition.Ports)),
         ("sandbox", Commands.Sandbox.SandboxCommand.Create),
         ("exchange", Commands.Exchange.ExchangeCommand.Create),
+        ("data", Commands.Data.DataCommand.Create),
         ("gateway", Commands.Gateway.GatewayCommand.Create),
     ];
 

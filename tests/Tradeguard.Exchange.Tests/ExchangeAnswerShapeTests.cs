@@ -34,7 +34,7 @@ public sealed class ExchangeAnswerShapeTests
         using var credentials = ApiCredentials.From(Secret.FromString("vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"), Secret.FromString("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"));
         using var client = BinanceSpotClient.Create(credentials, new ExchangeClientOptions { BaseAddress = server.BaseAddress });
 
-        var error = await Assert.ThrowsAsync<ExchangeApiException>(() => client.GetKlinesAsync("ORCL", "1d", null, 10));
+        var error = await Assert.ThrowsAsync<ExchangeApiException>(() => client.GetKlinesAsync("ORCL", "1d", null, null, 10));
 
         Assert.StartsWith("GET /api/v3/klines: the exchange answered 200 with a body that is not the expected JSON", error.Message, StringComparison.Ordinal);
     }

@@ -40,7 +40,22 @@ public static partial class AtomicFile
     /// <param name="path">The file to create or replace.</param>
     /// <param name="write">Writes the complete new content; the stream is flushed to disk and closed afterwards.</param>
     /// <exception cref="TradeguardException">The folder cannot be written (exit code 5).</exception>
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write) =>
+        WriteAsync(path, stream =>
+        {
+            write(stream);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> atomically, with mode 0600, with what <paramref name="write"/> writes to the
+    /// temporary file's stream, for content that arrives over time (a download). If <paramref name="write"/> throws,
+    /// the file is left as it was.
+    /// </summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="write">Writes the complete new content; the stream is flushed to disk and closed afterwards.</param>
+    /// <exception cref="TradeguardException">The folder cannot be written (exit code 5).</exception>
+    public static async Task WriteAsync(string path, Func<Stream, Task> write)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full) ?? ".";
@@ -60,7 +75,7 @@ public static partial class AtomicFile
 
             using (var stream = new FileStream(temp, options))
             {
-                write(stream);
+                await write(stream).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -19,6 +19,12 @@ public static class BinanceErrors
     /// <summary>-1121 BAD_SYMBOL.</summary>
     public static readonly BinanceError InvalidSymbol = new(-1121, 400, "Invalid symbol.");
 
+    /// <summary>-1120 BAD_INTERVAL.</summary>
+    public static readonly BinanceError InvalidInterval = new(-1120, 400, "Invalid interval.");
+
+    /// <summary>-1023 START_TIME_GREATER_THAN_END_TIME.</summary>
+    public static readonly BinanceError StartAfterEnd = new(-1023, 400, "Start time is greater than end time.");
+
     /// <summary>-1131 BAD_RECV_WINDOW.</summary>
     public static readonly BinanceError BadRecvWindow = new(-1131, 400, "recvWindow must be less than 60000");
 

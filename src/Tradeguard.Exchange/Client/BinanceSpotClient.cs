@@ -25,7 +25,7 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
 {
     private readonly HttpClient http;
     private readonly bool ownsHttp;
-    private readonly ApiCredentials credentials;
+    private readonly ApiCredentials? credentials;
     private readonly ExchangeClientOptions options;
     private readonly ILogger logger;
     private readonly TimeProvider time;
@@ -42,7 +42,7 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
     {
     }
 
-    private BinanceSpotClient(HttpClient http, bool ownsHttp, ApiCredentials credentials, ExchangeClientOptions options, ILogger? logger, TimeProvider? time)
+    private BinanceSpotClient(HttpClient http, bool ownsHttp, ApiCredentials? credentials, ExchangeClientOptions options, ILogger? logger, TimeProvider? time)
     {
         options.Validate();
         this.http = http;
@@ -62,7 +62,17 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
     public RateLimitGate RateLimits { get; }
 
     /// <summary>Creates a client with its own HttpClient and the standard handler chain (<see cref="CreateHandler"/>).</summary>
-    public static BinanceSpotClient Create(ApiCredentials credentials, ExchangeClientOptions options, ILogger? logger = null, TimeProvider? time = null)
+    public static BinanceSpotClient Create(ApiCredentials credentials, ExchangeClientOptions options, ILogger? logger = null, TimeProvider? time = null) =>
+        CreateOwning(credentials, options, logger, time);
+
+    /// <summary>
+    /// Creates a client for the public endpoints only (time, exchangeInfo, klines: market data needs no key), with the
+    /// same handler chain, rate limits and retries; a signed call on it fails (exit 5) without sending anything.
+    /// </summary>
+    public static BinanceSpotClient CreatePublic(ExchangeClientOptions options, ILogger? logger = null, TimeProvider? time = null) =>
+        CreateOwning(null, options, logger, time);
+
+    private static BinanceSpotClient CreateOwning(ApiCredentials? credentials, ExchangeClientOptions options, ILogger? logger, TimeProvider? time)
     {
         options.Validate();
         var http = new HttpClient(CreateHandler(options), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
@@ -138,7 +148,7 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
                 {
                     var types = s.TryGetProperty("orderTypes", out var t) ? t.EnumerateArray().Select(x => x.GetString() ?? "").ToArray() : [];
                     symbols.Add(new SymbolInfo(JsonRead.String(s, "symbol"), JsonRead.String(s, "status"), JsonRead.String(s, "baseAsset"),
-                        JsonRead.String(s, "quoteAsset"), types));
+                        JsonRead.String(s, "quoteAsset"), types) { Filters = ReadFilters(s) });
                 }
             }
 
@@ -147,12 +157,18 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Kline>> GetKlinesAsync(string symbol, string interval, long? startTime, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Kline>> GetKlinesAsync(string symbol, string interval, long? startTime, long? endTime, int limit,
+        CancellationToken cancellationToken = default)
     {
         List<KeyValuePair<string, string>> query = [new("symbol", symbol), new("interval", interval)];
         if (startTime is { } start)
         {
             query.Add(new("startTime", Text(start)));
+        }
+
+        if (endTime is { } end)
+        {
+            query.Add(new("endTime", Text(end)));
         }
 
         query.Add(new("limit", Text(Math.Clamp(limit, 1, 1000))));
@@ -275,6 +291,37 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
         o.TryGetProperty("transactTime", out var tt) ? tt.GetInt64() : JsonRead.Long(o, "time"),
         o.TryGetProperty("updateTime", out var ut) ? ut.GetInt64() : JsonRead.Long(o, "transactTime"));
 
+    private static Trading.Broker.Instrument? ReadFilters(JsonElement symbol)
+    {
+        if (!symbol.TryGetProperty("filters", out var filters) || filters.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        decimal? step = null;
+        decimal tick = 0, minNotional = 0;
+        foreach (var filter in filters.EnumerateArray())
+        {
+            switch (JsonRead.String(filter, "filterType"))
+            {
+                case "LOT_SIZE":
+                    step = Normal(JsonRead.Decimal(filter, "stepSize"));
+                    break;
+                case "PRICE_FILTER":
+                    tick = Normal(JsonRead.Decimal(filter, "tickSize"));
+                    break;
+                case "NOTIONAL" or "MIN_NOTIONAL":
+                    minNotional = Normal(JsonRead.Decimal(filter, "minNotional"));
+                    break;
+            }
+        }
+
+        return step is > 0 ? new Trading.Broker.Instrument(step.Value, tick, minNotional) : null;
+    }
+
+    // "0.00001000" → 0.00001: the same value without the trailing zeros Binance pads amounts with.
+    private static decimal Normal(decimal value) => value / 1.000000000000000000000000000000000m;
+
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Text(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
@@ -372,6 +419,12 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
     private HttpRequestMessage Build(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, bool signed)
     {
         var all = new List<KeyValuePair<string, string>>(parameters);
+        if (signed && credentials is null)
+        {
+            throw new Core.Errors.TradeguardException(Core.Errors.ExitCode.Configuration,
+                $"{method.Method} {path} needs an API key, and this client was made for public market data only");
+        }
+
         if (signed)
         {
             all.Add(new("recvWindow", Text(options.RecvWindowMs)));
@@ -381,7 +434,7 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
         var payload = QueryString.Build(all);
         if (signed)
         {
-            payload += (payload.Length > 0 ? "&" : string.Empty) + "signature=" + RequestSigner.Sign(credentials.ApiSecret, payload);
+            payload += (payload.Length > 0 ? "&" : string.Empty) + "signature=" + RequestSigner.Sign(credentials!.ApiSecret, payload);
         }
 
         var uri = new Uri(options.BaseAddress, path);
@@ -390,7 +443,7 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
             : new HttpRequestMessage(method, payload.Length > 0 ? new Uri(uri + "?" + payload) : uri);
         if (signed)
         {
-            request.Headers.TryAddWithoutValidation("X-MBX-APIKEY", credentials.ApiKey.Reveal());
+            request.Headers.TryAddWithoutValidation("X-MBX-APIKEY", credentials!.ApiKey.Reveal());
         }
 
         return request;

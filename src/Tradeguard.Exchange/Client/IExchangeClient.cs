@@ -15,13 +15,19 @@ public interface IExchangeClient
     /// <summary>Rules and limits, for <paramref name="symbol"/> only (<c>GET /api/v3/exchangeInfo</c>).</summary>
     Task<ExchangeInfo> GetExchangeInfoAsync(string symbol, CancellationToken cancellationToken = default);
 
-    /// <summary>Closed candles after <paramref name="startTime"/> (Unix ms, inclusive), oldest first (<c>GET /api/v3/klines</c>).</summary>
+    /// <summary>
+    /// Candles opening from <paramref name="startTime"/> to <paramref name="endTime"/> (Unix ms, both inclusive), oldest
+    /// first (<c>GET /api/v3/klines</c>, weight 2). Binance also returns the candle still open, whose close time is not
+    /// yet past: a caller that wants closed candles only compares <see cref="Kline.CloseTime"/> with the server time.
+    /// </summary>
     /// <param name="symbol">Trading pair.</param>
-    /// <param name="interval">Candle interval, e.g. <c>1d</c>.</param>
+    /// <param name="interval">Candle interval, e.g. <c>1d</c> (<see cref="KlineInterval.Names"/>).</param>
     /// <param name="startTime">First open time wanted, Unix milliseconds; null for the latest.</param>
+    /// <param name="endTime">Last open time wanted, Unix milliseconds; null for no bound.</param>
     /// <param name="limit">At most this many candles (1–1000).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<IReadOnlyList<Kline>> GetKlinesAsync(string symbol, string interval, long? startTime, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Kline>> GetKlinesAsync(string symbol, string interval, long? startTime, long? endTime, int limit,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Balances and account flags (signed, <c>GET /api/v3/account</c>).</summary>
     Task<AccountInfo> GetAccountAsync(CancellationToken cancellationToken = default);

@@ -199,7 +199,7 @@ public sealed class ExchangeStrategyRunner
 
         await ApplyControlAsync(cancellationToken).ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var klines = await client.GetKlinesAsync(options.Symbol, options.Interval, lastOpenTime + 1, 1000, cancellationToken).ConfigureAwait(false);
+        var klines = await client.GetKlinesAsync(options.Symbol, options.Interval, lastOpenTime + 1, null, 1000, cancellationToken).ConfigureAwait(false);
         var processed = 0;
         var refusedBefore = run.WarmUpRefusals;
         var closed = klines.Where(k => k.CloseTime < now && k.OpenTime > lastOpenTime).ToArray();

@@ -129,13 +129,16 @@ public sealed class ReplayMarket
         return firstBar.Task.Wait(wait);
     }
 
-    /// <summary>Closed bars with open time ≥ <paramref name="startTime"/> (Unix ms; null: the latest), at most <paramref name="limit"/>.</summary>
-    public IReadOnlyList<Bar> ClosedBars(long? startTime, int limit)
+    /// <summary>
+    /// Closed bars with open time ≥ <paramref name="startTime"/> (Unix ms; null: the latest) and ≤
+    /// <paramref name="endTime"/> (null: no bound), at most <paramref name="limit"/>, oldest first.
+    /// </summary>
+    public IReadOnlyList<Bar> ClosedBars(long? startTime, int limit, long? endTime = null)
     {
         firstClientRequest.TrySetResult();
         lock (gate)
         {
-            var closed = series.Bars.Take(CurrentIndex + 1);
+            var closed = series.Bars.Take(CurrentIndex + 1).Where(b => endTime is not { } end || ToUnixMs(b.Time) <= end);
             return startTime is { } start
                 ? closed.Where(b => ToUnixMs(b.Time) >= start).Take(limit).ToArray()
                 : closed.TakeLast(limit).ToArray();

@@ -220,25 +220,46 @@ public sealed class SandboxServer : IAsyncDisposable
                     ["permissions"] = new[] { "SPOT" },
                     ["filters"] = new object[]
                     {
-                        new Dictionary<string, object> { ["filterType"] = "PRICE_FILTER", ["minPrice"] = Amount(0.00000001m), ["maxPrice"] = Amount(1_000_000_000m), ["tickSize"] = Amount(0.00000001m) },
-                        new Dictionary<string, object> { ["filterType"] = "LOT_SIZE", ["minQty"] = Amount(0.00000001m), ["maxQty"] = Amount(1_000_000_000m), ["stepSize"] = Amount(0.00000001m) },
+                        new Dictionary<string, object> { ["filterType"] = "PRICE_FILTER", ["minPrice"] = Amount(options.Filters.TickSize), ["maxPrice"] = Amount(1_000_000_000m), ["tickSize"] = Amount(options.Filters.TickSize) },
+                        new Dictionary<string, object> { ["filterType"] = "LOT_SIZE", ["minQty"] = Amount(options.Filters.LotSize), ["maxQty"] = Amount(1_000_000_000m), ["stepSize"] = Amount(options.Filters.LotSize) },
+                        new Dictionary<string, object>
+                        {
+                            ["filterType"] = "NOTIONAL", ["minNotional"] = Amount(options.Filters.MinNotional), ["applyMinToMarket"] = true,
+                            ["maxNotional"] = Amount(9_000_000m), ["applyMaxToMarket"] = false, ["avgPriceMins"] = 5,
+                        },
                     },
                 },
             },
         };
     }
 
+    /// <summary>
+    /// Binance's kline rules: <c>interval</c> required (-1120 when not the replay's), <c>startTime</c> and <c>endTime</c>
+    /// bound the open time, both inclusive (-1023 when start is after end), <c>limit</c> 500 by default and at most 1000;
+    /// without <c>startTime</c> the latest candles up to <c>endTime</c>. Only closed bars of the replay are served.
+    /// </summary>
     private object Klines(IReadOnlyDictionary<string, StringValues> p)
     {
         RequireSymbol(p);
+        if (!KlineInterval.TryParse(Required(p, "interval"), out var interval) || interval != options.Interval)
+        {
+            throw new SandboxRefusal(BinanceErrors.InvalidInterval);
+        }
+
         long? start = p.TryGetValue("startTime", out var s) ? Long(s, "startTime") : null;
+        long? end = p.TryGetValue("endTime", out var e) ? Long(e, "endTime") : null;
+        if (start > end)
+        {
+            throw new SandboxRefusal(BinanceErrors.StartAfterEnd);
+        }
+
         var limit = p.TryGetValue("limit", out var l) ? (int)Math.Clamp(Long(l, "limit"), 1, 1000) : 500;
-        return market.ClosedBars(start, limit).Select(b =>
+        return market.ClosedBars(start, limit, end).Select(b =>
         {
             var open = ReplayMarket.ToUnixMs(b.Time);
             return new object[]
             {
-                open, Amount(b.Open), Amount(b.High), Amount(b.Low), Amount(b.Close), Amount(b.Volume), open + 86_399_999,
+                open, Amount(b.Open), Amount(b.High), Amount(b.Low), Amount(b.Close), Amount(b.Volume), interval.CloseTime(open),
                 Amount(b.Volume * b.Close), 0, "0", "0", "0",
             };
         }).ToArray();

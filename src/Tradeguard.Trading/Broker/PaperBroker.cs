@@ -34,6 +34,7 @@ public sealed class PaperBroker : IVenue
     private readonly SlippageModel slippage;
     private readonly Bracket? defaultBracket;
     private readonly bool shortSelling;
+    private readonly Instrument? instrument;
     private readonly List<Order> working = [];
     private readonly AppendOnlyList<Order> all = [];
     private long nextId = 1;
@@ -46,14 +47,20 @@ public sealed class PaperBroker : IVenue
     /// <param name="defaultBracket">Protective exits attached to a fill that opens a position and asked for none; null attaches none.</param>
     /// <param name="terms">How units are paid for and valued; null is <see cref="ContractTerms.Stock"/>.</param>
     /// <param name="shortSelling">True lets strategy sells open short positions; false keeps the broker long-only.</param>
+    /// <param name="instrument">
+    /// The exchange's lot, tick and minimum-notional rules: a strategy's order that breaks one is rejected with the
+    /// rule named, and bracket prices are rounded onto the tick, away from the position's favour (a long's stop down
+    /// and take-profit up, a short's the other way). Null checks none.
+    /// </param>
     public PaperBroker(string symbol, decimal cash, CommissionModel commission, SlippageModel slippage, Bracket? defaultBracket = null,
-        ContractTerms? terms = null, bool shortSelling = false)
+        ContractTerms? terms = null, bool shortSelling = false, Instrument? instrument = null)
     {
         Portfolio = new Portfolio(symbol, cash, terms);
         this.commission = commission;
         this.slippage = slippage;
         this.defaultBracket = defaultBracket;
         this.shortSelling = shortSelling;
+        this.instrument = instrument;
     }
 
     /// <summary>Cash, position, commission paid and closed trades.</summary>
@@ -91,7 +98,7 @@ public sealed class PaperBroker : IVenue
     {
         var order = new Order(nextId++, Portfolio.Symbol, request, quantity, role, bar, time, parentId);
         all.Add(order);
-        rejection ??= FundsProblem(order, referencePrice);
+        rejection ??= RulesProblem(order, referencePrice) ?? FundsProblem(order, referencePrice);
         if (rejection is not null)
         {
             order.Close(OrderStatus.Rejected, rejection);
@@ -278,13 +285,13 @@ public sealed class PaperBroker : IVenue
         var request = new OrderRequest(closesLong ? OrderSide.Sell : OrderSide.Buy, units);
         if (bracket.StopLoss is { } stopLoss)
         {
-            Place(request with { Type = OrderType.Stop, StopPrice = fillPrice * (closesLong ? 1 - stopLoss : 1 + stopLoss), Bracket = bracket },
+            Place(request with { Type = OrderType.Stop, StopPrice = closesLong ? PriceDown(fillPrice * (1 - stopLoss)) : PriceUp(fillPrice * (1 + stopLoss)), Bracket = bracket },
                 units, OrderRole.StopLoss, barIndex, time, fillPrice, parent.Id, rejection: null);
         }
 
         if (bracket.TakeProfit is { } takeProfit)
         {
-            Place(request with { Type = OrderType.Limit, LimitPrice = fillPrice * (closesLong ? 1 + takeProfit : 1 - takeProfit) },
+            Place(request with { Type = OrderType.Limit, LimitPrice = closesLong ? PriceUp(fillPrice * (1 + takeProfit)) : PriceDown(fillPrice * (1 - takeProfit)) },
                 units, OrderRole.TakeProfit, barIndex, time, fillPrice, parent.Id, rejection: null);
         }
     }
@@ -319,11 +326,21 @@ public sealed class PaperBroker : IVenue
             if (order is { Role: OrderRole.StopLoss, Bracket: { Trailing: true, StopLoss: { } distance } })
             {
                 order.MoveStop(order.Side == OrderSide.Sell
-                    ? Math.Max(order.StopPrice!.Value, bar.Close * (1 - distance))
-                    : Math.Min(order.StopPrice!.Value, bar.Close * (1 + distance)));
+                    ? Math.Max(order.StopPrice!.Value, PriceDown(bar.Close * (1 - distance)))
+                    : Math.Min(order.StopPrice!.Value, PriceUp(bar.Close * (1 + distance))));
             }
         }
     }
+
+    private decimal PriceDown(decimal price) => instrument is null ? price : instrument.PriceDown(price);
+
+    private decimal PriceUp(decimal price) => instrument is null ? price : instrument.PriceUp(price);
+
+    // The exchange's filters apply to what the strategy sends; exits reuse the checked quantity of their buy.
+    private string? RulesProblem(Order order, decimal referencePrice) =>
+        instrument is null || order.Role != OrderRole.Strategy || order.Quantity <= 0
+            ? null
+            : instrument.Problem(order.Quantity, referencePrice, order.LimitPrice is not null || order.StopPrice is not null);
 
     private string? FundsProblem(Order order, decimal referencePrice)
     {

@@ -18,12 +18,16 @@ public abstract record Sizer
         public override decimal Size(decimal equity, decimal price) => Quantity;
     }
 
-    /// <summary>Whole units worth a fraction of current equity: floor(equity × fraction / price).</summary>
+    /// <summary>
+    /// Whole lots worth a fraction of current equity: floor(equity × fraction / price / lot) × lot; with the default
+    /// lot of 1, whole units (backtrader's PercentSizer on a stock-like broker).
+    /// </summary>
     /// <param name="Fraction">Fraction of equity, in (0, 1] (0.95 = 95 %).</param>
-    public sealed record PercentOfEquity(decimal Fraction) : Sizer
+    /// <param name="LotSize">Units per lot, above 0 (an <see cref="Instrument.LotSize"/>, e.g. 0.00001 BTC); 1 by default.</param>
+    public sealed record PercentOfEquity(decimal Fraction, decimal LotSize = 1) : Sizer
     {
         /// <inheritdoc />
         public override decimal Size(decimal equity, decimal price) =>
-            price > 0 ? Math.Floor(equity * Fraction / price) : 0;
+            price > 0 ? Math.Floor(equity * Fraction / price / LotSize) * LotSize : 0;
     }
 }

@@ -24,6 +24,9 @@ public sealed record RunConfigFile
     /// <summary>Report settings.</summary>
     public ReportSection? Report { get; init; }
 
+    /// <summary>The exchange's lot, tick and minimum-notional rules; absent: whole units at any price.</summary>
+    public InstrumentSection? Instrument { get; init; }
+
     /// <summary><c>data</c>: the bar file.</summary>
     public sealed record DataSection
     {
@@ -132,5 +135,21 @@ public sealed record RunConfigFile
     {
         /// <summary>Annual risk-free rate for the Sharpe ratio, fraction (default 0).</summary>
         public double? RiskFreeRate { get; init; }
+
+        /// <summary>Bars per year for annualising the Sharpe ratio; default: read from the bars (252 for daily stock bars, 8760 for hourly 24/7 bars).</summary>
+        public double? PeriodsPerYear { get; init; }
+    }
+
+    /// <summary><c>instrument</c>: Binance's LOT_SIZE, PRICE_FILTER and NOTIONAL filters (what <c>data download</c> writes beside the CSV).</summary>
+    public sealed record InstrumentSection
+    {
+        /// <summary>Quantity step, units (LOT_SIZE.stepSize); required in the section.</summary>
+        public decimal? LotSize { get; init; }
+
+        /// <summary>Price step, quote currency (PRICE_FILTER.tickSize); 0 or absent for any price.</summary>
+        public decimal? TickSize { get; init; }
+
+        /// <summary>Least order value, quote currency (NOTIONAL.minNotional); 0 or absent for none.</summary>
+        public decimal? MinNotional { get; init; }
     }
 }

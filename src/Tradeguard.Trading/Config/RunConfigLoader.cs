@@ -23,6 +23,9 @@ public static class RunConfigLoader
     /// <summary>The largest futures multiplier, 10^6 (exchange-listed contracts use 1 to a few thousand).</summary>
     public const decimal MaxMultiplier = 1_000_000m;
 
+    /// <summary>The most bars a year <c>report.periodsPerYear</c> may name: one a second (31,622,400 in a leap year).</summary>
+    public const double MaxPeriodsPerYear = 31_622_400;
+
     /// <summary>Loads and checks the config at <paramref name="path"/>.</summary>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The file is unreadable, not valid JSON, or a setting is wrong (exit code 5).</exception>
     public static RunPlan Load(string path) => Parse(ConfigFile.ReadText(path), path);
@@ -90,12 +93,20 @@ public static class RunConfigLoader
             throw ConfigError.Setting(path, "report.riskFreeRate", $"must be an annual fraction from -1 to 1 (0.02 = 2 %) (got {riskFree})");
         }
 
+        var periodsPerYear = file.Report?.PeriodsPerYear;
+        if (periodsPerYear is { } perYear && !(perYear > 0 && perYear <= MaxPeriodsPerYear))
+        {
+            throw ConfigError.Setting(path, "report.periodsPerYear", $"must be above 0 and at most {MaxPeriodsPerYear} bars a year (252 for daily stock bars, 8760 for hourly 24/7 bars) (got {perYear.ToString(CultureInfo.InvariantCulture)}); leave it out to read it from the bars");
+        }
+
+        var instrument = Instrument(path, file.Instrument);
         var engine = new EngineOptions
         {
             InitialCash = cash,
             Commission = Commission(path, broker.Commission),
             Slippage = Slippage(path, broker.Slippage),
-            Sizer = Sizer(path, broker.Sizer),
+            Sizer = Sizer(path, broker.Sizer, instrument),
+            Instrument = instrument,
             DefaultBracket = bracket,
             ShortSelling = direction != TradeDirection.Long,
             Contract = Contract(path, broker.Futures),
@@ -114,7 +125,7 @@ public static class RunConfigLoader
             throw ConfigError.Setting(path, "name", "cannot be a folder name: use letters, digits, '-' and '_'");
         }
 
-        return new RunPlan(name, path, dataFile, data, strategy, parameters, engine, riskFree, direction);
+        return new RunPlan(name, path, dataFile, data, strategy, parameters, engine, riskFree, direction, periodsPerYear);
     }
 
     private static Dictionary<string, double> CheckParameters(string path, StrategyDefinition strategy, Dictionary<string, double>? given)
@@ -190,18 +201,42 @@ public static class RunConfigLoader
         };
     }
 
-    private static Sizer Sizer(string path, RunConfigFile.CostSection? section)
+    private static Instrument? Instrument(string path, RunConfigFile.InstrumentSection? section)
     {
+        if (section is null)
+        {
+            return null;
+        }
+
+        var lot = section.LotSize ?? throw ConfigError.Setting(path, "instrument.lotSize", "is missing: give the quantity step (Binance's LOT_SIZE stepSize, e.g. 0.00001)");
+        if (lot <= 0 || lot > MaxAmount)
+        {
+            throw ConfigError.Setting(path, "instrument.lotSize", $"must be above 0 and at most {Show(MaxAmount)} units (got {Show(lot)})");
+        }
+
+        return new Instrument(lot,
+            NonNegative(path, "instrument.tickSize", section.TickSize ?? 0, fraction: false),
+            NonNegative(path, "instrument.minNotional", section.MinNotional ?? 0, fraction: false));
+    }
+
+    private static Sizer Sizer(string path, RunConfigFile.CostSection? section, Instrument? instrument)
+    {
+        var lot = instrument?.LotSize ?? 1;
         if (section is null)
         {
             return new Sizer.Fixed(1);
         }
 
         var value = section.Value ?? throw ConfigError.Setting(path, "broker.sizer.value", "is missing");
+        if (section.Model == "fixed" && instrument is not null && value > 0 && value % lot != 0)
+        {
+            throw ConfigError.Setting(path, "broker.sizer.value", $"must be a multiple of instrument.lotSize {Show(lot)} (got {Show(value)})");
+        }
+
         return section.Model switch
         {
             "fixed" when value > 0 && value <= MaxAmount => new Sizer.Fixed(value),
-            "percent-of-equity" when value > 0 && value <= 1 => new Sizer.PercentOfEquity(value),
+            "percent-of-equity" when value > 0 && value <= 1 => new Sizer.PercentOfEquity(value, lot),
             "fixed" => throw ConfigError.Setting(path, "broker.sizer.value", $"must be above 0 and at most {Show(MaxAmount)} units (got {Show(value)})"),
             "percent-of-equity" => throw ConfigError.Setting(path, "broker.sizer.value", $"must be a fraction above 0 and at most 1 (got {Show(value)})"),
             _ => throw ConfigError.Setting(path, "broker.sizer.model", "is not a sizer: use fixed or percent-of-equity"),

@@ -17,6 +17,7 @@ namespace Tradeguard.Trading.Config;
 /// <param name="Engine">Cash, costs, sizing, exits, risk limits.</param>
 /// <param name="RiskFreeRate">Annual risk-free rate for the Sharpe ratio, fraction.</param>
 /// <param name="Direction">Which positions the strategy takes (<c>strategy.direction</c>); not long only implies <see cref="EngineOptions.ShortSelling"/>.</param>
+/// <param name="PeriodsPerYear">Bars per year for annualising (<c>report.periodsPerYear</c>); null reads it from the bars.</param>
 public sealed record RunPlan(
     string Name,
     string ConfigPath,
@@ -26,7 +27,8 @@ public sealed record RunPlan(
     IReadOnlyDictionary<string, double> Parameters,
     EngineOptions Engine,
     double RiskFreeRate,
-    TradeDirection Direction = TradeDirection.Long)
+    TradeDirection Direction = TradeDirection.Long,
+    double? PeriodsPerYear = null)
 {
     /// <summary>Loads the bars the plan names.</summary>
     /// <exception cref="DataFileException">The file is malformed (exit code 4).</exception>

@@ -30,6 +30,12 @@ public sealed record EngineOptions
     /// <summary>How units are paid for and valued: stock-like (default) or futures-like with margin and multiplier.</summary>
     public ContractTerms Contract { get; init; } = ContractTerms.Stock;
 
+    /// <summary>
+    /// The exchange's lot size, tick size and minimum notional (<c>instrument</c> in a run config); null (the default)
+    /// trades whole units at any price, as backtrader's stock-like broker does. The sizer rounds to the lot itself.
+    /// </summary>
+    public Instrument? Instrument { get; init; }
+
     /// <summary>Limits enforced between the strategy and the broker. Defaults to none.</summary>
     public RiskLimits Risk { get; init; } = RiskLimits.None;
 }

@@ -39,6 +39,9 @@ internal sealed class EquityCurve : IReadOnlyList<EquityPoint>
         }
     }
 
+    /// <summary>The time of point <paramref name="index"/> without valuing it (the bar's time).</summary>
+    public DateTime TimeAt(int index) => series.Bars[index].Time;
+
     /// <summary>
     /// Records that from bar <paramref name="bar"/> on the portfolio holds <paramref name="cash"/> and <paramref name="position"/>,
     /// settled at <paramref name="settlement"/> (futures-like terms; 0 otherwise).

@@ -40,7 +40,7 @@ public sealed class TradingEngine
     public RunResult Run(BarSeries series, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var venue = new PaperBroker(series.Symbol, options.InitialCash, options.Commission, options.Slippage, options.DefaultBracket,
-            options.Contract, options.ShortSelling);
+            options.Contract, options.ShortSelling, options.Instrument);
         var curve = new EquityCurve(series, venue.Cash, options.Contract);
         var run = new TradingRun(strategy, options, venue, sinks, audit, TradingMode.Paper, "engine", curve);
         var bars = series.Span;

@@ -10,7 +10,11 @@ namespace Tradeguard.Trading.Reports;
 /// <param name="FinalValue">Cash plus position at the last close.</param>
 /// <param name="TotalReturn">FinalValue / StartValue − 1.</param>
 /// <param name="Cagr">Compound annual growth rate over the calendar span of the bars (365.25-day years); 0 for a span under one day.</param>
-/// <param name="Sharpe">Annualised Sharpe ratio: mean of the bar-to-bar returns less the per-bar risk-free rate, over their sample standard deviation, × √252 (daily bars); 0 when returns do not vary.</param>
+/// <param name="Sharpe">
+/// Annualised Sharpe ratio: mean of the bar-to-bar returns less the per-bar risk-free rate (annual rate ÷
+/// <paramref name="PeriodsPerYear"/>), over their sample standard deviation, × √<paramref name="PeriodsPerYear"/>;
+/// 0 when returns do not vary.
+/// </param>
 /// <param name="Sortino">Annualised Sortino ratio of the same returns against the same per-bar target (see <see cref="SortinoRatio"/>); <c>null</c> when no return fell below the target.</param>
 /// <param name="Calmar">CAGR / <see cref="MaxDrawdown"/> over the whole run (see <see cref="CalmarRatio"/>); <c>null</c> without a drawdown.</param>
 /// <param name="Drawdown">Drawdown figures: maximum (fraction and money), longest (bars) and averages.</param>
@@ -22,6 +26,11 @@ namespace Tradeguard.Trading.Reports;
 /// <param name="Bars">Bars in the run.</param>
 /// <param name="AnnualReturns">The return of each calendar year of the run, in order (backtrader's <c>AnnualReturn</c>).</param>
 /// <param name="MonthlyReturns">The return of each calendar month of the run, in order.</param>
+/// <param name="PeriodsPerYear">
+/// Bars per year the Sharpe and Sortino ratios were annualised with: <c>report.periodsPerYear</c>, else read from the
+/// bars by <see cref="Annualisation.PeriodsPerYear"/> (252 for daily bars of a market closed at weekends, 365 for
+/// daily bars that trade 24/7, 8,760 for hourly 24/7 bars).
+/// </param>
 public sealed record PerformanceMetrics(
     decimal StartValue,
     decimal FinalValue,
@@ -38,18 +47,17 @@ public sealed record PerformanceMetrics(
     decimal Fees,
     int Bars,
     IReadOnlyList<PeriodReturn> AnnualReturns,
-    IReadOnlyList<PeriodReturn> MonthlyReturns)
+    IReadOnlyList<PeriodReturn> MonthlyReturns,
+    double PeriodsPerYear)
 {
     /// <summary>Largest fall from a running peak of equity, as a fraction of that peak (<see cref="DrawdownStatistics.Max"/>).</summary>
     public double MaxDrawdown => Drawdown.Max;
 
-    /// <summary>Trading days per year used to annualise the Sharpe ratio.</summary>
-    public const int PeriodsPerYear = 252;
-
     /// <summary>Computes the metrics of <paramref name="result"/>.</summary>
     /// <param name="result">The finished run.</param>
     /// <param name="riskFreeRate">Annual risk-free rate as a fraction (0.02 = 2 %); 0 by default.</param>
-    public static PerformanceMetrics From(RunResult result, double riskFreeRate = 0)
+    /// <param name="periodsPerYear">Bars per year for annualising, above 0; null reads it from the bars (<see cref="Annualisation"/>).</param>
+    public static PerformanceMetrics From(RunResult result, double riskFreeRate = 0, double? periodsPerYear = null)
     {
         var curve = result.EquityCurve;
         var start = (double)result.InitialCash;
@@ -59,10 +67,13 @@ public sealed record PerformanceMetrics(
         var years = curve.Count > 1 ? (curve[^1].Time - curve[0].Time).TotalDays / 365.25 : 0;
         var cagr = years >= 1 / 365.25 && final > 0 && start > 0 ? Math.Pow(final / start, 1 / years) - 1 : 0;
 
-        var stats = new CurveStats(result.InitialCash, riskFreeRate / PeriodsPerYear);
+        var perYear = periodsPerYear ?? (curve is EquityCurve bars
+            ? Annualisation.PeriodsPerYear(bars.Count, bars.TimeAt)
+            : Annualisation.PeriodsPerYear(curve.Count, i => curve[i].Time));
+        var stats = new CurveStats(result.InitialCash, riskFreeRate / perYear);
         stats = curve is EquityCurve points ? stats.AddAll(points.GetEnumerator()) : stats.AddAll(curve.GetEnumerator());
         var deviation = stats.Count > 1 ? Math.Sqrt(stats.Squares / (stats.Count - 1)) : 0;
-        var sharpe = deviation > 0 ? stats.Mean / deviation * Math.Sqrt(PeriodsPerYear) : 0;
+        var sharpe = deviation > 0 ? stats.Mean / deviation * Math.Sqrt(perYear) : 0;
         var drawdown = stats.Drawdown.Result();
         var trades = TradeStatistics.From(result.Trades);
         var tradeCount = result.Trades.Count;
@@ -72,7 +83,7 @@ public sealed record PerformanceMetrics(
             totalReturn,
             cagr,
             sharpe,
-            SortinoRatio.Of(stats.Mean, stats.DownsideSquares, stats.Count),
+            SortinoRatio.Of(stats.Mean, stats.DownsideSquares, stats.Count, perYear),
             CalmarRatio.Of(cagr, drawdown.Max),
             drawdown,
             tradeCount,
@@ -82,7 +93,8 @@ public sealed record PerformanceMetrics(
             result.TotalCommission,
             curve.Count,
             stats.Years.Result(),
-            stats.Months.Result());
+            stats.Months.Result(),
+            perYear);
     }
 
     /// <summary>Running figures over the equity curve, fed one point at a time: one pass for every curve figure.</summary>

@@ -155,6 +155,7 @@ public static class ReportFiles
             metrics.Sharpe,
             metrics.Sortino,
             metrics.Calmar,
+            metrics.PeriodsPerYear,
             metrics.MaxDrawdown,
             metrics.Drawdown,
             metrics.TradeCount,

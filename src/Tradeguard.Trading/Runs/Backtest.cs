@@ -25,6 +25,6 @@ public static class Backtest
         var strategy = plan.CreateStrategy(overrides);
         var engine = new TradingEngine(strategy, plan.Engine, sinks, audit);
         var result = engine.Run(bars, progress, cancellationToken);
-        return new RunReport(result, PerformanceMetrics.From(result, plan.RiskFreeRate), strategy.Overlays);
+        return new RunReport(result, PerformanceMetrics.From(result, plan.RiskFreeRate, plan.PeriodsPerYear), strategy.Overlays);
     }
 }

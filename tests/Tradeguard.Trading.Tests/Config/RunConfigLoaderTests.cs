@@ -93,6 +93,45 @@ public sealed class RunConfigLoaderTests
         Refused(Minimal(", \"broker\": { \"commission\": { \"model\": \"percent\", \"value\": -0.1 } }"), $"{Path}: broker.commission.value must be from 0 to 1 (a fraction: 0.001 = 0.1 %) (got -0.1)");
 
     [Fact]
+    public void InstrumentSection_SetsTheRulesAndTheSizersLot()
+    {
+        var plan = RunConfigLoader.Parse(Minimal(", \"instrument\": { \"lotSize\": 0.00001, \"tickSize\": 0.01, \"minNotional\": 5 }, " +
+            "\"broker\": { \"sizer\": { \"model\": \"percent-of-equity\", \"value\": 0.95 } }, \"report\": { \"periodsPerYear\": 8760 }"), Path);
+        Assert.Equal(new Instrument(0.00001m, 0.01m, 5m), plan.Engine.Instrument);
+        Assert.Equal(new Sizer.PercentOfEquity(0.95m, 0.00001m), plan.Engine.Sizer);
+        Assert.Equal(8760, plan.PeriodsPerYear);
+    }
+
+    [Fact]
+    public void NoInstrumentSection_TradesWholeUnits_AndReadsThePeriodsFromTheBars()
+    {
+        var plan = RunConfigLoader.Parse(Minimal(", \"broker\": { \"sizer\": { \"model\": \"percent-of-equity\", \"value\": 0.95 } }"), Path);
+        Assert.Equal((null, new Sizer.PercentOfEquity(0.95m, 1), null), (plan.Engine.Instrument, plan.Engine.Sizer, plan.PeriodsPerYear));
+    }
+
+    [Fact]
+    public void InstrumentWithoutALotSize_IsRefused() =>
+        Refused(Minimal(", \"instrument\": { \"tickSize\": 0.01 }"), $"{Path}: instrument.lotSize is missing: give the quantity step (Binance's LOT_SIZE stepSize, e.g. 0.00001)");
+
+    [Fact]
+    public void ZeroLotSize_IsRefused() =>
+        Refused(Minimal(", \"instrument\": { \"lotSize\": 0 }"), $"{Path}: instrument.lotSize must be above 0 and at most 1000000000000 units (got 0)");
+
+    [Fact]
+    public void NegativeMinNotional_IsRefused() =>
+        Refused(Minimal(", \"instrument\": { \"lotSize\": 1, \"minNotional\": -5 }"), $"{Path}: instrument.minNotional must be from 0 to 1000000000000 (got -5)");
+
+    [Fact]
+    public void AFixedSizeOffTheLot_IsRefused() =>
+        Refused(Minimal(", \"instrument\": { \"lotSize\": 0.001 }, \"broker\": { \"sizer\": { \"model\": \"fixed\", \"value\": 0.0015 } }"),
+            $"{Path}: broker.sizer.value must be a multiple of instrument.lotSize 0.001 (got 0.0015)");
+
+    [Fact]
+    public void ZeroPeriodsPerYear_IsRefused() =>
+        Refused(Minimal(", \"report\": { \"periodsPerYear\": 0 }"),
+            $"{Path}: report.periodsPerYear must be above 0 and at most 31622400 bars a year (252 for daily stock bars, 8760 for hourly 24/7 bars) (got 0); leave it out to read it from the bars");
+
+    [Fact]
     public void PercentOfEquityAboveOne_IsRefused() =>
         Refused(Minimal(", \"broker\": { \"sizer\": { \"model\": \"percent-of-equity\", \"value\": 1.5 } }"), $"{Path}: broker.sizer.value must be a fraction above 0 and at most 1 (got 1.5)");
 

@@ -78,6 +78,24 @@ public sealed class CsvBarLoaderTests : IDisposable
     }
 
     [Fact]
+    public void UtcTimes_AsDataDownloadWritesThem_AreRead24x7()
+    {
+        var path = Write("Date,Open,High,Low,Close,Volume\n2024-01-06T23:00:00Z,42000.01,42100,41950.5,42050,12.345\n2024-01-07T00:00:00Z,42050,42060,42000,42001.99,3\n");
+        Assert.Equal([new Bar(new DateTime(2024, 1, 6, 23, 0, 0), 42000.01m, 42100m, 41950.5m, 42050m, 12.345m), new Bar(new DateTime(2024, 1, 7), 42050m, 42060m, 42000m, 42001.99m, 3m)],
+            CsvBarLoader.Load(path).Bars);
+    }
+
+    [Theory]
+    [InlineData("2024-01-06T24:00:00Z")]
+    [InlineData("2024-02-30T00:00:00Z")]
+    [InlineData("2024-01-06T00:00:60Z")]
+    public void ImpossibleUtcTimes_AreRefused(string time)
+    {
+        var error = Bad($"Date,Open,High,Low,Close,Volume\n{time},1,2,1,1.5,100\n");
+        Assert.Equal($"{temp.Combine("bars.csv")}: line 2, column 1 (Date): \"{time}\" is not a date (expected yyyy-MM-dd)", error.Message);
+    }
+
+    [Fact]
     public void DateRange_KeepsWholeDaysAtBothEnds()
     {
         var series = CsvBarLoader.Load(SampleData.Path("orcl-1995-2014.txt"), new BarLoadOptions { From = new DateTime(2000, 1, 1), To = new DateTime(2000, 12, 31) });

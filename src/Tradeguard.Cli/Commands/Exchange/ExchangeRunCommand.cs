@@ -55,7 +55,7 @@ internal static class ExchangeRunCommand
             if (runner.BarsSeen > 0)
             {
                 var result = runner.Result();
-                var report = new RunReport(result, PerformanceMetrics.From(result, session.Plan.RiskFreeRate), session.Plan.CreateStrategy().Overlays);
+                var report = new RunReport(result, PerformanceMetrics.From(result, session.Plan.RiskFreeRate, session.Plan.PeriodsPerYear), session.Plan.CreateStrategy().Overlays);
                 var folder = parseResult.GetValue(output) ?? Path.Combine("out", $"{session.Config.RunName}-{mode.ToLowerInvariant()}");
                 new RunPrinter(ProgressDisplay.IsInteractive, mode).PrintReport(report, folder, ReportFiles.Write(folder, session.Config.RunName, report, runner.Bars), summaryOnly: false);
             }

@@ -41,13 +41,13 @@ internal sealed class RunPrinter
         var summary = new Table().Title($"{Markup.Escape(r.Symbol)} · {Markup.Escape(r.StrategyName)} · {Markup.Escape(mode)}").AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         void Row(string name, string value) => summary.AddRow(name, Markup.Escape(value));
         Row("bars", m.Bars.ToString(CultureInfo.InvariantCulture));
-        Row("period", r.EquityCurve.Count > 0 ? $"{r.EquityCurve[0].Time:yyyy-MM-dd} … {r.EquityCurve[^1].Time:yyyy-MM-dd}" : "-");
+        Row("period", r.EquityCurve.Count > 0 ? $"{BarTime.Text(r.EquityCurve[0].Time)} … {BarTime.Text(r.EquityCurve[^1].Time)}" : "-");
         Row("start value", Money(m.StartValue));
         Row("final value", Money(m.FinalValue));
         Row("total return", Percent(m.TotalReturn));
         Row("CAGR", Percent(m.Cagr));
-        Row("Sharpe (annualised, 252)", m.Sharpe.ToString("0.00", CultureInfo.InvariantCulture));
-        Row("Sortino (annualised, 252)", Ratio(m.Sortino));
+        Row($"Sharpe (annualised, {m.PeriodsPerYear.ToString("0.##", CultureInfo.InvariantCulture)})", m.Sharpe.ToString("0.00", CultureInfo.InvariantCulture));
+        Row($"Sortino (annualised, {m.PeriodsPerYear.ToString("0.##", CultureInfo.InvariantCulture)})", Ratio(m.Sortino));
         Row("Calmar (CAGR / max drawdown)", Ratio(m.Calmar));
         Row("max drawdown", $"{Percent(m.MaxDrawdown)} · {Money(m.Drawdown.MaxMoney)} at most");
         Row("longest drawdown", $"{m.Drawdown.MaxLength.ToString(CultureInfo.InvariantCulture)} bars");
@@ -94,7 +94,7 @@ internal sealed class RunPrinter
 
     private void Print(TradingEvent e)
     {
-        var line = $"{e.Time:yyyy-MM-dd} {e.AlertLine}";
+        var line = $"{BarTime.Text(e.Time)} {e.AlertLine}";
         if (interactive)
         {
             AnsiConsole.WriteLine(line);
@@ -134,7 +134,7 @@ internal sealed class RunPrinter
         for (var i = first; i < all.Count; i++)
         {
             var t = all[i];
-            trades.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), $"{t.EntryTime:yyyy-MM-dd}", $"{t.ExitTime:yyyy-MM-dd}",
+            trades.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), BarTime.Text(t.EntryTime), BarTime.Text(t.ExitTime),
                 Number(t.Quantity), Money(t.EntryPrice), Money(t.ExitPrice), Money(t.NetPnl), t.BarsHeld.ToString(CultureInfo.InvariantCulture));
         }
 

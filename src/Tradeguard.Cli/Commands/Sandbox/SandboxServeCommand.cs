@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tradeguard.Cli.Commands.Exchange;
 using Tradeguard.Cli.Commands.Vault;
 using Tradeguard.Core.Errors;
+using Tradeguard.Exchange.Models;
 using Tradeguard.Exchange.Sandbox;
 using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Data;
@@ -18,6 +19,10 @@ internal static class SandboxServeCommand
     {
         var data = new Option<string>("--data") { Description = "Bar file (CSV, Yahoo layout or others the loader reads)", Required = true };
         var symbol = new Option<string?>("--symbol") { Description = "Symbol and base asset (default: from the file name)" };
+        var interval = new Option<string>("--interval")
+        {
+            Description = "Candle interval of the bars, the one /api/v3/klines serves (1m … 1M)", DefaultValueFactory = _ => "1d",
+        };
         var speed = new Option<double>("--speed") { Description = "Bars replayed per second", DefaultValueFactory = _ => 1 };
         var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 8765 };
         var cash = new Option<decimal>("--cash") { Description = "Starting quote balance", DefaultValueFactory = _ => 10_000m };
@@ -35,7 +40,7 @@ internal static class SandboxServeCommand
         var command = new Command("serve",
             "Serve the Binance Spot REST subset on 127.0.0.1 over real bars, with the keys made by 'sandbox keys create'. Stops on SIGTERM or Ctrl+C.")
         {
-            data, symbol, speed, port, cash, quote, commission, from, to, verbose, startNow, vaultOption, keyFile,
+            data, symbol, interval, speed, port, cash, quote, commission, from, to, verbose, startNow, vaultOption, keyFile,
         };
         command.SetAction(parseResult =>
         {
@@ -45,6 +50,8 @@ internal static class SandboxServeCommand
                 throw new TradeguardException(ExitCode.Usage, "--speed must be above 0 and at most 10000 bars per second");
             }
 
+            var candles = KlineInterval.TryParse(parseResult.GetValue(interval), out var parsed) ? parsed
+                : throw new TradeguardException(ExitCode.Usage, $"--interval \"{parseResult.GetValue(interval)}\" is not a candle interval: use one of {string.Join(", ", KlineInterval.Names)}");
             var bars = CsvBarLoader.Load(parseResult.GetValue(data)!, new BarLoadOptions
             {
                 Symbol = parseResult.GetValue(symbol),
@@ -62,7 +69,7 @@ internal static class SandboxServeCommand
                 new CommissionModel.PercentOfNotional(parseResult.GetValue(commission)), SlippageModel.None);
             var log = new ConsoleLog(parseResult.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
             using var shutdown = new ShutdownSignal();
-            return Serve(market, keys, parseResult.GetValue(port), barsPerSecond, parseResult.GetValue(startNow), log, shutdown.Token).GetAwaiter().GetResult();
+            return Serve(market, keys, candles, parseResult.GetValue(port), barsPerSecond, parseResult.GetValue(startNow), log, shutdown.Token).GetAwaiter().GetResult();
         });
         return command;
     }
@@ -70,10 +77,10 @@ internal static class SandboxServeCommand
     // Long enough for the replay loop to close its first bar, short enough that a client never waits noticeably.
     private static readonly TimeSpan FirstBarWait = TimeSpan.FromSeconds(5);
 
-    private static async Task<int> Serve(ReplayMarket market, SandboxKeyring keys, int port, double speed, bool startNow, ILogger log, CancellationToken stop)
+    private static async Task<int> Serve(ReplayMarket market, SandboxKeyring keys, KlineInterval interval, int port, double speed, bool startNow, ILogger log, CancellationToken stop)
     {
         await using var server = await PortInUse.Guard("127.0.0.1", port, "stop the other process (another sandbox?) or pass --port N",
-            () => SandboxServer.StartAsync(market, keys, new SandboxOptions { Port = port, FirstBarWait = startNow ? null : FirstBarWait }, log, stop));
+            () => SandboxServer.StartAsync(market, keys, new SandboxOptions { Port = port, Interval = interval, FirstBarWait = startNow ? null : FirstBarWait }, log, stop));
         Console.WriteLine($"Sandbox exchange on {server.BaseAddress} trading {market.Symbol}/{market.QuoteAsset}: {market.BarCount} bars at {speed} per second. " +
             $"Keys: {string.Join(", ", keys.Keys)}. Stop with Ctrl+C or SIGTERM.");
         if (!startNow)

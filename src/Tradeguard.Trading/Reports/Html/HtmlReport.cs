@@ -39,7 +39,7 @@ public static class HtmlReport
         var (css, script, policy) = Assets.Value;
         var result = report.Result;
         using var html = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        var period = prices.Count > 0 ? $"{Stamp(prices[0].Time)} … {Stamp(prices[^1].Time)} · " : string.Empty;
+        var period = prices.Count > 0 ? $"{BarTime.Text(prices[0].Time)} … {BarTime.Text(prices[^1].Time)} · " : string.Empty;
         html.Write($"""
             <!DOCTYPE html>
             <html lang="en">
@@ -116,7 +116,7 @@ public static class HtmlReport
             var net = t.NetPnl;
             var css = net > 0 ? "gain" : net < 0 ? "loss" : "flat";
             if (row.TryWrite(CultureInfo.InvariantCulture,
-                $"<tr><td>{i + 1}</td><td>{Stamp(t.EntryTime)}</td><td>{Stamp(t.ExitTime)}</td><td>{t.Quantity}</td><td>{t.EntryPrice}</td><td>{t.ExitPrice}</td><td>{t.GrossPnl}</td><td>{t.Commission}</td><td class=\"{css}\">{net}</td><td>{t.BarsHeld}</td></tr>\n",
+                $"<tr><td>{i + 1}</td><td>{BarTime.Text(t.EntryTime)}</td><td>{BarTime.Text(t.ExitTime)}</td><td>{t.Quantity}</td><td>{t.EntryPrice}</td><td>{t.ExitPrice}</td><td>{t.GrossPnl}</td><td>{t.Commission}</td><td class=\"{css}\">{net}</td><td>{t.BarsHeld}</td></tr>\n",
                 out var written))
             {
                 html.Write(row[..written]);
@@ -155,7 +155,7 @@ public static class HtmlReport
         json.WriteStartArray("dates");
         foreach (var start in columns.Starts)
         {
-            json.WriteStringValue(times[start].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteStringValue(BarTime.Text(times[start]));
         }
 
         json.WriteEndArray();
@@ -259,9 +259,6 @@ public static class HtmlReport
     // The analyzers give null where a ratio is undefined (no losing trade, no downside, equal P&Ls).
     private static string Ratio(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
 
-    // Daily bars show their date; bars with a time of day show it too (ISO 8601 either way).
-    private static string Stamp(DateTime time) =>
-        time.ToString(time.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static (string Css, string Script, string Policy) LoadAssets()
     {
