@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Data;
 
@@ -43,14 +44,14 @@ public sealed record SignalOrder(OrderType Type, decimal? Offset = null, decimal
         {
             (false, not null) => ("offset", $"does not apply to a {name} order: only limit, stop and stop-limit orders have a price"),
             (true, null) => ("offset", $"is missing: a {name} order needs its {(Type == OrderType.Limit ? "limit" : "stop")} price as a fraction of the signal bar's close (-0.01 = 1 % better than the close)"),
-            (true, { } o) when o <= -1 || o >= 1 => ("offset", $"must be a fraction above -1 and below 1 (-0.01 = 1 % better than the close) (got {o})"),
+            (true, { } o) when o <= -1 || o >= 1 => ("offset", $"must be a fraction above -1 and below 1 (-0.01 = 1 % better than the close) (got {Show(o)})"),
             _ when Type != OrderType.StopLimit && LimitOffset is not null => ("limitOffset", $"applies only to a stop-limit order, not to a {name} order"),
             _ when Type == OrderType.StopLimit && LimitOffset is null => ("limitOffset", "is missing: a stop-limit order needs its limit price as a fraction of the signal bar's close"),
-            _ when LimitOffset is { } l && (l <= -1 || l >= 1) => ("limitOffset", $"must be a fraction above -1 and below 1 (-0.01 = 1 % better than the close) (got {l})"),
+            _ when LimitOffset is { } l && (l <= -1 || l >= 1) => ("limitOffset", $"must be a fraction above -1 and below 1 (-0.01 = 1 % better than the close) (got {Show(l)})"),
             _ when IsMarket && (ValidBars ?? ValidDays) is not null => ("valid", "does not apply to a market order: it fills on the next bar"),
             _ when ValidBars is not null && ValidDays is not null => ("valid", "takes bars or days, not both"),
-            _ when ValidBars is < 1 => ("valid.bars", $"must be at least 1 (got {ValidBars})"),
-            _ when ValidDays is < 1 or > MaxValidDays => ("valid.days", $"must be from 1 to {MaxValidDays} (got {ValidDays})"),
+            _ when ValidBars is < 1 => ("valid.bars", $"must be at least 1 (got {Show(ValidBars.Value)})"),
+            _ when ValidDays is < 1 or > MaxValidDays => ("valid.days", $"must be from 1 to {MaxValidDays} (got {Show(ValidDays.Value)})"),
             _ => null,
         };
     }
@@ -82,6 +83,8 @@ public sealed record SignalOrder(OrderType Type, decimal? Offset = null, decimal
             _ => new OrderRequest(side, quantity, Type, Validity: validity),
         };
     }
+
+    private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static DateTime DaysAfter(DateTime time, int days) =>
         time > DateTime.MaxValue.AddDays(-days) ? DateTime.MaxValue.Date : time.AddDays(days);
