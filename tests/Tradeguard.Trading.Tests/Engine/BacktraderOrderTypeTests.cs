@@ -5,6 +5,7 @@ using Tradeguard.Trading.Data;
 using Tradeguard.Trading.Engine;
 using Tradeguard.Trading.Strategies;
 using Tradeguard.Trading.Strategies.DualMaCross;
+using Tradeguard.Trading.Strategies.LowerCloses;
 using Tradeguard.Trading.Strategies.PriceSmaCross;
 
 namespace Tradeguard.Trading.Tests.Engine;
@@ -56,6 +57,12 @@ public sealed class BacktraderOrderTypeTests
             new DualMaCrossStrategy(10, 30, exponential: false, new SignalOrders(TradeDirection.Short,
                 Exit: new SignalOrder(OrderType.StopLimit, Offset: 0m, LimitOffset: 0.01m, ValidDays: 2))),
             Orcl(new DateTime(1995, 1, 1), new DateTime(2014, 12, 31)), OrclAll());
+
+    [Fact]
+    public void LowerCloses_LimitEntriesValid2Bars_StopExits_Orcl2000_MatchesBacktrader() =>
+        AssertMatches("lower-closes-limit-entry-2-bars-stop-exit",
+            new LowerClosesStrategy(2, 5, new SignalOrders(Entry: new SignalOrder(OrderType.Limit, Offset: -0.005m, ValidBars: 2), Exit: new SignalOrder(OrderType.Stop, Offset: 0.01m))),
+            Orcl2000(), Quickstart);
 
     private static PriceSmaCrossStrategy Sma15(SignalOrders orders) => new(15, orders);
 

@@ -35,17 +35,20 @@ class Signals(bt.Strategy):
               ("entry", MARKET), ("exit", MARKET))
 
     def __init__(self):
+        self.indicators()
+        self.order = None
+        self.placed = 0
+        self.bars = None
+        self.fills = []
+        self.trades = []
+
+    def indicators(self):
         close = self.data.close
         if self.p.kind == "price-sma-cross":
             self.sma = bt.indicators.SMA(close, period=self.p.period)
         else:
             self.cross = bt.indicators.CrossOver(bt.indicators.SMA(close, period=self.p.fast),
                                                  bt.indicators.SMA(close, period=self.p.slow))
-        self.order = None
-        self.placed = 0
-        self.bars = None
-        self.fills = []
-        self.trades = []
 
     def signal(self):
         if self.p.kind == "price-sma-cross":
@@ -114,9 +117,45 @@ class Signals(bt.Strategy):
                 self.send(self.p.exit, False, position + stake if d == "both" else None)
 
 
+class LowerCloses(Signals):
+    """Tradeguard's lower-closes (backtrader's quickstart): buy after `declines` lower closes, close the position
+    `hold` bars after the last fill; its orders as Signals sends them."""
+    params = (("declines", 2), ("hold", 5))
+
+    def __init__(self):
+        super().__init__()
+        self.down = 0
+        self.filled_at = 0
+
+    def indicators(self):
+        pass  # none: an indicator's warm-up would hold back next()
+
+    def notify_order(self, order):
+        if order.status == order.Completed:
+            self.filled_at = len(self)
+        super().notify_order(order)
+
+    def signal(self):
+        return 0
+
+    def next(self):
+        close = self.data.close
+        self.down = self.down + 1 if len(self) > 1 and close[0] < close[-1] else 0
+        if self.order:
+            if self.bars is not None and len(self) - self.placed >= self.bars:
+                self.cancel(self.order)
+            return
+        if self.position.size == 0:
+            if self.down >= self.p.declines:
+                self.send(self.p.entry, True)
+        elif len(self) >= self.filled_at + self.p.hold:
+            self.send(self.p.exit, False)
+
+
 ORCL2000 = ("orcl-1995-2014.txt", "2000-01-01", "2000-12-31", 1000.0, 10, 0.0)
 ORCL_ALL = ("orcl-1995-2014.txt", "1995-01-01", "2014-12-31", 10000.0, 10, 0.001)
 SMA15 = dict(kind="price-sma-cross", period=15)
+LOWER = dict(strategy=LowerCloses, declines=2, hold=5)
 CROSS = dict(kind="dual-ma-cross", fast=10, slow=30)
 
 SCENARIOS = [
@@ -132,6 +171,8 @@ SCENARIOS = [
           exit={"type": "stop", "offset": 0.002})),
     ("short-stop-limit-exit", ORCL_ALL,
      dict(CROSS, direction="short", exit={"type": "stop-limit", "offset": 0.0, "limitOffset": 0.01, "valid": {"days": 2}})),
+    ("lower-closes-limit-entry-2-bars-stop-exit", ORCL2000,
+     dict(LOWER, entry={"type": "limit", "offset": -0.005, "valid": {"bars": 2}}, exit={"type": "stop", "offset": 0.01})),
 ]
 
 
@@ -147,7 +188,8 @@ def run(name, data, params):
     cerebro.broker.setcash(cash)
     cerebro.broker.setcommission(commission=commission)
     cerebro.addsizer(bt.sizers.FixedSize, stake=stake)
-    cerebro.addstrategy(Signals, **params)
+    params = dict(params)
+    cerebro.addstrategy(params.pop("strategy", Signals), **params)
     strategy = cerebro.run()[0]
     return {
         "name": name,
