@@ -57,6 +57,48 @@ public sealed record RunConfigFile
 
         /// <summary>long (default) | short | both.</summary>
         public string? Direction { get; init; }
+
+        /// <summary>The orders the strategy enters and exits with; absent for market orders.</summary>
+        public OrdersSection? Orders { get; init; }
+    }
+
+    /// <summary><c>strategy.orders</c>: the entry and exit order types and the tick prices are rounded to.</summary>
+    public sealed record OrdersSection
+    {
+        /// <summary>The order that opens a position (default market).</summary>
+        public OrderSection? Entry { get; init; }
+
+        /// <summary>The order that closes or reverses a position on the opposite signal (default market).</summary>
+        public OrderSection? Exit { get; init; }
+
+        /// <summary>Decimals limit and stop prices are rounded to, half to even (default 2).</summary>
+        public int? PriceDecimals { get; init; }
+    }
+
+    /// <summary><c>strategy.orders.entry</c> or <c>.exit</c>: one order's type, prices and validity.</summary>
+    public sealed record OrderSection
+    {
+        /// <summary>market | close | limit | stop | stop-limit.</summary>
+        public string? Type { get; init; }
+
+        /// <summary>Limit or stop price as a fraction of the signal bar's close, signed for the side (−0.01 = 1 % better).</summary>
+        public decimal? Offset { get; init; }
+
+        /// <summary>A stop-limit order's limit price as a fraction of the signal bar's close, signed like <see cref="Offset"/>.</summary>
+        public decimal? LimitOffset { get; init; }
+
+        /// <summary>How long the order works; absent for good till cancelled.</summary>
+        public ValidSection? Valid { get; init; }
+    }
+
+    /// <summary><c>valid</c>: bars or calendar days after the signal bar.</summary>
+    public sealed record ValidSection
+    {
+        /// <summary>Bars the order works on after the signal bar.</summary>
+        public int? Bars { get; init; }
+
+        /// <summary>Calendar days after the signal bar's date it still works on.</summary>
+        public int? Days { get; init; }
     }
 
     /// <summary><c>broker</c>: the paper broker's settings.</summary>

@@ -61,6 +61,8 @@ public static class RunConfigLoader
             throw ConfigError.Setting(path, "strategy.direction", $"must be long: {strategy.Name} trades long only");
         }
 
+        var orders = OrderSettings.Check(path, direction, file.Strategy.Orders);
+
         var broker = file.Broker ?? new RunConfigFile.BrokerSection();
         var cash = broker.Cash ?? 10_000m;
         if (cash <= 0 || cash > MaxAmount)
@@ -125,7 +127,7 @@ public static class RunConfigLoader
             throw ConfigError.Setting(path, "name", "cannot be a folder name: use letters, digits, '-' and '_'");
         }
 
-        return new RunPlan(name, path, dataFile, data, strategy, parameters, engine, riskFree, direction, periodsPerYear);
+        return new RunPlan(name, path, dataFile, data, strategy, parameters, engine, riskFree, orders, periodsPerYear);
     }
 
     private static Dictionary<string, double> CheckParameters(string path, StrategyDefinition strategy, Dictionary<string, double>? given)

@@ -16,7 +16,8 @@ namespace Tradeguard.Trading.Config;
 /// <param name="Parameters">Every parameter of <paramref name="Strategy"/>, defaults filled in.</param>
 /// <param name="Engine">Cash, costs, sizing, exits, risk limits.</param>
 /// <param name="RiskFreeRate">Annual risk-free rate for the Sharpe ratio, fraction.</param>
-/// <param name="Direction">Which positions the strategy takes (<c>strategy.direction</c>); not long only implies <see cref="EngineOptions.ShortSelling"/>.</param>
+/// <param name="Orders">Which positions the strategy takes (<c>strategy.direction</c>; not long only implies
+/// <see cref="EngineOptions.ShortSelling"/>) and the orders it takes them with (<c>strategy.orders</c>).</param>
 /// <param name="PeriodsPerYear">Bars per year for annualising (<c>report.periodsPerYear</c>); null reads it from the bars.</param>
 public sealed record RunPlan(
     string Name,
@@ -27,9 +28,12 @@ public sealed record RunPlan(
     IReadOnlyDictionary<string, double> Parameters,
     EngineOptions Engine,
     double RiskFreeRate,
-    TradeDirection Direction = TradeDirection.Long,
+    SignalOrders Orders,
     double? PeriodsPerYear = null)
 {
+    /// <summary>Which positions the strategy takes (<c>strategy.direction</c>).</summary>
+    public TradeDirection Direction => Orders.Direction;
+
     /// <summary>Loads the bars the plan names.</summary>
     /// <exception cref="DataFileException">The file is malformed (exit code 4).</exception>
     public BarSeries LoadBars() => CsvBarLoader.Load(DataFile, Data);
@@ -53,7 +57,7 @@ public sealed record RunPlan(
 
         try
         {
-            return Strategy.Factory(values, Direction);
+            return Strategy.Factory(values, Orders);
         }
         catch (ArgumentOutOfRangeException e)
         {

@@ -4,11 +4,11 @@ namespace Tradeguard.Trading.Strategies;
 /// <param name="Name">The name used in configs, e.g. <c>price-sma-cross</c>.</param>
 /// <param name="Description">One line for <c>--help</c> and the docs.</param>
 /// <param name="Parameters">Its tunable parameters.</param>
-/// <param name="Factory">Builds a fresh instance from a complete, checked parameter set and a direction.</param>
+/// <param name="Factory">Builds a fresh instance from a complete, checked parameter set and the direction and order types to trade its signals with.</param>
 /// <param name="CanShort">False for a strategy that trades long only (its config may not set a <c>direction</c> other than long).</param>
 public sealed record StrategyDefinition(
     string Name,
     string Description,
     IReadOnlyList<StrategyParameter> Parameters,
-    Func<IReadOnlyDictionary<string, double>, TradeDirection, Strategy> Factory,
+    Func<IReadOnlyDictionary<string, double>, SignalOrders, Strategy> Factory,
     bool CanShort = true);

@@ -68,6 +68,17 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void LimitEntrySample_Completes_AtBacktradersFinalValue()
+    {
+        // samples/sma-cross-limit-entry.json: backtrader ends the same run at 966.10 (Vectors/Backtrader/orders.json,
+        // scenario "limit-entry-3-days").
+        var result = Run("run", RepoPaths.Samples("sma-cross-limit-entry.json"), "--quiet");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("price-sma-cross(period=15, entry=limit)", result.Stdout);
+        Assert.Contains("966.10", result.Stdout);
+    }
+
+    [Fact]
     public void FromAndTo_OverrideTheConfigsDates()
     {
         var result = Run("run", RepoPaths.Samples("sma-cross-orcl.json"), "--from", "2000-03-01", "--to", "2000-03-31", "--output", temp.Combine("r"));

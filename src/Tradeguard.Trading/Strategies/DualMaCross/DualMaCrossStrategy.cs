@@ -14,15 +14,15 @@ public sealed class DualMaCrossStrategy : Strategy
     private readonly Indicators.CrossOver.CrossOver cross = new();
     private readonly string name;
     private readonly PriceOverlay[] overlays;
-    private readonly TradeDirection direction;
+    private readonly SignalOrders orders;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="fastPeriod">Fast average period in bars, at least 1.</param>
     /// <param name="slowPeriod">Slow average period in bars, above <paramref name="fastPeriod"/>.</param>
     /// <param name="exponential">True for EMAs, false for SMAs.</param>
-    /// <param name="direction">Long only (default), short only, or both.</param>
+    /// <param name="orders">Direction and order types; null is long only at market.</param>
     /// <exception cref="ArgumentOutOfRangeException">A period is out of range.</exception>
-    public DualMaCrossStrategy(int fastPeriod, int slowPeriod, bool exponential, TradeDirection direction = TradeDirection.Long)
+    public DualMaCrossStrategy(int fastPeriod, int slowPeriod, bool exponential, SignalOrders? orders = null)
     {
         if (slowPeriod <= fastPeriod)
         {
@@ -31,8 +31,8 @@ public sealed class DualMaCrossStrategy : Strategy
 
         fast = Average(fastPeriod, exponential);
         slow = Average(slowPeriod, exponential);
-        this.direction = direction;
-        name = $"dual-ma-cross(fast={fastPeriod}, slow={slowPeriod}, {(exponential ? "ema" : "sma")}{SignalOrders.NameSuffix(direction)})";
+        this.orders = orders ?? SignalOrders.LongAtMarket;
+        name = $"dual-ma-cross(fast={fastPeriod}, slow={slowPeriod}, {(exponential ? "ema" : "sma")}{this.orders.NameSuffix()})";
         var kind = exponential ? "EMA" : "SMA";
         overlays = [new($"{kind}({fastPeriod})", () => Average(fastPeriod, exponential)), new($"{kind}({slowPeriod})", () => Average(slowPeriod, exponential))];
     }
@@ -53,7 +53,7 @@ public sealed class DualMaCrossStrategy : Strategy
             return;
         }
 
-        SignalOrders.Act(context, direction, signal);
+        orders.Act(context, bar, signal);
     }
 
     private static Func<double, double> Average(int period, bool exponential) =>

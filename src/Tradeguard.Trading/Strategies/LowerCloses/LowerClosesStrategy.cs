@@ -12,6 +12,7 @@ public sealed class LowerClosesStrategy : Strategy
 {
     private readonly int declines;
     private readonly int hold;
+    private readonly SignalOrders orders;
     private int downRun;
     private decimal previousClose;
     private bool hasPrevious;
@@ -20,15 +21,17 @@ public sealed class LowerClosesStrategy : Strategy
     /// <summary>Creates the strategy.</summary>
     /// <param name="declines">Consecutive lower closes that trigger a buy, at least 1.</param>
     /// <param name="hold">Bars to hold after the buy fills, at least 1.</param>
+    /// <param name="orders">Its entry and exit order types; null is market orders. Long only: a direction is not used.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is below 1.</exception>
-    public LowerClosesStrategy(int declines = 2, int hold = 5)
+    public LowerClosesStrategy(int declines = 2, int hold = 5, SignalOrders? orders = null)
     {
         this.declines = declines >= 1 ? declines : throw new ArgumentOutOfRangeException(nameof(declines));
         this.hold = hold >= 1 ? hold : throw new ArgumentOutOfRangeException(nameof(hold));
+        this.orders = orders ?? SignalOrders.LongAtMarket;
     }
 
     /// <inheritdoc />
-    public override string Name => $"lower-closes(declines={declines}, hold={hold})";
+    public override string Name => $"lower-closes(declines={declines}, hold={hold}{orders.NameSuffix()})";
 
     /// <inheritdoc />
     public override void OnOrderUpdate(StrategyContext context, Order order)
@@ -54,12 +57,12 @@ public sealed class LowerClosesStrategy : Strategy
         {
             if (downRun >= declines)
             {
-                context.Buy();
+                orders.Open(context, OrderSide.Buy, bar);
             }
         }
         else if (context.BarIndex >= lastFillBar + hold)
         {
-            context.ClosePosition();
+            orders.Close(context, bar);
         }
     }
 }

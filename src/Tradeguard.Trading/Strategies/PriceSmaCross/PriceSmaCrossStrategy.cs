@@ -10,19 +10,19 @@ namespace Tradeguard.Trading.Strategies.PriceSmaCross;
 public sealed class PriceSmaCrossStrategy : Strategy
 {
     private readonly Indicators.Sma.Sma sma;
-    private readonly TradeDirection direction;
+    private readonly SignalOrders orders;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="period">SMA period in bars, at least 1.</param>
-    /// <param name="direction">Long only (default), short only, or both.</param>
-    public PriceSmaCrossStrategy(int period, TradeDirection direction = TradeDirection.Long)
+    /// <param name="orders">Direction and order types; null is long only at market.</param>
+    public PriceSmaCrossStrategy(int period, SignalOrders? orders = null)
     {
         sma = new Indicators.Sma.Sma(period);
-        this.direction = direction;
+        this.orders = orders ?? SignalOrders.LongAtMarket;
     }
 
     /// <inheritdoc />
-    public override string Name => $"price-sma-cross(period={sma.Period}{SignalOrders.NameSuffix(direction)})";
+    public override string Name => $"price-sma-cross(period={sma.Period}{orders.NameSuffix()})";
 
     /// <inheritdoc />
     public override IReadOnlyList<PriceOverlay> Overlays => [new($"SMA({sma.Period})", () => new Indicators.Sma.Sma(sma.Period).Add)];
@@ -37,6 +37,6 @@ public sealed class PriceSmaCrossStrategy : Strategy
             return;
         }
 
-        SignalOrders.Act(context, direction, close > average ? 1 : close < average ? -1 : 0);
+        orders.Act(context, bar, close > average ? 1 : close < average ? -1 : 0);
     }
 }

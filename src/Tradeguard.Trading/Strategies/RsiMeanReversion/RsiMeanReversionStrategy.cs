@@ -12,15 +12,15 @@ public sealed class RsiMeanReversionStrategy : Strategy
     private readonly Indicators.Rsi.Rsi rsi;
     private readonly double oversold;
     private readonly double overbought;
-    private readonly TradeDirection direction;
+    private readonly SignalOrders orders;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="period">RSI period, at least 1.</param>
     /// <param name="oversold">Buy level, 0–100, below <paramref name="overbought"/>.</param>
     /// <param name="overbought">Sell level, 0–100.</param>
-    /// <param name="direction">Long only (default), short only, or both.</param>
+    /// <param name="orders">Direction and order types; null is long only at market.</param>
     /// <exception cref="ArgumentOutOfRangeException">A level is out of range.</exception>
-    public RsiMeanReversionStrategy(int period, double oversold, double overbought, TradeDirection direction = TradeDirection.Long)
+    public RsiMeanReversionStrategy(int period, double oversold, double overbought, SignalOrders? orders = null)
     {
         if (oversold is < 0 or > 100 || overbought is < 0 or > 100 || oversold >= overbought)
         {
@@ -30,11 +30,11 @@ public sealed class RsiMeanReversionStrategy : Strategy
         rsi = new Indicators.Rsi.Rsi(period);
         this.oversold = oversold;
         this.overbought = overbought;
-        this.direction = direction;
+        this.orders = orders ?? SignalOrders.LongAtMarket;
     }
 
     /// <inheritdoc />
-    public override string Name => $"rsi-mean-reversion(period={rsi.Period}, oversold={oversold}, overbought={overbought}{SignalOrders.NameSuffix(direction)})";
+    public override string Name => $"rsi-mean-reversion(period={rsi.Period}, oversold={oversold}, overbought={overbought}{orders.NameSuffix()})";
 
     /// <inheritdoc />
     public override void OnBar(StrategyContext context, in Bar bar)
@@ -45,6 +45,6 @@ public sealed class RsiMeanReversionStrategy : Strategy
             return;
         }
 
-        SignalOrders.Act(context, direction, value < oversold ? 1 : value > overbought ? -1 : 0);
+        orders.Act(context, bar, value < oversold ? 1 : value > overbought ? -1 : 0);
     }
 }
