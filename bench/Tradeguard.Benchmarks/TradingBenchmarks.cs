@@ -25,6 +25,7 @@ public class TradingBenchmarks
     private BarSeries million = null!;
     private BarSeries sweepBars = null!;
     private RunPlan plan = null!;
+    private SweepVariants sweepVariants = null!;
     private string orclPath = null!;
     private RunResult orclX20 = null!;
     private RunReport orclX20Report = null!;
@@ -41,6 +42,7 @@ public class TradingBenchmarks
         sweepBars = new BarSeries("ORCL", million.Bars.Take(SweepBars));
         plan = RunConfigLoader.Load(Path.Combine(root, "samples", "sma-cross-orcl.json"));
         plan = plan with { Engine = plan.Engine with { InitialCash = 100_000m, Risk = Tradeguard.Trading.Risk.RiskLimits.None } };
+        sweepVariants = SweepVariants.Of(plan, SweepGrid.Parse(["period=10..30"]));
         orclX20Bars = new BarSeries("ORCL", million.Bars.Take(OrclX20Bars));
         orclX20Report = Backtest.Run(plan, orclX20Bars);
         orclX20 = orclX20Report.Result;
@@ -91,7 +93,7 @@ public class TradingBenchmarks
     // finishes its share and then waits for the starved workers, which hides any scaling. Both sweep benchmarks
     // therefore run from a pool thread, so that every worker of both settings has the same priority.
     private int SweepOnPoolThread(int maxParallelism) =>
-        Task.Run(() => ParameterSweep.Run(plan, sweepBars, SweepRange.Parse("period=10..30"), maxParallelism).Count).GetAwaiter().GetResult();
+        Task.Run(() => ParameterSweep.Run(plan, sweepBars, sweepVariants, maxParallelism).Count).GetAwaiter().GetResult();
 
     private static string FindRoot()
     {

@@ -40,7 +40,21 @@ public sealed record RunPlan(
 
     /// <summary>A fresh strategy instance with the plan's parameters, some replaced by <paramref name="overrides"/>.</summary>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">An override is unknown or out of range, or the parameters contradict each other (exit code 5).</exception>
-    public Strategy CreateStrategy(IReadOnlyDictionary<string, double>? overrides = null)
+    public Strategy CreateStrategy(IReadOnlyDictionary<string, double>? overrides = null) =>
+        Build(overrides, out var conflict) ?? throw ConfigError.Setting(ConfigPath, "strategy.parameters", $"do not fit together: {conflict}");
+
+    /// <summary>
+    /// Null when the plan's parameters with <paramref name="overrides"/> fit together, else why not in the strategy's
+    /// own words, e.g. <c>the slow period must be above the fast period</c>.
+    /// </summary>
+    /// <exception cref="Tradeguard.Core.Errors.TradeguardException">An override is unknown or out of range (exit code 5).</exception>
+    public string? Conflict(IReadOnlyDictionary<string, double> overrides)
+    {
+        Build(overrides, out var conflict);
+        return conflict;
+    }
+
+    private Strategy? Build(IReadOnlyDictionary<string, double>? overrides, out string? conflict)
     {
         var values = new Dictionary<string, double>(Parameters);
         foreach (var (name, value) in overrides ?? new Dictionary<string, double>())
@@ -55,13 +69,17 @@ public sealed record RunPlan(
             values[name] = value;
         }
 
+        // The strategies check how their parameters relate (slow above fast, oversold below overbought) in their
+        // constructors: that check is the one place for each such rule.
         try
         {
+            conflict = null;
             return Strategy.Factory(values, Orders);
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw ConfigError.Setting(ConfigPath, "strategy.parameters", $"do not fit together: {FirstSentence(e.Message)}");
+            conflict = FirstSentence(e.Message);
+            return null;
         }
     }
 

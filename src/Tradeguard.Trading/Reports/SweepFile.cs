@@ -5,19 +5,22 @@ using Tradeguard.Trading.Runs;
 
 namespace Tradeguard.Trading.Reports;
 
-/// <summary>Writes a sweep's ranked table as <c>sweep.csv</c> (atomically, owner-only).</summary>
+/// <summary>
+/// Writes a sweep's ranked table as <c>sweep.csv</c> (atomically, owner-only): rank, one column per swept parameter
+/// (headed by its name, in the grid's column order), then the metrics (fractions, not percent).
+/// </summary>
 public static class SweepFile
 {
     /// <summary>Writes <c>sweep.csv</c> into <paramref name="folder"/> (created if missing); returns its path.</summary>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The folder cannot be written (exit code 5).</exception>
-    public static string Write(string folder, SweepRange range, IReadOnlyList<SweepRow> rows)
+    public static string Write(string folder, SweepGrid grid, IReadOnlyList<SweepRow> rows)
     {
-        var text = new StringBuilder($"rank,{range.Parameter},final_value,total_return,cagr,sharpe,max_drawdown,trades,win_rate,exposure,fees,sqn\n");
+        var text = new StringBuilder($"rank,{string.Join(',', grid.Parameters)},final_value,total_return,cagr,sharpe,max_drawdown,trades,win_rate,exposure,fees,sqn\n");
         for (var i = 0; i < rows.Count; i++)
         {
             var m = rows[i].Report.Metrics;
             text.Append(CultureInfo.InvariantCulture,
-                $"{i + 1},{rows[i].Value},{m.FinalValue},{m.TotalReturn:R},{m.Cagr:R},{m.Sharpe:R},{m.MaxDrawdown:R},{m.TradeCount},{m.WinRate:R},{m.Exposure:R},{m.Fees},{m.Trades.Sqn:R}\n");
+                $"{i + 1},{string.Join(',', rows[i].Values.Select(v => v.ToString(CultureInfo.InvariantCulture)))},{m.FinalValue},{m.TotalReturn:R},{m.Cagr:R},{m.Sharpe:R},{m.MaxDrawdown:R},{m.TradeCount},{m.WinRate:R},{m.Exposure:R},{m.Fees},{m.Trades.Sqn:R}\n");
         }
 
         var path = Path.Combine(folder, "sweep.csv");

@@ -8,8 +8,8 @@ namespace Tradeguard.Trading.Runs;
 /// <param name="Values">The values, in order.</param>
 public sealed record SweepRange(string Parameter, IReadOnlyList<double> Values)
 {
-    /// <summary>Most variants one sweep may run.</summary>
-    public const int MaxValues = 10_000;
+    /// <summary>Most values one range may have: as many as a whole grid may have combinations.</summary>
+    public const int MaxValues = SweepGrid.MaxCombinations;
 
     /// <summary>
     /// Parses <c>NAME=FROM..TO</c> (step 1), <c>NAME=FROM..TO:STEP</c> or <c>NAME=V1,V2,…</c>, e.g. <c>period=10..30</c>.

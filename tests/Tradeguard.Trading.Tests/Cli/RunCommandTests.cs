@@ -93,12 +93,46 @@ public sealed class RunCommandTests : IDisposable
         var result = Run("run", RepoPaths.Samples("sma-cross-orcl.json"), "--sweep", "period=10..30", "--output", temp.Combine("sweep"));
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("sweep: 21/21 variants done", result.Stderr);
-        Assert.Contains("sweep of period", result.Stdout);
+        Assert.Contains("sweep of period · price-sma-cross · paper (the best 20 of 21)", result.Stdout);
         Assert.DoesNotContain("[paper] Buy", result.Stdout);
+        Assert.Contains($"all 21 variants, ranked: {temp.Combine("sweep/sweep.csv")}", result.Stdout.Split('\n'));
         var sweep = File.ReadAllLines(temp.Combine("sweep/sweep.csv"));
         Assert.Equal(22, sweep.Length);
-        Assert.EndsWith(",fees,sqn", sweep[0]);
+        Assert.Equal("rank,period,final_value,total_return,cagr,sharpe,max_drawdown,trades,win_rate,exposure,fees,sqn", sweep[0]);
+        Assert.Equal(20, result.Stdout.Split('\n').Count(l => Regex.IsMatch(l, "^│ \\d+ +│ \\d+ +│")));
     }
+
+    [Fact]
+    public void GridSweep_HasAColumnPerParameter_AndCountsTheSkippedCombinations()
+    {
+        var result = Run("run", DualMaCrossConfig(), "--sweep", "fast=5..30:5", "--sweep", "slow=10..40:10", "--output", temp.Combine("grid"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("sweep: 15/15 variants done", result.Stderr);
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains("skipped 9 of 24 combinations: the slow period must be above the fast period", lines);
+        Assert.Contains(lines, l => Regex.IsMatch(l, "^│ 1 +│ 10 +│ 20 +│ 1,016\\.")); // 1,016.60 (wrapped at 80 columns), backtrader's optstrategy: SweepGridTests
+        var sweep = File.ReadAllLines(temp.Combine("grid/sweep.csv"));
+        Assert.Equal(16, sweep.Length);
+        Assert.StartsWith("rank,fast,slow,final_value,", sweep[0]);
+        Assert.StartsWith("1,10,20,1016.60,", sweep[1]);
+    }
+
+    [Theory]
+    [InlineData("fast=10", "lookback=1..3", "error: --sweep lookback: not a parameter of dual-ma-cross; it takes: fast, slow, exponential\n")]
+    [InlineData("fast=10", "fast=5", "error: --sweep: fast is given 2 times; sweep each parameter once\n")]
+    [InlineData("fast=10", "slow=2..5", "error: --sweep: dual-ma-cross accepts none of the 4 combinations (the slow period must be above the fast period): change the ranges\n")]
+    [InlineData("fast=1..100", "slow=2..2001", "error: --sweep: 100 × 2000 = 200,000 combinations; a sweep covers at most 100,000: narrow a range or take a larger step\n")]
+    public void BadGrid_ExitsWith2_NamingTheProblem(string first, string second, string error)
+    {
+        var result = Run("run", DualMaCrossConfig(), "--sweep", first, "--sweep", second);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(error, result.Stderr);
+    }
+
+    private string DualMaCrossConfig() => Config(
+        $$"""{ "data": { "file": "{{RepoPaths.Samples("data", "orcl-1995-2014.txt")}}", "adjusted": true, "from": "2000-01-01", "to": "2000-12-31" }, """ +
+        """ "strategy": { "name": "dual-ma-cross" }, "broker": { "cash": 1000, "sizer": { "model": "fixed", "value": 10 } } }""", "dual.json");
 
     [Fact]
     public void MalformedDataFile_ExitsWith4_NamingFileLineAndColumn()

@@ -20,7 +20,12 @@ internal static class RunCommand
         var output = new Option<string?>("--output", "-o") { Description = "Folder for trades.csv, equity.csv, metrics.json, annual-returns.csv, monthly-returns.csv, equity.png, report.html (default: ./out/<run name>)" };
         var from = new Option<string?>("--from") { Description = "First date to trade, yyyy-MM-dd (overrides data.from)" };
         var to = new Option<string?>("--to") { Description = "Last date to trade, yyyy-MM-dd (overrides data.to)" };
-        var sweep = new Option<string?>("--sweep") { Description = "Sweep one strategy parameter, e.g. period=10..30 or period=10..30:2 or period=5,10,20; prints a ranked table" };
+        var sweep = new Option<string[]>("--sweep")
+        {
+            Description = "Sweep a strategy parameter, e.g. period=10..30 or period=10..30:2 or period=5,10,20; repeat it for a grid of every " +
+                          $"combination (--sweep fast=5..20 --sweep slow=20..60:5, at most {SweepGrid.MaxCombinations.ToString("#,##0", CultureInfo.InvariantCulture)}); " +
+                          "prints a ranked table",
+        };
         var parallel = new Option<int?>("--parallel") { Description = "Sweep variants run at once (default: all cores)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the summary table only: no alert line per event, no trade table (the report files are written all the same)" };
         var alertsTo = new Option<string?>("--alerts")
@@ -62,17 +67,17 @@ internal static class RunCommand
             var folder = parseResult.GetValue(output) ?? Path.Combine("out", plan.Name);
             var printer = new RunPrinter(ProgressDisplay.IsInteractive);
             var bars = plan.LoadBars();
-            if (parseResult.GetValue(sweep) is { } spec)
+            if (parseResult.GetValue(sweep) is { Length: > 0 } specs)
             {
-                var range = SweepRange.Parse(spec);
+                var variants = SweepVariants.Of(plan, SweepGrid.Parse(specs));
                 var workers = parseResult.GetValue(parallel) ?? Environment.ProcessorCount;
                 if (workers < 1)
                 {
                     throw new TradeguardException(ExitCode.Usage, $"--parallel must be at least 1 (got {workers})");
                 }
 
-                var rows = ProgressDisplay.Sweep(range.Values.Count, progress => ParameterSweep.Run(plan, bars, range, workers, progress));
-                printer.PrintSweep(plan, range, rows, SweepFile.Write(folder, range, rows));
+                var rows = ProgressDisplay.Sweep(variants.Runnable.Count, progress => ParameterSweep.Run(plan, bars, variants, workers, progress));
+                printer.PrintSweep(plan, variants, rows, SweepFile.Write(folder, variants.Grid, rows));
                 return 0;
             }
 

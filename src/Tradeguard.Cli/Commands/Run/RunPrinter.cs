@@ -30,6 +30,9 @@ internal sealed class RunPrinter
     /// <summary>How many of the last closed trades the console table shows; the full list is in trades.csv.</summary>
     public const int TradesShown = 20;
 
+    /// <summary>Sweep variants the console table shows, best first (<c>sweep.csv</c> has all).</summary>
+    public const int SweepRowsShown = 20;
+
     /// <summary>
     /// Prints the summary table; unless <paramref name="summaryOnly"/>, then the last <see cref="TradesShown"/> closed
     /// trades and the files written. The summary names the report folder, so a quiet run still says where it is.
@@ -76,20 +79,39 @@ internal sealed class RunPrinter
         PrintFiles(files);
     }
 
-    public void PrintSweep(RunPlan plan, SweepRange range, IReadOnlyList<SweepRow> rows, string file)
+    /// <summary>
+    /// Prints the best <see cref="SweepRowsShown"/> variants (rank, one column per swept parameter, the metrics), the
+    /// combinations the strategy refused, and where the full table is.
+    /// </summary>
+    public void PrintSweep(RunPlan plan, SweepVariants variants, IReadOnlyList<SweepRow> rows, string file)
     {
-        var table = new Table().Title($"sweep of {Markup.Escape(range.Parameter)} · {Markup.Escape(plan.Strategy.Name)} · paper")
-            .AddColumns("rank", Markup.Escape(range.Parameter), "final value", "total return", "Sharpe", "max drawdown", "trades", "win rate", "SQN");
-        for (var i = 0; i < rows.Count; i++)
+        var parameters = variants.Grid.Parameters.ToArray();
+        var shown = Math.Min(rows.Count, SweepRowsShown);
+        var title = $"sweep of {Markup.Escape(string.Join(" × ", parameters))} · {Markup.Escape(plan.Strategy.Name)} · paper" +
+                    (shown < rows.Count ? $" (the best {shown} of {rows.Count})" : "");
+        var table = new Table().Title(title).AddColumn("rank");
+        foreach (var parameter in parameters)
+        {
+            table.AddColumn(Markup.Escape(parameter));
+        }
+
+        table.AddColumns("final value", "total return", "Sharpe", "max drawdown", "trades", "win rate", "SQN");
+        for (var i = 0; i < shown; i++)
         {
             var m = rows[i].Report.Metrics;
-            table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), rows[i].Value.ToString(CultureInfo.InvariantCulture), Money(m.FinalValue),
-                Percent(m.TotalReturn), m.Sharpe.ToString("0.00", CultureInfo.InvariantCulture), Percent(m.MaxDrawdown),
-                m.TradeCount.ToString(CultureInfo.InvariantCulture), Percent(m.WinRate), Ratio(m.Trades.Sqn));
+            string[] metrics = [Money(m.FinalValue), Percent(m.TotalReturn), m.Sharpe.ToString("0.00", CultureInfo.InvariantCulture), Percent(m.MaxDrawdown),
+                m.TradeCount.ToString(CultureInfo.InvariantCulture), Percent(m.WinRate), Ratio(m.Trades.Sqn)];
+            table.AddRow([(i + 1).ToString(CultureInfo.InvariantCulture), .. rows[i].Values.Select(v => v.ToString(CultureInfo.InvariantCulture)), .. metrics]);
         }
 
         AnsiConsole.Write(table);
-        PrintFiles([file]);
+        foreach (var skipped in variants.Skipped)
+        {
+            Console.Out.WriteLine($"skipped {skipped.Count} of {variants.Grid.Count} combinations: {skipped.Reason}");
+        }
+
+        // A plain line, never wrapped, so the path can be copied whole.
+        Console.Out.WriteLine($"all {rows.Count} variants, ranked: {file}");
     }
 
     private void Print(TradingEvent e)
