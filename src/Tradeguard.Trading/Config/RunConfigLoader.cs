@@ -135,8 +135,7 @@ public static class RunConfigLoader
         var values = strategy.Parameters.ToDictionary(p => p.Name, p => p.Default);
         foreach (var (name, value) in given ?? [])
         {
-            var parameter = strategy.Parameters.FirstOrDefault(p => p.Name == name)
-                ?? throw ConfigError.Setting(path, $"strategy.parameters.{name}", $"is not a parameter of {strategy.Name}; it takes: {string.Join(", ", strategy.Parameters.Select(p => p.Name))}");
+            var parameter = strategy.Parameter(name, out var unknown) ?? throw ConfigError.Setting(path, $"strategy.parameters.{name}", unknown!);
             if (parameter.Problem(value) is { } problem)
             {
                 throw ConfigError.Setting(path, $"strategy.parameters.{name}", $"{problem} (got {value.ToString(CultureInfo.InvariantCulture)})");

@@ -59,8 +59,7 @@ public sealed record RunPlan(
         var values = new Dictionary<string, double>(Parameters);
         foreach (var (name, value) in overrides ?? new Dictionary<string, double>())
         {
-            var parameter = Strategy.Parameters.FirstOrDefault(p => p.Name == name)
-                ?? throw ConfigError.Setting(ConfigPath, $"strategy parameter \"{name}\"", $"is not a parameter of {Strategy.Name}; it takes: {string.Join(", ", Strategy.Parameters.Select(p => p.Name))}");
+            var parameter = Strategy.Parameter(name, out var unknown) ?? throw ConfigError.Setting(ConfigPath, $"strategy parameter \"{name}\"", unknown!);
             if (parameter.Problem(value) is { } problem)
             {
                 throw ConfigError.Setting(ConfigPath, $"strategy.parameters.{name}", $"{problem} (got {value})");

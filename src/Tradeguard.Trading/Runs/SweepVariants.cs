@@ -20,9 +20,8 @@ public sealed record SweepVariants(SweepGrid Grid, IReadOnlyList<double[]> Runna
     {
         foreach (var range in grid.Ranges)
         {
-            var parameter = plan.Strategy.Parameters.FirstOrDefault(p => p.Name == range.Parameter)
-                ?? throw new TradeguardException(ExitCode.Usage,
-                    $"--sweep {range.Parameter}: not a parameter of {plan.Strategy.Name}; it takes: {string.Join(", ", plan.Strategy.Parameters.Select(p => p.Name))}");
+            var parameter = plan.Strategy.Parameter(range.Parameter, out var unknown)
+                ?? throw new TradeguardException(ExitCode.Usage, $"--sweep {range.Parameter}: {unknown}");
             foreach (var value in range.Values)
             {
                 if (parameter.Problem(value) is { } problem)

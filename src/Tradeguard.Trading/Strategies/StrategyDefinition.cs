@@ -11,4 +11,14 @@ public sealed record StrategyDefinition(
     string Description,
     IReadOnlyList<StrategyParameter> Parameters,
     Func<IReadOnlyDictionary<string, double>, SignalOrders, Strategy> Factory,
-    bool CanShort = true);
+    bool CanShort = true)
+{
+    /// <summary>The parameter called <paramref name="name"/>, or null with <paramref name="problem"/> saying which names exist.</summary>
+    /// <remarks>One wording for the config, the plan and <c>--sweep</c>, which each add where the name came from.</remarks>
+    public StrategyParameter? Parameter(string name, out string? problem)
+    {
+        var parameter = Parameters.FirstOrDefault(p => p.Name == name);
+        problem = parameter is null ? $"is not a parameter of {Name}; it takes: {string.Join(", ", Parameters.Select(p => p.Name))}" : null;
+        return parameter;
+    }
+}

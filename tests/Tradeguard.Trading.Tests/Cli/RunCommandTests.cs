@@ -119,7 +119,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("fast=10", "lookback=1..3", "error: --sweep lookback: not a parameter of dual-ma-cross; it takes: fast, slow, exponential\n")]
+    [InlineData("fast=10", "lookback=1..3", "error: --sweep lookback: is not a parameter of dual-ma-cross; it takes: fast, slow, exponential\n")]
     [InlineData("fast=10", "fast=5", "error: --sweep: fast is given 2 times; sweep each parameter once\n")]
     [InlineData("fast=10", "slow=2..5", "error: --sweep: dual-ma-cross accepts none of the 4 combinations (the slow period must be above the fast period): change the ranges\n")]
     [InlineData("fast=1..100", "slow=2..2001", "error: --sweep: 100 × 2000 = 200,000 combinations; a sweep covers at most 100,000: narrow a range or take a larger step\n")]

@@ -119,7 +119,7 @@ public sealed class SweepGridTests : IDisposable
     [Fact]
     public void AnUnknownParameter_IsAUsageErrorNamingIt() =>
         Refused(() => SweepVariants.Of(Plan, SweepGrid.Parse(["fast=5..10", "period=10..30"])),
-            "--sweep period: not a parameter of dual-ma-cross; it takes: fast, slow, exponential");
+            "--sweep period: is not a parameter of dual-ma-cross; it takes: fast, slow, exponential");
 
     [Fact]
     public void AValueOutsideTheParametersRange_IsAUsageError() =>
