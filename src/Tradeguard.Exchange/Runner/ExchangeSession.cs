@@ -83,6 +83,14 @@ public sealed class ExchangeSession : IDisposable
                 "is for backtests only: exchange runs trade spot, long only (leave out direction short/both and broker.futures)");
         }
 
+        if (plan.Strategy.IsPlugin)
+        {
+            // Said at every start, as freqtrade does for its risky settings: the operator should know what code trades.
+            var pluginWarning = $"strategy {plan.Strategy.Name} is a plugin ({plan.Strategy.Assembly}): code that runs with your user's rights; it sees only the strategy context, never the exchange key";
+            warnings.Add(pluginWarning);
+            logger.LogWarning("{Warning}", pluginWarning);
+        }
+
         // The run config holds strategy parameters only, no secret or vault reference, so it may be shared.
         List<PrivatePath> files = [new(config.Path, "config")];
         if (vaultPath is not null)

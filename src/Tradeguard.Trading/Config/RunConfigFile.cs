@@ -46,11 +46,17 @@ public sealed record RunConfigFile
         public DateOnly? To { get; init; }
     }
 
-    /// <summary><c>strategy</c>: a built-in strategy and its parameters.</summary>
+    /// <summary><c>strategy</c>: a built-in strategy (<see cref="Name"/>) or a plugin's (<see cref="Assembly"/> and <see cref="Type"/>), and its parameters.</summary>
     public sealed record StrategySection
     {
         /// <summary>A name from the strategy catalog.</summary>
         public string? Name { get; init; }
+
+        /// <summary>A plugin's .dll, relative to the config file's folder (instead of <see cref="Name"/>).</summary>
+        public string? Assembly { get; init; }
+
+        /// <summary>The plugin's strategy class, full name with namespace.</summary>
+        public string? Type { get; init; }
 
         /// <summary>Parameter values by name.</summary>
         public Dictionary<string, double>? Parameters { get; init; }

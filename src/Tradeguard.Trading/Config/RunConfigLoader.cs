@@ -4,6 +4,7 @@ using Tradeguard.Trading.Data;
 using Tradeguard.Trading.Engine;
 using Tradeguard.Trading.Risk;
 using Tradeguard.Trading.Strategies;
+using Tradeguard.Trading.Strategies.Plugins;
 
 namespace Tradeguard.Trading.Config;
 
@@ -45,10 +46,8 @@ public static class RunConfigLoader
             throw ConfigError.Setting(path, "data.from", $"({from:yyyy-MM-dd}) is after data.to ({to:yyyy-MM-dd})");
         }
 
-        var strategyName = file.Strategy?.Name ?? throw ConfigError.Setting(path, "strategy.name", $"is missing: choose one of {Names()}");
-        var strategy = StrategyCatalog.Find(strategyName)
-            ?? throw ConfigError.Setting(path, "strategy.name", $"is not a built-in strategy: choose one of {Names()}");
-        var parameters = CheckParameters(path, strategy, file.Strategy.Parameters);
+        var strategy = ChooseStrategy(path, file.Strategy);
+        var parameters = CheckParameters(path, strategy, file.Strategy!.Parameters);
         var direction = file.Strategy.Direction switch
         {
             null or "long" => TradeDirection.Long,
@@ -128,6 +127,30 @@ public static class RunConfigLoader
         }
 
         return new RunPlan(name, path, dataFile, data, strategy, parameters, engine, riskFree, orders, periodsPerYear);
+    }
+
+    // A built-in strategy by name, or a plugin's by assembly and type; never both.
+    private static StrategyDefinition ChooseStrategy(string path, RunConfigFile.StrategySection? section)
+    {
+        if (section?.Assembly is null && section?.Type is null)
+        {
+            var strategyName = section?.Name ?? throw ConfigError.Setting(path, "strategy.name", $"is missing: choose one of {Names()}, or name a plugin with strategy.assembly and strategy.type");
+            return StrategyCatalog.Find(strategyName)
+                ?? throw ConfigError.Setting(path, "strategy.name", $"is not a built-in strategy: choose one of {Names()}");
+        }
+
+        if (section.Name is not null)
+        {
+            throw ConfigError.Setting(path, "strategy.name", "cannot be given with strategy.assembly or strategy.type: name a built-in strategy or a plugin, not both");
+        }
+
+        var assembly = section.Assembly is { Length: > 0 } a
+            ? ConfigFile.ResolvePath(path, "strategy.assembly", a)
+            : throw ConfigError.Setting(path, "strategy.assembly", "is missing: name the plugin's .dll (relative to the config's folder) beside strategy.type");
+        var type = section.Type is { Length: > 0 } t
+            ? t
+            : throw ConfigError.Setting(path, "strategy.type", "is missing: give the strategy class's full name, e.g. MyNamespace.MyStrategy");
+        return StrategyPlugin.Load(path, assembly, type, section.Parameters?.Keys.ToList() ?? []);
     }
 
     private static Dictionary<string, double> CheckParameters(string path, StrategyDefinition strategy, Dictionary<string, double>? given)

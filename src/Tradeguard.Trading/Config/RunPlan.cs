@@ -12,7 +12,7 @@ namespace Tradeguard.Trading.Config;
 /// <param name="ConfigPath">The config file, as given.</param>
 /// <param name="DataFile">The bar file, resolved against the config's folder.</param>
 /// <param name="Data">How the bars are read and filtered.</param>
-/// <param name="Strategy">The built-in strategy.</param>
+/// <param name="Strategy">The built-in or plugin strategy.</param>
 /// <param name="Parameters">Every parameter of <paramref name="Strategy"/>, defaults filled in.</param>
 /// <param name="Engine">Cash, costs, sizing, exits, risk limits.</param>
 /// <param name="RiskFreeRate">Annual risk-free rate for the Sharpe ratio, fraction.</param>

@@ -40,9 +40,9 @@ public sealed class SandboxHarness : IAsyncDisposable
 
     public LogCapture Log { get; }
 
-    public static async Task<SandboxHarness> StartAsync(bool withdrawals = false, bool ipRestricted = true, TimeProvider? serverTime = null)
+    public static async Task<SandboxHarness> StartAsync(bool withdrawals = false, bool ipRestricted = true, TimeProvider? serverTime = null, RunPlan? plan = null)
     {
-        var plan = RunConfigLoader.Load(RepoPaths.Samples("sma-cross-orcl.json"));
+        plan ??= RunConfigLoader.Load(RepoPaths.Samples("sma-cross-orcl.json"));
         var bars = plan.LoadBars();
         var market = new ReplayMarket(bars, "USD", plan.Engine.InitialCash, plan.Engine.Commission, plan.Engine.Slippage);
         var (store, key) = Keys.Create("sandbox", withdrawals, ipRestricted);
