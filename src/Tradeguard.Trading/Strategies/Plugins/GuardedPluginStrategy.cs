@@ -9,7 +9,7 @@ namespace Tradeguard.Trading.Strategies.Plugins;
 /// with a clear error (exit 5, naming the strategy, the bar's time and the plugin's message), never as a crash with
 /// exit 70. Built-in strategies are not wrapped, so their per-bar path is unchanged.
 /// </summary>
-internal sealed class GuardedPluginStrategy(Strategy plugin, string assemblyPath) : Strategy
+internal sealed class GuardedPluginStrategy(Strategy plugin, string typeName, string assemblyPath) : Strategy
 {
     /// <inheritdoc />
     public override string Name => plugin.Name;
@@ -47,6 +47,6 @@ internal sealed class GuardedPluginStrategy(Strategy plugin, string assemblyPath
     {
         var message = e.Message.Split('\n', 2)[0].TrimEnd('\r');
         return new TradeguardException(ExitCode.Configuration,
-            $"strategy plugin {plugin.GetType().FullName} ({assemblyPath}) failed {where}: {e.GetType().Name}: {message}; the run stopped there", e);
+            $"strategy plugin {typeName} ({assemblyPath}) failed {where}: {message}; the run stopped there", e);
     }
 }

@@ -98,7 +98,7 @@ public static class StrategyPlugin
         }
         catch (Exception e) when (e is TypeLoadException or FileNotFoundException or FileLoadException or BadImageFormatException)
         {
-            throw WrongVersion(configPath, assemblyPath, $"has types this tradeguard cannot load ({e.GetType().Name})");
+            throw WrongVersion(configPath, assemblyPath, "has types this tradeguard cannot load");
         }
 
         var strategies = types.Where(t => t.IsSubclassOf(typeof(Strategy)) && !t.IsAbstract).Select(t => t.FullName).Order(StringComparer.Ordinal).ToList();
@@ -117,11 +117,11 @@ public static class StrategyPlugin
     {
         try
         {
-            return new GuardedPluginStrategy((Strategy)constructor.Invoke([values, orders]), assemblyPath);
+            return new GuardedPluginStrategy((Strategy)constructor.Invoke([values, orders]), constructor.DeclaringType!.FullName!, assemblyPath);
         }
         catch (TargetInvocationException e) when (e.InnerException is TypeLoadException or MissingMemberException or FileNotFoundException or FileLoadException)
         {
-            throw WrongVersion(configPath, assemblyPath, $"calls into a Tradeguard.Trading this tradeguard does not have ({e.InnerException.GetType().Name})");
+            throw WrongVersion(configPath, assemblyPath, "calls into a Tradeguard.Trading this tradeguard does not have");
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
