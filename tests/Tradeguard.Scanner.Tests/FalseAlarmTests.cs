@@ -212,6 +212,7 @@ public sealed class FalseAlarmTests
     [Theory]
     [InlineData("binance_perpetual_derivative.py", "        self.binance_perpetual_api_key = binance_perpetual_api_key\n")]
     [InlineData("okx_auth.py", "        self._api_secret: str = api_secret\n")]
+    [InlineData("exchange.py", "config = {\n    'binance_key': loadedCreds,\n}\n")]
     [InlineData("Client.cs", "        _apiSecret = options.ApiSecret;\n        var secretKey = settings[\"kraken\"];\n")]
     [InlineData("client.ts", "const binanceSecret = process.argv[2] ?? binanceSecretFromVault;\n")]
     [InlineData("bot.ipynb", "{\"cells\": [{\"source\": [\"binance_api_secret = load_secret()\\n\"]}]}\n")]

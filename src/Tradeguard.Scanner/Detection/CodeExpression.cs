@@ -12,7 +12,8 @@ namespace Tradeguard.Scanner.Detection;
 internal static class CodeExpression
 {
     private static readonly string[] LiteralsUnquoted = [".sh", ".bash", ".zsh", ".ksh", ".fish", ".bat", ".cmd"];
-    private static readonly string[] CommentStarts = ["#", "//", "/*", "*", "--", ";", "'", "\"\"\"", "'''"];
+    // A quote opens a dict entry or a docstring in Python and JavaScript, not a comment: only these start one.
+    private static readonly string[] CommentStarts = ["#", "//", "/*", "*", "--", ";"];
 
     /// <summary>True when the value at <paramref name="valueIndex"/> is an unquoted expression in a code file.</summary>
     public static bool Holds(string text, int valueIndex, string relativePath)

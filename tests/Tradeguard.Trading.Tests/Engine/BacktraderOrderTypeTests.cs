@@ -18,9 +18,6 @@ namespace Tradeguard.Trading.Tests.Engine;
 /// </summary>
 public sealed class BacktraderOrderTypeTests
 {
-    private static readonly Lazy<JsonElement> Scenarios = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Vectors", "Backtrader", "orders.json"))).RootElement.GetProperty("scenarios"));
-
     private static readonly EngineOptions Quickstart = new() { InitialCash = 1000m, Sizer = new Sizer.Fixed(10) };
 
     [Fact]
@@ -71,43 +68,20 @@ public sealed class BacktraderOrderTypeTests
 
     private static BarSeries Orcl2000() => Orcl(new DateTime(2000, 1, 1), new DateTime(2000, 12, 31));
 
-    private static BarSeries Orcl(DateTime from, DateTime to) =>
-        CsvBarLoader.Load(SampleData.Path("orcl-1995-2014.txt"), new BarLoadOptions { From = from, To = to });
+    private static BarSeries Orcl(DateTime from, DateTime to) => BacktraderVectors.Orcl(from, to);
 
     private static void AssertMatches(string scenario, Strategy strategy, BarSeries bars, EngineOptions options)
     {
-        var expected = Scenarios.Value.EnumerateArray().Single(s => s.GetProperty("name").GetString() == scenario);
+        var expected = BacktraderVectors.Scenario("orders.json", scenario);
         var result = new TradingEngine(strategy, options).Run(bars);
 
         // backtrader averages a fill into order.executed in floats (26.309999999999995 for 26.31): its prices are
         // compared rounded to 6 decimals, far below a cent and far above that noise.
         var fills = result.Orders.Where(o => o.Status == OrderStatus.Filled)
-            .Select(o => (Day(o.FilledAt!.Value), o.Side == OrderSide.Buy ? "buy" : "sell", o.Quantity, o.FillPrice!.Value)).ToArray();
+            .Select(o => (BacktraderVectors.Day(o.FilledAt!.Value), o.Side == OrderSide.Buy ? "buy" : "sell", o.Quantity, o.FillPrice!.Value)).ToArray();
         var wantFills = expected.GetProperty("fills").EnumerateArray()
             .Select(f => (f.GetProperty("date").GetString()!, f.GetProperty("side").GetString()!, f.GetProperty("size").GetDecimal(), Math.Round(f.GetProperty("price").GetDecimal(), 6))).ToArray();
         Assert.Equal(wantFills, fills);
-
-        var trades = expected.GetProperty("trades").EnumerateArray().ToArray();
-        Assert.Equal(trades.Length, result.Trades.Count);
-        for (var i = 0; i < trades.Length; i++)
-        {
-            var (want, got) = (trades[i], result.Trades[i]);
-            Assert.Equal((want.GetProperty("entry").GetString(), want.GetProperty("exit").GetString()), (Day(got.EntryTime), Day(got.ExitTime)));
-            AssertCent(want, "entryPrice", got.EntryPrice);
-            AssertCent(want, "netPnl", got.NetPnl);
-        }
-
-        AssertCent(expected, "value", result.FinalValue);
-        AssertCent(expected, "cash", result.FinalCash);
-        Assert.Equal(expected.GetProperty("position").GetDecimal(), result.FinalPosition);
-    }
-
-    private static string Day(DateTime time) => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    // Within half a cent: backtrader's binary floats put an exact ….xx5 of ours on either side of the rounding point.
-    private static void AssertCent(JsonElement expected, string property, decimal actual)
-    {
-        var want = expected.GetProperty(property).GetDecimal();
-        Assert.True(Math.Abs(want - actual) <= 0.005m, $"{property}: backtrader {want}, ours {actual}");
+        BacktraderVectors.AssertTradesAndEnd(expected, result);
     }
 }

@@ -17,9 +17,6 @@ namespace Tradeguard.Trading.Tests.Engine;
 /// </summary>
 public sealed class BacktraderShortsTests
 {
-    private static readonly Lazy<JsonElement> Scenarios = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Vectors", "Backtrader", "shorts.json"))).RootElement.GetProperty("scenarios"));
-
     private static readonly ContractTerms Futures = new(Multiplier: 10m, MarginPerContract: 1000m);
 
     [Fact]
@@ -50,39 +47,8 @@ public sealed class BacktraderShortsTests
             CsvBarLoader.Load(SampleData.Path("2006-day-001.txt")),
             new EngineOptions { Sizer = new Sizer.Fixed(2), Commission = new CommissionModel.PerUnit(2m), Contract = Futures, ShortSelling = true });
 
-    private static BarSeries Orcl(DateTime from, DateTime to) =>
-        CsvBarLoader.Load(SampleData.Path("orcl-1995-2014.txt"), new BarLoadOptions { From = from, To = to });
+    private static BarSeries Orcl(DateTime from, DateTime to) => BacktraderVectors.Orcl(from, to);
 
-    private static void AssertMatches(string scenario, Strategy strategy, BarSeries bars, EngineOptions options)
-    {
-        var expected = Scenarios.Value.EnumerateArray().Single(s => s.GetProperty("name").GetString() == scenario);
-        var result = new TradingEngine(strategy, options).Run(bars);
-
-        var trades = expected.GetProperty("trades").EnumerateArray().ToArray();
-        Assert.Equal(trades.Length, result.Trades.Count);
-        for (var i = 0; i < trades.Length; i++)
-        {
-            var (want, got) = (trades[i], result.Trades[i]);
-            Assert.Equal(
-                (want.GetProperty("entry").GetString(), want.GetProperty("exit").GetString(), want.GetProperty("size").GetDecimal(), want.GetProperty("barsHeld").GetInt32()),
-                (Day(got.EntryTime), Day(got.ExitTime), got.Quantity, got.BarsHeld));
-            AssertCent(want, "entryPrice", got.EntryPrice);
-            AssertCent(want, "grossPnl", got.GrossPnl);
-            AssertCent(want, "commission", got.Commission);
-            AssertCent(want, "netPnl", got.NetPnl);
-        }
-
-        AssertCent(expected, "value", result.FinalValue);
-        AssertCent(expected, "cash", result.FinalCash);
-        Assert.Equal(expected.GetProperty("position").GetDecimal(), result.FinalPosition);
-    }
-
-    private static string Day(DateTime time) => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    // Within half a cent: backtrader's binary floats put an exact ….xx5 of ours on either side of the rounding point.
-    private static void AssertCent(JsonElement expected, string property, decimal actual)
-    {
-        var want = expected.GetProperty(property).GetDecimal();
-        Assert.True(Math.Abs(want - actual) <= 0.005m, $"{property}: backtrader {want}, ours {actual}");
-    }
+    private static void AssertMatches(string scenario, Strategy strategy, BarSeries bars, EngineOptions options) =>
+        BacktraderVectors.AssertTradesAndEnd(BacktraderVectors.Scenario("shorts.json", scenario), new TradingEngine(strategy, options).Run(bars));
 }
