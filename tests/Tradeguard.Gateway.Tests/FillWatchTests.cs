@@ -14,8 +14,12 @@ public sealed class FillWatchTests
         Assert.Equal("NEW", limit.Json.GetProperty("status").GetString());
         h.Market.Advance(); // the market order fills at this bar's open; the bot asks nothing
 
+        // The ledger, the audit log and the outbox learn the fill one after another; wait (bounded) for the last of them.
         var ledger = h.Desk.LedgerOf("momentum");
-        for (var i = 0; i < 100 && ledger.Counts().Fills == 0; i++)
+        bool Learnt() => ledger.Counts().Fills > 0
+            && h.Audit.Events.Any(e => e.Action == "gateway.fill")
+            && h.OutboxTexts().Any(t => t.Contains("Buy order executed", StringComparison.Ordinal));
+        for (var i = 0; i < 200 && !Learnt(); i++)
         {
             await Task.Delay(50);
         }
