@@ -84,18 +84,20 @@ public sealed partial class UniformTimingTests
             }
         }
 
-        var ratio = Median(unknown) / Median(known);
+        var ratio = LowerQuartile(unknown) / LowerQuartile(known);
         Assert.True(ratio is > 0.95 and < 1.05,
-            $"unknown/known CPU time {ratio:0.000} (medians {Median(unknown):0.0} ms / {Median(known):0.0} ms)");
+            $"unknown/known CPU time {ratio:0.000} (lower quartiles {LowerQuartile(unknown):0.0} ms / {LowerQuartile(known):0.0} ms)");
     }
 
     private static IdentityServices Services(IdentityOptions options) =>
         IdentityServices.Open(options, null, NullAuditLog.Instance, TimeProvider.System);
 
-    private static double Median(List<double> values)
+    // A loaded machine only ever adds CPU time to a login (cache misses, frequency drops), never removes it: the lower
+    // quartile estimates what the code itself costs, where the median still moves with the other tests' load.
+    private static double LowerQuartile(List<double> values)
     {
         var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
+        return sorted[sorted.Count / 4];
     }
 
     // CPU time of the calling thread only (clock_gettime(CLOCK_THREAD_CPUTIME_ID), POSIX): other tests running in
