@@ -17,9 +17,11 @@ public sealed class ReadOnlyCommandsTests : IDisposable
 
     private string BackupPath => VaultPath + ".bak";
 
-    private Dictionary<string, string?> Env() => new()
+    private Dictionary<string, string?> Env() => Env(_home.Path);
+
+    private static Dictionary<string, string?> Env(string home) => new()
     {
-        ["TRADEGUARD_HOME"] = _home.Path,
+        ["TRADEGUARD_HOME"] = home,
         ["TRADEGUARD_VAULT"] = null,
         ["TRADEGUARD_VAULT_KEY"] = null,
         ["TRADEGUARD_VAULT_PASSWORD"] = TestVaults.Passphrase,
@@ -31,12 +33,16 @@ public sealed class ReadOnlyCommandsTests : IDisposable
 
     private ProcessResult Cli(string? stdin, params string[] args) => TradeguardCli.Run(args, stdin, Env());
 
-    private void InitWithTwoEntries()
+    private static ProcessResult CliIn(string home, string? stdin, params string[] args) =>
+        TradeguardCli.Run(args, stdin, Env(home));
+
+    // Made by the CLI once, then copied: what each test reads is what `vault init` and two `vault set` wrote.
+    private void InitWithTwoEntries() => HomeTemplate.CopyTo("vault-with-two-entries", home =>
     {
-        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
-        Assert.Equal(0, Cli("sk-live-0123456789abcdefXYZ\n", "vault", "set", "binance", "api_key").ExitCode);
-        Assert.Equal(0, Cli("0123456789abcdef0123456789abcdef\n", "vault", "set", "binance", "api_secret").ExitCode);
-    }
+        Assert.Equal(0, CliIn(home, null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        Assert.Equal(0, CliIn(home, "sk-live-0123456789abcdefXYZ\n", "vault", "set", "binance", "api_key").ExitCode);
+        Assert.Equal(0, CliIn(home, "0123456789abcdef0123456789abcdef\n", "vault", "set", "binance", "api_secret").ExitCode);
+    }, _home.Path);
 
     public static TheoryData<string[]> ReadOnlyCommands => new()
     {
