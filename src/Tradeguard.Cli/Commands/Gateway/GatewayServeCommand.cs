@@ -64,6 +64,7 @@ internal static class GatewayServeCommand
             var logger = new StderrLogger(level);
             var gatewayConfig = GatewayConfig.Load(parseResult.GetValue(config)!);
             // A second serve stops here, before it renews the admin token or writes the audit log the running one uses.
+            using var instance = GatewayInstanceLock.Take(gatewayConfig.AdminSocketPath);
             UnixSocket.RefuseIfAnswering(gatewayConfig.AdminSocketPath, "the admin socket");
             UnixSocket.RefuseIfAnswering(new ChannelOptions().SocketPath, "the bot channel");
             var (mode, warning) = ModeGate.Resolve(parseResult.GetValue(live), gatewayConfig.Mode, gatewayConfig.Upstream.IsLoopback);
@@ -138,10 +139,12 @@ internal static class GatewayServeCommand
                         sp.GetRequiredService<ILogger<TelegramBotService>>()));
                 }
             });
-            Console.WriteLine($"Gateway serving {string.Join(", ", gatewayConfig.BotNames)} on {gatewayConfig.ListenAddress} ({(modeWord == "live" ? "LIVE" : "paper")}), " +
+            // Said once every listener is up (bots, admin socket, bot channel), so whoever waits for it can connect.
+            app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
+                $"Gateway serving {string.Join(", ", gatewayConfig.BotNames)} on {gatewayConfig.ListenAddress} ({(modeWord == "live" ? "LIVE" : "paper")}), " +
                 $"forwarding to {gatewayConfig.BaseUrl.GetLeftPart(UriPartial.Authority)} with {credentials}; admin socket {gatewayConfig.AdminSocketPath}; " +
                 $"bot channel {new ChannelOptions().Address}; " +
-                $"Telegram {(linked is null ? "off" : "on")}. Stop with SIGTERM or Ctrl+C.");
+                $"Telegram {(linked is null ? "off" : "on")}. Stop with SIGTERM or Ctrl+C."));
             app.Run();
             outcome.ThrowIfFailed();
             return 0;
