@@ -16,21 +16,17 @@ Pinned run: backtrader commit b853d7c9 (1.9.78.123), Debian's python3. Data: sam
 backtrader's datas/ files).
 """
 import datetime
-import json
-import os
-import sys
 
 import backtrader as bt
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SAMPLES = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "samples", "data"))
+from btscenario import SignalIndicators, emit, feed, trade_dates
 
 EXECTYPES = {"market": bt.Order.Market, "close": bt.Order.Close, "limit": bt.Order.Limit, "stop": bt.Order.Stop,
              "stop-limit": bt.Order.StopLimit}
 MARKET = {"type": "market"}
 
 
-class Signals(bt.Strategy):
+class Signals(SignalIndicators, bt.Strategy):
     params = (("kind", "price-sma-cross"), ("period", 15), ("fast", 10), ("slow", 30), ("direction", "long"),
               ("entry", MARKET), ("exit", MARKET))
 
@@ -41,19 +37,6 @@ class Signals(bt.Strategy):
         self.bars = None
         self.fills = []
         self.trades = []
-
-    def indicators(self):
-        close = self.data.close
-        if self.p.kind == "price-sma-cross":
-            self.sma = bt.indicators.SMA(close, period=self.p.period)
-        else:
-            self.cross = bt.indicators.CrossOver(bt.indicators.SMA(close, period=self.p.fast),
-                                                 bt.indicators.SMA(close, period=self.p.slow))
-
-    def signal(self):
-        if self.p.kind == "price-sma-cross":
-            return 1 if self.data.close[0] > self.sma[0] else -1 if self.data.close[0] < self.sma[0] else 0
-        return int(self.cross[0])
 
     def notify_order(self, order):
         if order.status in (order.Submitted, order.Accepted):
@@ -69,12 +52,7 @@ class Signals(bt.Strategy):
 
     def notify_trade(self, trade):
         if trade.isclosed:
-            self.trades.append({
-                "entry": bt.num2date(trade.dtopen).date().isoformat(),
-                "exit": bt.num2date(trade.dtclose).date().isoformat(),
-                "entryPrice": trade.price,
-                "netPnl": trade.pnlcomm,
-            })
+            self.trades.append({**trade_dates(trade), "entryPrice": trade.price, "netPnl": trade.pnlcomm})
 
     def next(self):
         if self.order:
@@ -179,12 +157,7 @@ SCENARIOS = [
 def run(name, data, params):
     file, start, end, cash, stake, commission = data
     cerebro = bt.Cerebro(stdstats=False)
-    # Daily bars are stamped at the session's end, so the last day is kept only with a todate at its very end.
-    feed = bt.feeds.YahooFinanceCSVData(
-        dataname=os.path.join(SAMPLES, file), reverse=False,
-        fromdate=datetime.datetime.strptime(start, "%Y-%m-%d"),
-        todate=datetime.datetime.combine(datetime.datetime.strptime(end, "%Y-%m-%d").date(), datetime.time.max))
-    cerebro.adddata(feed)
+    cerebro.adddata(feed(file, True, start, end))
     cerebro.broker.setcash(cash)
     cerebro.broker.setcommission(commission=commission)
     cerebro.addsizer(bt.sizers.FixedSize, stake=stake)
@@ -201,14 +174,5 @@ def run(name, data, params):
     }
 
 
-def main():
-    out = {
-        "source": "generate_orders.py with backtrader b853d7c9 (1.9.78.123)",
-        "scenarios": [run(*s) for s in SCENARIOS],
-    }
-    json.dump(out, sys.stdout, indent=1)
-    sys.stdout.write("\n")
-
-
 if __name__ == "__main__":
-    main()
+    emit("generate_orders.py", [run(*s) for s in SCENARIOS])

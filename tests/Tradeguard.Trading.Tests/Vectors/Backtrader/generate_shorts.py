@@ -13,35 +13,19 @@ a bullish signal buys when flat (not short-only) or closes a short; a bearish on
 Pinned run: backtrader commit b853d7c9 (1.9.78.123), Debian's python3. Data: samples/data (unchanged copies of
 backtrader's datas/ files).
 """
-import datetime
-import json
-import os
-import sys
-
 import backtrader as bt
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SAMPLES = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "samples", "data"))
+from btscenario import SignalIndicators, emit, feed, trade_dates
 
 
-class Signals(bt.Strategy):
+class Signals(SignalIndicators, bt.Strategy):
     params = (("kind", "price-sma-cross"), ("period", 15), ("fast", 10), ("slow", 30), ("direction", "short"))
 
     def __init__(self):
-        close = self.data.close
-        if self.p.kind == "price-sma-cross":
-            self.sma = bt.indicators.SMA(close, period=self.p.period)
-        else:
-            self.cross = bt.indicators.CrossOver(bt.indicators.SMA(close, period=self.p.fast),
-                                                 bt.indicators.SMA(close, period=self.p.slow))
+        self.indicators()
         self.order = None
         self.trades = []
         self.opened = {}
-
-    def signal(self):
-        if self.p.kind == "price-sma-cross":
-            return 1 if self.data.close[0] > self.sma[0] else -1 if self.data.close[0] < self.sma[0] else 0
-        return int(self.cross[0])
 
     def notify_order(self, order):
         if order.status in (order.Submitted, order.Accepted):
@@ -51,8 +35,7 @@ class Signals(bt.Strategy):
     def notify_trade(self, trade):
         if trade.isclosed:
             self.trades.append({
-                "entry": bt.num2date(trade.dtopen).date().isoformat(),
-                "exit": bt.num2date(trade.dtclose).date().isoformat(),
+                **trade_dates(trade),
                 "size": self.opened.pop(trade.ref),
                 "entryPrice": trade.price,
                 "grossPnl": trade.pnl,
@@ -99,15 +82,7 @@ SCENARIOS = [
 
 def run(name, file, yahoo, start, end, cash, stake, commission, params):
     cerebro = bt.Cerebro(stdstats=False)
-    dates = {}
-    if start:
-        dates["fromdate"] = datetime.datetime.strptime(start, "%Y-%m-%d")
-        # Daily bars are stamped at the session's end, so the last day is kept only with a todate at its very end.
-        dates["todate"] = datetime.datetime.combine(datetime.datetime.strptime(end, "%Y-%m-%d").date(), datetime.time.max)
-    path = os.path.join(SAMPLES, file)
-    feed = bt.feeds.YahooFinanceCSVData(dataname=path, reverse=False, **dates) if yahoo \
-        else bt.feeds.BacktraderCSVData(dataname=path, **dates)
-    cerebro.adddata(feed)
+    cerebro.adddata(feed(file, yahoo, start, end))
     cerebro.broker.setcash(cash)
     cerebro.broker.setcommission(**commission)
     cerebro.addsizer(bt.sizers.FixedSize, stake=stake)
@@ -123,14 +98,5 @@ def run(name, file, yahoo, start, end, cash, stake, commission, params):
     }
 
 
-def main():
-    out = {
-        "source": "generate_shorts.py with backtrader b853d7c9 (1.9.78.123)",
-        "scenarios": [run(*s) for s in SCENARIOS],
-    }
-    json.dump(out, sys.stdout, indent=1)
-    sys.stdout.write("\n")
-
-
 if __name__ == "__main__":
-    main()
+    emit("generate_shorts.py", [run(*s) for s in SCENARIOS])
