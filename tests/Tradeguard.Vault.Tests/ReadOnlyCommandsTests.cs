@@ -39,7 +39,7 @@ public sealed class ReadOnlyCommandsTests : IDisposable
     // Made by the CLI once, then copied: what each test reads is what `vault init` and two `vault set` wrote.
     private void InitWithTwoEntries() => HomeTemplate.CopyTo("vault-with-two-entries", home =>
     {
-        Assert.Equal(0, CliIn(home, null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        TestVaults.InitHome(home);
         Assert.Equal(0, CliIn(home, "sk-live-0123456789abcdefXYZ\n", "vault", "set", "binance", "api_key").ExitCode);
         Assert.Equal(0, CliIn(home, "0123456789abcdef0123456789abcdef\n", "vault", "set", "binance", "api_secret").ExitCode);
     }, _home.Path);
@@ -106,7 +106,7 @@ public sealed class ReadOnlyCommandsTests : IDisposable
     [Fact]
     public void ADamagedInternalEntry_FailsAtOnce_NamingItAndTheFix()
     {
-        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        TestVaults.InitHome(_home.Path);
         var bytes = File.ReadAllBytes(VaultPath);
         bytes[^20] ^= 0x01;
         File.WriteAllBytes(VaultPath, bytes);

@@ -1,4 +1,5 @@
 using Tradeguard.Core.Secrets;
+using Tradeguard.TestSupport;
 using Tradeguard.Vault;
 using Tradeguard.Vault.Crypto;
 
@@ -13,6 +14,19 @@ internal static class TestVaults
 
     /// <summary>The KDF flag for CLI tests: the same cheap cost.</summary>
     public const string CheapKdfFlag = "m=256,t=1,p=1";
+
+    /// <summary>
+    /// Gives the empty folder <paramref name="home"/> what <c>tradeguard vault init --kdf m=256,t=1,p=1</c> with
+    /// <see cref="Passphrase"/> makes there (vault, backup, audit log): made by the CLI once per test run, then copied.
+    /// </summary>
+    public static void InitHome(string home) => HomeTemplate.CopyTo("vault-init", made =>
+        Assert.Equal(0, TradeguardCli.Run(["vault", "init", "--kdf", CheapKdfFlag], null, new Dictionary<string, string?>
+        {
+            ["TRADEGUARD_HOME"] = made,
+            ["TRADEGUARD_VAULT"] = null,
+            ["TRADEGUARD_VAULT_KEY"] = null,
+            ["TRADEGUARD_VAULT_PASSWORD"] = Passphrase,
+        }).ExitCode), home);
 
     public static VaultCredential Pass(string text = Passphrase)
     {

@@ -51,7 +51,7 @@ public sealed class VaultCliTests : IDisposable
     [Fact]
     public void Set_StoresAMultiLinePemFromStdin_ByteForByte()
     {
-        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        TestVaults.InitHome(_home.Path);
         const string pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF\n-----END PRIVATE KEY-----";
         Assert.Equal(0, Cli(pem + "\n", "vault", "set", "exchange", "pem").ExitCode);
         Assert.Equal(pem + "\n", Cli(null, "vault", "get", "exchange", "pem", "--reveal").Stdout);
@@ -60,7 +60,7 @@ public sealed class VaultCliTests : IDisposable
     [Fact]
     public void Set_RefusesAnEmptyValue_AndLeavesTheEntryAsItWas()
     {
-        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        TestVaults.InitHome(_home.Path);
         Assert.Equal(0, Cli("123456:token\n", "vault", "set", "telegram", "bot_token").ExitCode);
 
         foreach (var empty in new[] { "", "\n" })
@@ -76,7 +76,7 @@ public sealed class VaultCliTests : IDisposable
     [Fact]
     public void Passwd_ReWrapsTheBackupToo_SoRecoverWorksWithTheNewPassphrase_AndTheOldOneOpensNeitherFile()
     {
-        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        TestVaults.InitHome(_home.Path);
         Assert.Equal(0, Cli("first\n", "vault", "set", "binance", "api_key").ExitCode);
         Assert.Equal(0, Cli("second\n", "vault", "set", "binance", "api_key").ExitCode);
         const string NewPassphrase = "a different passphrase 2026";
@@ -98,7 +98,7 @@ public sealed class VaultCliTests : IDisposable
     [Fact]
     public void WrongPassphrase_Exits3_DamagedFile_Exits4()
     {
-        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        TestVaults.InitHome(_home.Path);
         var wrong = TradeguardCli.Run(["vault", "list"], null, Env("this is not it"));
         Assert.Equal(3, wrong.ExitCode);
         Assert.Contains("wrong passphrase", wrong.Stderr, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class VaultCliTests : IDisposable
     [Fact]
     public void ExposedVault_IsRefusedWithExit5_AndTheChmodThatFixesIt()
     {
-        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        TestVaults.InitHome(_home.Path);
         var path = Path.Combine(_home.Path, "vault.tgv");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
         var result = Cli(null, "vault", "list");
@@ -146,7 +146,7 @@ public sealed class VaultCliTests : IDisposable
     [Fact]
     public void KeyFileSlot_AddedAfterInit_UnlocksWithoutThePassphrase_AndAWrongKeyIsExit3()
     {
-        Assert.Equal(0, Cli(null, "vault", "init", "--kdf", TestVaults.CheapKdfFlag).ExitCode);
+        TestVaults.InitHome(_home.Path);
         Assert.Equal(0, Cli("value-behind-key-file", "vault", "set", "svc", "token").ExitCode);
         var keyFile = Path.Combine(_home.Path, "svc.key");
         Assert.Equal(0, Cli(null, "vault", "add-key-file", keyFile).ExitCode);
