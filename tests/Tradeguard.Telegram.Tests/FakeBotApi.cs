@@ -43,7 +43,7 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
     private readonly List<string> _updates = [];
     private readonly List<ApiCall> _calls = [];
     private readonly ConcurrentDictionary<string, Fault> _targeted = new(StringComparer.Ordinal);
-    private readonly Queue<DateTimeOffset> _acceptedTimes = new();
+    private readonly List<DateTimeOffset> _acceptedTimes = [];
     private readonly Dictionary<string, DateTimeOffset> _lastAcceptedPerChat = new(StringComparer.Ordinal);
     private int _messageId = 1000;
     private int _concurrent;
@@ -321,18 +321,28 @@ internal sealed partial class FakeBotApi : IAsyncDisposable
 
         lock (_acceptedTimes)
         {
-            while (_acceptedTimes.Count > 0 && _acceptedTimes.Peek() <= now - TimeSpan.FromSeconds(1))
+            // Arrival times are taken before the body is read, so they reach this lock out of order: the window test
+            // must not assume a sorted log (a queue popped from its head kept expired times and refused too much).
+            _acceptedTimes.RemoveAll(t => t < now - TimeSpan.FromSeconds(10));
+            var near = _acceptedTimes.Where(t => (t - now).Duration() < TimeSpan.FromSeconds(1)).Append(now).Order().ToList();
+            var overall = false;
+            for (int i = 0, j = 0; i < near.Count && !overall; i++)
             {
-                _acceptedTimes.Dequeue();
+                while (near[i] - near[j] >= TimeSpan.FromSeconds(1))
+                {
+                    j++;
+                }
+
+                overall = i - j + 1 > OverallLimit;
             }
 
-            if (_acceptedTimes.Count >= OverallLimit ||
-                (_lastAcceptedPerChat.TryGetValue(chat, out var last) && now - last < TimeSpan.FromSeconds(1)))
+            if (overall ||
+                (_lastAcceptedPerChat.TryGetValue(chat, out var last) && (now - last).Duration() < TimeSpan.FromSeconds(1)))
             {
                 return 1;
             }
 
-            _acceptedTimes.Enqueue(now);
+            _acceptedTimes.Add(now);
             _lastAcceptedPerChat[chat] = now;
             return null;
         }
