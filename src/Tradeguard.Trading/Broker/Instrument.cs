@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Tradeguard.Trading.Broker;
 
@@ -8,7 +9,8 @@ namespace Tradeguard.Trading.Broker;
 /// <c>NOTIONAL</c> (<c>minNotional</c>, or the older <c>MIN_NOTIONAL.minNotional</c>, and <c>maxNotional</c>), per
 /// Binance's "Filters" page (filters.md of binance/binance-spot-api-docs). The least quantity (<c>minQty</c>) is one
 /// lot and the least price (<c>minPrice</c>) one tick. A run without an instrument trades whole units at any price, as
-/// before (backtrader's stock-like default).
+/// before (backtrader's stock-like default). Written as JSON (a download's instrument file), the maximums appear only
+/// when set, so the file stays a run config's <c>instrument</c> section.
 /// </summary>
 /// <param name="LotSize">Quantities are whole multiples of this many units, above 0 (e.g. 0.00001 BTC).</param>
 /// <param name="TickSize">Limit and stop prices are whole multiples of this, quote currency per unit; 0 for any price.</param>
@@ -16,15 +18,18 @@ namespace Tradeguard.Trading.Broker;
 public sealed record Instrument(decimal LotSize, decimal TickSize, decimal MinNotional)
 {
     /// <summary>The most units an order may have (<c>LOT_SIZE.maxQty</c>); 0 (the default) for no maximum.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public decimal MaxQuantity { get; init; }
 
     /// <summary>The highest limit or stop price, quote currency per unit (<c>PRICE_FILTER.maxPrice</c>); 0 (the default) for none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public decimal MaxPrice { get; init; }
 
     /// <summary>
     /// The most quantity × price an order with a limit or stop price may have, quote currency
     /// (<c>NOTIONAL.maxNotional</c> with <c>applyMaxToMarket</c> false: market orders are not held to it); 0 (the default) for none.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public decimal MaxNotional { get; init; }
 
     /// <summary>The largest multiple of <see cref="LotSize"/> not above <paramref name="units"/> (0 for a negative amount).</summary>
