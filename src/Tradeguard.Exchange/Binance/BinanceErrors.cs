@@ -52,6 +52,13 @@ public static class BinanceErrors
     /// <summary>-1116 INVALID_ORDER_TYPE.</summary>
     public static readonly BinanceError InvalidOrderType = new(-1116, 400, "Invalid orderType.");
 
+    /// <summary>
+    /// -1013 INVALID_MESSAGE for an order that breaks a symbol filter, e.g. "Filter failure: LOT_SIZE" (errors.md,
+    /// "Filter failures").
+    /// </summary>
+    /// <param name="filter">The filter type as exchangeInfo names it: <c>LOT_SIZE</c>, <c>PRICE_FILTER</c>, <c>NOTIONAL</c>.</param>
+    public static BinanceError FilterFailure(string filter) => new(-1013, 400, $"Filter failure: {filter}");
+
     /// <summary>-2010 NEW_ORDER_REJECTED with the engine's (or the gateway policy's) reason.</summary>
     public static BinanceError OrderRejected(string reason) => new(-2010, 400, reason);
 

@@ -411,7 +411,7 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
                 }
 
                 throw new ExchangeApiException(code, response.StatusCode,
-                    $"{method.Method} {path}: the exchange refused the request: {code} {message}");
+                    $"{method.Method} {path}: the exchange refused the request: {code} {message}") { ExchangeMessage = message };
             }
         }
     }

@@ -37,4 +37,10 @@ public class ExchangeApiException : TradeguardException
 
     /// <summary>The HTTP status, or null when no response arrived.</summary>
     public HttpStatusCode? Status { get; }
+
+    /// <summary>
+    /// The exchange's own words for a refused request (Binance's <c>msg</c>, e.g. <c>Filter failure: LOT_SIZE</c>), or
+    /// null when it sent none or the request never got an answer.
+    /// </summary>
+    public string? ExchangeMessage { get; init; }
 }

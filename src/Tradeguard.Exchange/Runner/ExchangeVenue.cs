@@ -186,7 +186,7 @@ internal sealed class ExchangeVenue(IExchangeClient client, string symbol, Tradi
             }
             catch (ExchangeApiException e) when (e.Status is { } status && (int)status is >= 400 and < 500 && e is not ExchangeBannedException && e.Code != -1003)
             {
-                Close(order, OrderStatus.Rejected, $"the exchange refused it: {e.Code}");
+                Close(order, OrderStatus.Rejected, $"the exchange refused it: {e.Code} {e.ExchangeMessage ?? "(no details)"}");
             }
         }
     }

@@ -19,9 +19,11 @@ namespace Tradeguard.Exchange.Sandbox;
 /// (plus <c>/api/v3/ping</c>) over a <see cref="ReplayMarket"/>. Signed endpoints check, as Binance does, the
 /// <c>X-MBX-APIKEY</c> header (-2014/-2015), <c>recvWindow</c> ≤ 60000 (-1131), the HMAC-SHA256 signature over the
 /// exact query string followed by the body (-1022), and the timestamp: rejected when 1000 ms or more ahead of the
-/// server or older than recvWindow (-1021). Request weight is counted per minute and reported in
-/// <c>X-MBX-USED-WEIGHT-1M</c>; over the limit the answer is 429 with Retry-After. Logs carry method, path, masked
-/// key and result only.
+/// server or older than recvWindow (-1021). New orders are held to the symbol filters exchangeInfo publishes
+/// (<see cref="SandboxOptions.Filters"/>, checked by <see cref="Instrument.Check"/>): one that breaks LOT_SIZE,
+/// PRICE_FILTER or NOTIONAL is answered 400 -1013 "Filter failure: NAME", as Binance answers it. Request weight is
+/// counted per minute and reported in <c>X-MBX-USED-WEIGHT-1M</c>; over the limit the answer is 429 with Retry-After.
+/// Logs carry method, path, masked key and result only.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
@@ -29,6 +31,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly ReplayMarket market;
     private readonly SandboxKeyring keys;
     private readonly SandboxOptions options;
+    private readonly Instrument filters;
     private readonly ILogger logger;
     private readonly Lock weightGate = new();
     private long weightMinute;
@@ -40,6 +43,7 @@ public sealed class SandboxServer : IAsyncDisposable
         this.market = market;
         this.keys = keys;
         this.options = options;
+        filters = options.PublishedFilters;
         this.logger = logger;
     }
 
@@ -218,14 +222,17 @@ public sealed class SandboxServer : IAsyncDisposable
                     ["isSpotTradingAllowed"] = true,
                     ["isMarginTradingAllowed"] = false,
                     ["permissions"] = new[] { "SPOT" },
+                    // What Instrument.Check enforces: minQty one lot, minPrice one tick, the minimum notional also for
+                    // market orders at the last close (avgPriceMins 0: "the last price is used"), the maximum only for
+                    // orders with a price of their own.
                     ["filters"] = new object[]
                     {
-                        new Dictionary<string, object> { ["filterType"] = "PRICE_FILTER", ["minPrice"] = Amount(options.Filters.TickSize), ["maxPrice"] = Amount(1_000_000_000m), ["tickSize"] = Amount(options.Filters.TickSize) },
-                        new Dictionary<string, object> { ["filterType"] = "LOT_SIZE", ["minQty"] = Amount(options.Filters.LotSize), ["maxQty"] = Amount(1_000_000_000m), ["stepSize"] = Amount(options.Filters.LotSize) },
+                        new Dictionary<string, object> { ["filterType"] = "PRICE_FILTER", ["minPrice"] = Amount(filters.TickSize), ["maxPrice"] = Amount(filters.MaxPrice), ["tickSize"] = Amount(filters.TickSize) },
+                        new Dictionary<string, object> { ["filterType"] = "LOT_SIZE", ["minQty"] = Amount(filters.LotSize), ["maxQty"] = Amount(filters.MaxQuantity), ["stepSize"] = Amount(filters.LotSize) },
                         new Dictionary<string, object>
                         {
-                            ["filterType"] = "NOTIONAL", ["minNotional"] = Amount(options.Filters.MinNotional), ["applyMinToMarket"] = true,
-                            ["maxNotional"] = Amount(9_000_000m), ["applyMaxToMarket"] = false, ["avgPriceMins"] = 5,
+                            ["filterType"] = "NOTIONAL", ["minNotional"] = Amount(filters.MinNotional), ["applyMinToMarket"] = true,
+                            ["maxNotional"] = Amount(filters.MaxNotional), ["applyMaxToMarket"] = false, ["avgPriceMins"] = 0,
                         },
                     },
                 },
@@ -347,6 +354,12 @@ public sealed class SandboxServer : IAsyncDisposable
             : "sandbox-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
         var request = new OrderRequest(side, quantity, type, type is OrderType.Limit or OrderType.StopLimit ? price : null,
             type is OrderType.Stop or OrderType.StopLimit ? stop : null);
+        if (filters.Check(quantity, request.LimitPrice, request.StopPrice, request.LimitPrice ?? request.StopPrice ?? LastClose()) is { } failure)
+        {
+            logger.LogInformation("Order refused by the {Filter} filter: {Reason}", failure.Filter, failure.Reason);
+            throw new SandboxRefusal(BinanceErrors.FilterFailure(failure.Filter));
+        }
+
         var order = (AwaitOpen() ? market.Place(request, quantity, clientId) : null) ?? throw new SandboxRefusal(BinanceErrors.OrderRejected("Market is closed."));
         if (order.Status == OrderStatus.Rejected)
         {

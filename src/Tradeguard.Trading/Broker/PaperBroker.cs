@@ -48,9 +48,10 @@ public sealed class PaperBroker : IVenue
     /// <param name="terms">How units are paid for and valued; null is <see cref="ContractTerms.Stock"/>.</param>
     /// <param name="shortSelling">True lets strategy sells open short positions; false keeps the broker long-only.</param>
     /// <param name="instrument">
-    /// The exchange's lot, tick and minimum-notional rules: a strategy's order that breaks one is rejected with the
-    /// rule named, and bracket prices are rounded onto the tick, away from the position's favour (a long's stop down
-    /// and take-profit up, a short's the other way). Null checks none.
+    /// The exchange's lot, tick and notional rules: a strategy's order that breaks one is rejected with the rule named,
+    /// bracket prices are rounded onto the tick, away from the position's favour (a long's stop down and take-profit
+    /// up, a short's the other way), and fill prices onto the tick against the trader within the bar
+    /// (<see cref="Instrument.FillPrice"/>). Null checks none and rounds nothing.
     /// </param>
     public PaperBroker(string symbol, decimal cash, CommissionModel commission, SlippageModel slippage, Bracket? defaultBracket = null,
         ContractTerms? terms = null, bool shortSelling = false, Instrument? instrument = null)
@@ -152,7 +153,7 @@ public sealed class PaperBroker : IVenue
 
                 if (Match(order, bar) is { } price)
                 {
-                    Fill(order, slippage.Apply(order.Side, price, bar), bar, barIndex, changed);
+                    Fill(order, slippage.Apply(order.Side, price, bar, instrument), bar, barIndex, changed);
                 }
             }
         }
@@ -340,7 +341,7 @@ public sealed class PaperBroker : IVenue
     private string? RulesProblem(Order order, decimal referencePrice) =>
         instrument is null || order.Role != OrderRole.Strategy || order.Quantity <= 0
             ? null
-            : instrument.Problem(order.Quantity, referencePrice, order.LimitPrice is not null || order.StopPrice is not null);
+            : instrument.Check(order.Quantity, order.LimitPrice, order.StopPrice, referencePrice)?.ToString();
 
     private string? FundsProblem(Order order, decimal referencePrice)
     {

@@ -40,15 +40,17 @@ public sealed class SandboxHarness : IAsyncDisposable
 
     public LogCapture Log { get; }
 
-    public static async Task<SandboxHarness> StartAsync(bool withdrawals = false, bool ipRestricted = true, TimeProvider? serverTime = null, RunPlan? plan = null)
+    /// <summary>Starts the sandbox; <paramref name="filters"/> replaces its default symbol filters (10^-8 steps, no minimum).</summary>
+    public static async Task<SandboxHarness> StartAsync(bool withdrawals = false, bool ipRestricted = true, TimeProvider? serverTime = null, RunPlan? plan = null,
+        Instrument? filters = null)
     {
         plan ??= RunConfigLoader.Load(RepoPaths.Samples("sma-cross-orcl.json"));
         var bars = plan.LoadBars();
         var market = new ReplayMarket(bars, "USD", plan.Engine.InitialCash, plan.Engine.Commission, plan.Engine.Slippage);
         var (store, key) = Keys.Create("sandbox", withdrawals, ipRestricted);
         var log = new LogCapture();
-        var server = await SandboxServer.StartAsync(market, SandboxKeyring.Load(store),
-            new SandboxOptions { Time = serverTime ?? TimeProvider.System }, log);
+        var options = new SandboxOptions { Time = serverTime ?? TimeProvider.System };
+        var server = await SandboxServer.StartAsync(market, SandboxKeyring.Load(store), filters is null ? options : options with { Filters = filters }, log);
         var credentials = ApiCredentials.Load(store, "sandbox");
         var client = BinanceSpotClient.Create(credentials, new ExchangeClientOptions { BaseAddress = server.BaseAddress }, log);
         return new SandboxHarness(plan, bars, market, server, key, credentials, client, log);

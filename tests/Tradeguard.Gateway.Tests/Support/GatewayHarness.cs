@@ -80,8 +80,9 @@ public sealed class GatewayHarness : IAsyncDisposable
     /// Starts sandbox and gateway; <paramref name="tune"/> adjusts the gateway's parts (Kestrel limits);
     /// <paramref name="ledger"/> keeps the bots' ledgers in a file in the harness folder, as <c>gateway serve</c> does.
     /// </summary>
+    /// <remarks><paramref name="sandboxFilters"/> replaces the sandbox's default symbol filters (10^-8 steps, no minimum).</remarks>
     public static async Task<GatewayHarness> StartAsync(Func<GatewayParts, GatewayParts>? tune = null, string? botsJson = null, bool adminSocket = false,
-        bool ledger = false)
+        bool ledger = false, Trading.Broker.Instrument? sandboxFilters = null)
     {
         var h = new GatewayHarness();
         var plan = RunConfigLoader.Load(RepoPaths.Samples("sma-cross-orcl.json"));
@@ -92,7 +93,8 @@ public sealed class GatewayHarness : IAsyncDisposable
         }
 
         h.ExchangeKey = SandboxKeyring.Create(h.Vault, "sandbox", withdrawals: false);
-        h.Sandbox = await SandboxServer.StartAsync(h.Market, SandboxKeyring.Load(h.Vault));
+        h.Sandbox = await SandboxServer.StartAsync(h.Market, SandboxKeyring.Load(h.Vault),
+            sandboxFilters is null ? null : new SandboxOptions { Filters = sandboxFilters });
         var keys = new BotKeyStore(h.Vault);
         foreach (var bot in new[] { "momentum", "meanrev" })
         {
