@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Redaction;
 
@@ -25,6 +26,13 @@ internal static class CliRunner
             return (int)ExitCode.Usage;
         }
 
+        if (Console.IsInputRedirected)
+        {
+            // Piped input is decoded strictly: a secret or hash with bytes that are not UTF-8 is refused, never
+            // stored or checked with U+FFFD in their place.
+            Console.InputEncoding = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        }
+
         try
         {
             Composition.HeldAlertsNotice.Show(Console.Error);
@@ -34,6 +42,12 @@ internal static class CliRunner
         {
             Console.Error.WriteLine("error: " + Redactor.Shared.Redact(e.Message));
             return (int)e.ExitCode;
+        }
+        catch (DecoderFallbackException)
+        {
+            // Its own message quotes the bytes, which may be a secret's.
+            Console.Error.WriteLine("error: the input is not UTF-8 text; nothing was changed.");
+            return (int)ExitCode.IntegrityFailure;
         }
         catch (OperationCanceledException)
         {

@@ -175,7 +175,11 @@ public sealed class VaultStore : ISecretStore, IDisposable
         return value;
     }
 
+    /// <summary>The largest value an entry may hold: 1 MiB (a PEM chain or a service-account JSON is a few KiB).</summary>
+    public const int MaxValueBytes = 1 << 20;
+
     /// <inheritdoc />
+    /// <exception cref="TradeguardException">Exit 2 when the value is larger than <see cref="MaxValueBytes"/>.</exception>
     public void Set(SecretReference reference, Secret value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -186,9 +190,16 @@ public sealed class VaultStore : ISecretStore, IDisposable
     /// <param name="values">The references and values; the values stay owned by the caller.</param>
     /// <param name="auditAction">The audit action recorded (<c>vault.set</c>, <c>vault.import</c>).</param>
     /// <param name="auditTarget">The audit target (the reference, or the imported file's name).</param>
+    /// <exception cref="TradeguardException">Exit 2 when a value is larger than <see cref="MaxValueBytes"/>; nothing is stored.</exception>
     public void SetMany(IReadOnlyList<(SecretReference Reference, Secret Value)> values, string auditAction = "vault.set", string auditTarget = "")
     {
         ArgumentNullException.ThrowIfNull(values);
+        if (values.FirstOrDefault(v => v.Value.Length > MaxValueBytes) is { Reference: var large, Value: not null } tooLarge)
+        {
+            throw new TradeguardException(ExitCode.Usage,
+                $"{large}: the value is {tooLarge.Value.Length} bytes, more than the 1 MiB ({MaxValueBytes} bytes) a vault entry may hold; nothing was stored.");
+        }
+
         var now = _options.Time.GetUtcNow();
         var sealedEntries = new List<EntryRecord>();
         lock (_gate)

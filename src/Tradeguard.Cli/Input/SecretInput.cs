@@ -16,7 +16,8 @@ internal static class SecretInput
     /// asked twice when <paramref name="confirm"/>. <paramref name="rule"/> (a policy that throws) is checked on the
     /// first entry, so a user is never asked to repeat a secret that will be refused.
     /// </summary>
-    /// <exception cref="TradeguardException">Exit 2 when nothing could be read or the two entries differ; whatever
+    /// <exception cref="TradeguardException">Exit 2 when nothing could be read or the two entries differ; exit 4 when
+    /// stdin is not UTF-8 text (the CLI decodes it strictly); whatever
     /// <paramref name="rule"/> throws.</exception>
     public static Secret Read(string prompt, string? environmentVariable = null, bool fromStdin = false,
         bool confirm = false, bool multiLine = false, Action<Secret>? rule = null)
@@ -28,7 +29,17 @@ internal static class SecretInput
 
         if (fromStdin || Console.IsInputRedirected)
         {
-            var text = multiLine ? Console.In.ReadToEnd() : Console.In.ReadLine();
+            string? text;
+            try
+            {
+                text = multiLine ? Console.In.ReadToEnd() : Console.In.ReadLine();
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new TradeguardException(ExitCode.IntegrityFailure,
+                    $"{prompt}: standard input is not UTF-8 text; nothing was changed (store a binary key base64- or hex-encoded).");
+            }
+
             if (text is null)
             {
                 throw new TradeguardException(ExitCode.Usage, $"{prompt}: nothing on standard input.");

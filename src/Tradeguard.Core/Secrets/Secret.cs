@@ -83,11 +83,21 @@ public sealed class Secret : IDisposable, IEquatable<Secret>
     /// (a child process's environment, an HTTP header) and register the value with the redactor.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
-    /// <exception cref="DecoderFallbackException">The bytes are not valid UTF-8.</exception>
+    /// <exception cref="Errors.TradeguardException">Exit 4 when the bytes are not UTF-8 text (a raw key); the message
+    /// says so without quoting them.</exception>
     public string Reveal()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return new UTF8Encoding(false, true).GetString(_bytes);
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(_bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            // The decoder's own message quotes the offending bytes.
+            throw new Errors.TradeguardException(Errors.ExitCode.IntegrityFailure,
+                "a stored value is binary, not UTF-8 text, so it cannot be used as text.");
+        }
     }
 
     /// <summary>The masked display form (<see cref="SecretMask"/>): never more than the first and last 4 characters.</summary>

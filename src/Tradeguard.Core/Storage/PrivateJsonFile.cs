@@ -10,28 +10,34 @@ namespace Tradeguard.Core.Storage;
 /// </summary>
 public static class PrivateJsonFile
 {
+    /// <summary>The largest state file read: 256 MiB.</summary>
+    public const long MaxBytes = 256L << 20;
+
     /// <summary>The file's content as <typeparamref name="T"/>, or null when there is no file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="what">What it is, in words: <c>run state</c>, <c>gateway ledger file</c>.</param>
     /// <param name="options">How it is written.</param>
     /// <param name="damaged">The caller's error for a damaged file, given why in words.</param>
-    /// <exception cref="TradeguardException">Exit 5 when the file is open to others; <paramref name="damaged"/>'s error otherwise.</exception>
+    /// <exception cref="TradeguardException">Exit 5 when the file is open to others, not a regular file or larger than
+    /// <see cref="MaxBytes"/>; <paramref name="damaged"/>'s error otherwise.</exception>
     public static T? Read<T>(string path, string what, JsonSerializerOptions options, Func<string, TradeguardException> damaged)
         where T : class
     {
-        if (!File.Exists(path))
+        if (!Path.Exists(path))
         {
             return null;
         }
 
+        // A folder, FIFO or device at the path is refused by InputFile rather than taken for "no file yet".
+        var bytes = InputFile.ReadBytes(path, what, MaxBytes);
         PrivateFile.EnsurePrivate(path, what);
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), options) ?? throw damaged("it holds null");
+            return JsonSerializer.Deserialize<T>(bytes, options) ?? throw damaged("it holds null");
         }
         catch (JsonException e)
         {
-            throw damaged($"it is not valid {what} ({e.Message})");
+            throw damaged($"it is not valid {what} ({JsonProblem.Describe(e)})");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -46,7 +46,7 @@ public sealed record DownloadManifest(string Exchange, string Symbol, string Int
         }
         catch (JsonException e)
         {
-            throw new TradeguardException(ExitCode.IntegrityFailure, $"{path} is damaged: it is not a download's instrument file ({e.Message}); move it away and download again", e);
+            throw new TradeguardException(ExitCode.IntegrityFailure, $"{path} is damaged: it is not a download's instrument file ({JsonProblem.Describe(e)}); move it away and download again", e);
         }
     }
 

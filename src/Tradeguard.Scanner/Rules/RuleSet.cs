@@ -116,7 +116,7 @@ public sealed class RuleSet
         }
         catch (JsonException e)
         {
-            throw Invalid(origin, $"is not valid JSON (line {e.LineNumber + 1}): {e.Message}");
+            throw Invalid(origin, $"is not valid JSON or not a rule file ({JsonProblem.Describe(e)})");
         }
 
         if (model?.Rules is null || model.Version != 1)

@@ -53,6 +53,7 @@ public sealed class VaultReferenceConfigurationProvider : ConfigurationProvider
                 throw new TradeguardException(ExitCode.Configuration, $"setting {key} holds a malformed vault reference; use vault://item/field.");
             }
 
+            InternalItem.Refuse(reference.Value, $"used as setting {key}");
             using var secret = _store.TryGet(reference.Value) ?? throw new TradeguardException(ExitCode.Configuration,
                 $"setting {key} refers to {reference}, which is not in the vault; add it with 'tradeguard vault set {reference.Value.Item} {reference.Value.Field}'.");
             var text = secret.Reveal();

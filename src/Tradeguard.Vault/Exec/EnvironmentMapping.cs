@@ -40,16 +40,12 @@ public sealed record EnvironmentMapping(string Name, SecretReference? Reference,
     /// </summary>
     /// <remarks>A file of references only holds no secret, so any mode will do; one with a literal value may (a key
     /// pasted in), so it must be private like every other file holding secrets.</remarks>
-    /// <exception cref="TradeguardException">Exit 5 when the file is missing, or holds a literal and is exposed; exit 4
-    /// with the line for bad syntax.</exception>
+    /// <exception cref="TradeguardException">Exit 5 when the file is missing, not a regular file, over 1 MiB, or holds a
+    /// literal and is exposed; exit 4 when it is not UTF-8 text, or with the line for bad syntax.</exception>
     public static IReadOnlyList<EnvironmentMapping> ReadFile(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new TradeguardException(ExitCode.Configuration, $"env file {path} does not exist.");
-        }
-
-        var result = ParseFile(path);
+        // The one way a named file is read: a folder, FIFO or device is refused at once, as is a file over the cap.
+        var result = ParseFile(path, Core.Storage.InputFile.ReadText(path, "env file", Core.Storage.InputFile.ConfigMaxBytes));
         if (result.Any(m => m.Reference is null))
         {
             Core.Storage.PrivateFile.EnsurePrivate(path, "env file with literal values");
@@ -58,10 +54,10 @@ public sealed record EnvironmentMapping(string Name, SecretReference? Reference,
         return result;
     }
 
-    private static List<EnvironmentMapping> ParseFile(string path)
+    private static List<EnvironmentMapping> ParseFile(string path, string text)
     {
         var result = new List<EnvironmentMapping>();
-        foreach (var (name, value) in DotenvParser.Parse(File.ReadAllText(path), path, _ => null, interpolate: false))
+        foreach (var (name, value) in DotenvParser.Parse(text, path, _ => null, interpolate: false))
         {
             if (!IsValidName(name))
             {

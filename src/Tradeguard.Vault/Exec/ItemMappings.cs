@@ -11,9 +11,6 @@ namespace Tradeguard.Vault.Exec;
 /// </summary>
 public static class ItemMappings
 {
-    /// <summary>The item that holds Tradeguard's own keys; never exposed whole.</summary>
-    public const string InternalItem = "tradeguard";
-
     /// <summary>The variable name for <paramref name="reference"/> under the rule above.</summary>
     public static string VariableName(SecretReference reference)
     {
@@ -27,15 +24,15 @@ public static class ItemMappings
     }
 
     /// <summary>One mapping per field of <paramref name="item"/> in <paramref name="store"/>, in field order.</summary>
-    /// <exception cref="TradeguardException">Exit 5 when the item has no fields; exit 2 for <see cref="InternalItem"/> or
+    /// <exception cref="TradeguardException">Exit 5 when the item has no fields; exit 2 for <see cref="Vault.InternalItem"/> or
     /// when two fields map to one name (<c>api-key</c> and <c>api_key</c>): map them one by one with <c>--env</c> instead.</exception>
     public static IReadOnlyList<EnvironmentMapping> ForItem(ISecretStore store, string item)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (item == InternalItem)
+        if (item == InternalItem.Name)
         {
             throw new TradeguardException(ExitCode.Usage,
-                $"--item {InternalItem}: that item holds Tradeguard's own keys (audit, 2FA), which no program needs; map what it needs with --env.");
+                $"--item {InternalItem.Name}: that item holds Tradeguard's own keys (audit, 2FA), which no program needs.");
         }
 
         var fields = store.List().Where(r => r.Item == item).OrderBy(r => r.Field, StringComparer.Ordinal).ToList();

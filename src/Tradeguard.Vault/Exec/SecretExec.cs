@@ -22,7 +22,8 @@ public static partial class SecretExec
     /// <summary>
     /// Resolves every mapping against <paramref name="store"/>; the caller disposes the values.
     /// </summary>
-    /// <exception cref="TradeguardException">Exit 5 naming a reference that is not in the vault; exit 4 for a damaged entry.</exception>
+    /// <exception cref="TradeguardException">Exit 5 naming a reference that is not in the vault, or a value with a NUL
+    /// byte; exit 2 for an entry of <see cref="InternalItem"/>; exit 4 for a damaged entry.</exception>
     public static IReadOnlyDictionary<string, Secret> Resolve(ISecretStore store, IEnumerable<EnvironmentMapping> mappings)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -32,10 +33,23 @@ public static partial class SecretExec
         {
             foreach (var m in mappings)
             {
+                if (m.Reference is { } own)
+                {
+                    InternalItem.Refuse(own, $"passed to a program (as {m.Name})");
+                }
+
                 var value = m.Reference is { } r
                     ? store.TryGet(r) ?? throw new TradeguardException(ExitCode.Configuration,
                         $"{m.Name} refers to {r}, which is not in the vault; 'tradeguard vault list' shows what it holds.")
                     : Secret.FromString(m.Literal!);
+                if (value.Use(bytes => bytes.IndexOf((byte)0) >= 0))
+                {
+                    value.Dispose();
+                    // The kernel ends an environment string at its first NUL: the program would get a shorter value.
+                    throw new TradeguardException(ExitCode.Configuration,
+                        $"{m.Name}: {(m.Reference is { } held ? held.ToString() : "its value")} holds a NUL byte, which an environment variable cannot carry; nothing was started.");
+                }
+
                 if (values.Remove(m.Name, out var earlier))
                 {
                     earlier.Dispose();

@@ -113,6 +113,11 @@ public static class PlaintextImporter
             Redactor.Shared.Register(v.Value);
         }
 
+        foreach (var value in values)
+        {
+            InternalItem.Refuse(value.Reference, "written by an import");
+        }
+
         return new ImportPlan(chosen, values, notes);
     }
 

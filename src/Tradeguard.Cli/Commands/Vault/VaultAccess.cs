@@ -150,8 +150,9 @@ internal static class VaultAccess
         });
     }
 
-    /// <summary>Parses ITEM and FIELD arguments into a reference, or fails with exit 2 naming the bad one.</summary>
-    public static SecretReference Reference(string item, string field)
+    /// <summary>Parses ITEM and FIELD arguments into a reference, or fails with exit 2 naming the bad one (or an
+    /// entry of Tradeguard's own item, <see cref="InternalItem"/>, which <paramref name="use"/> may not touch).</summary>
+    public static SecretReference Reference(string item, string field, string use)
     {
         if (!SecretReference.IsValidName(item) || !SecretReference.IsValidName(field))
         {
@@ -159,6 +160,8 @@ internal static class VaultAccess
                 $"'{(SecretReference.IsValidName(item) ? field : item)}' is not a valid vault name: use 1-64 of A-Z a-z 0-9 _ . -");
         }
 
-        return new SecretReference(item, field);
+        var reference = new SecretReference(item, field);
+        InternalItem.Refuse(reference, use);
+        return reference;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Tradeguard.Cli.Composition;
 using Tradeguard.Core.Errors;
 using Tradeguard.Core.Secrets;
+using Tradeguard.Vault;
 
 namespace Tradeguard.Cli.Commands.Vault;
 
@@ -26,6 +27,8 @@ internal static class VaultCopyCommand
         {
             var source = Parse(parseResult.GetValue(from)!);
             var target = Parse(parseResult.GetValue(to)!);
+            InternalItem.Refuse(source, move ? "moved" : "copied");
+            InternalItem.Refuse(target, "overwritten");
             using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
             installation.Vault.Copy(source, target, move, parseResult.GetValue(force));
             Console.WriteLine($"{(move ? "Moved" : "Copied")} {source} to {target}.");

@@ -22,7 +22,7 @@ internal static class VaultGetCommand
         };
         command.SetAction(parseResult =>
         {
-            var reference = VaultAccess.Reference(parseResult.GetValue(item)!, parseResult.GetValue(field)!);
+            var reference = VaultAccess.Reference(parseResult.GetValue(item)!, parseResult.GetValue(field)!, "shown");
             using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
             var vault = installation.Vault;
             var wantsClear = parseResult.GetValue(reveal);

@@ -16,7 +16,7 @@ internal static class VaultRmCommand
         var command = new Command("rm", "Delete one entry (the previous file is kept as PATH.bak).") { item, field, vaultOption, keyFile };
         command.SetAction(parseResult =>
         {
-            var reference = VaultAccess.Reference(parseResult.GetValue(item)!, parseResult.GetValue(field)!);
+            var reference = VaultAccess.Reference(parseResult.GetValue(item)!, parseResult.GetValue(field)!, "removed");
             using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
             var vault = installation.Vault;
             if (!vault.Remove(reference))

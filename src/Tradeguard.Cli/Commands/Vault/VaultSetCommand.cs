@@ -20,7 +20,7 @@ internal static class VaultSetCommand
         };
         command.SetAction(parseResult =>
         {
-            var reference = VaultAccess.Reference(parseResult.GetValue(item)!, parseResult.GetValue(field)!);
+            var reference = VaultAccess.Reference(parseResult.GetValue(item)!, parseResult.GetValue(field)!, "changed");
             using var installation = Installation.Open(parseResult.GetValue(vaultOption), parseResult.GetValue(keyFile));
             var vault = installation.Vault;
             using var value = VaultAccess.ReadValue($"Value for {reference}");
