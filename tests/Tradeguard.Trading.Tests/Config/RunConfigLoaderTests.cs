@@ -50,7 +50,7 @@ public sealed class RunConfigLoaderTests
 
     [Fact]
     public void MissingDataFile_IsRefused() =>
-        Refused("{ \"strategy\": { \"name\": \"price-sma-cross\" } }", $"{Path}: data.file is missing: name the CSV file of bars (relative to the config's folder)");
+        Refused("{ \"strategy\": { \"name\": \"price-sma-cross\" } }", $"{Path}: data.file is missing: name the CSV file of bars (relative to the config's folder), or list several symbols under symbols");
 
     [Fact]
     public void UnknownStrategy_ListsTheBuiltIns() =>
