@@ -55,7 +55,7 @@ public sealed class RunConfigLoaderTests
     [Fact]
     public void UnknownStrategy_ListsTheBuiltIns() =>
         Refused("{ \"data\": { \"file\": \"bars.csv\" }, \"strategy\": { \"name\": \"moon\" } }",
-            $"{Path}: strategy.name is not a built-in strategy: choose one of price-sma-cross, dual-ma-cross, rsi-mean-reversion, lower-closes");
+            $"{Path}: strategy.name is not a built-in strategy: choose one of price-sma-cross, dual-ma-cross, rsi-mean-reversion, lower-closes, relative-strength");
 
     [Fact]
     public void UnknownParameter_ListsTheStrategysParameters() =>
