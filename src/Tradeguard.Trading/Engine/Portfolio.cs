@@ -72,7 +72,10 @@ public sealed class Portfolio
     /// <summary>The round trips closed so far, oldest first.</summary>
     public IReadOnlyList<ClosedTrade> Trades => trades;
 
-    /// <summary>Cash plus the position valued at <paramref name="price"/> (<see cref="ContractTerms.Value"/>).</summary>
+    /// <summary>
+    /// Cash plus the position valued at <paramref name="price"/> (<see cref="ContractTerms.Value"/>); on a shared
+    /// account, its whole cash with this symbol's position only (<see cref="Strategies.PortfolioView.Equity"/> values them all).
+    /// </summary>
     public decimal Equity(decimal price) => Terms.Value(Cash, Position, SettlementPrice, price);
 
     /// <summary>

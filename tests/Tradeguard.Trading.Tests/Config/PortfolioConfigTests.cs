@@ -88,6 +88,13 @@ public sealed class PortfolioConfigTests
     }
 
     [Fact]
+    public void TheRelativeStrengthSample_IsValid()
+    {
+        var plan = RunConfigLoader.Load(RepoPaths.Samples("relative-strength-orcl-yhoo.json"));
+        Assert.Equal(("relative-strength", 20.0, 2), (plan.Strategy.Name, plan.Parameters["lookback"], plan.Feeds.Count));
+    }
+
+    [Fact]
     public void TheSample_RunsToBacktradersValue()
     {
         // samples/portfolio-orcl-yhoo.json is the run of Vectors/Backtrader/generate_portfolio.py: backtrader ends at 9562.60.
