@@ -80,6 +80,20 @@ public sealed class ExchangeSessionTests
         Assert.Equal($"{folder.Combine("run.json")}: {setting} is for backtests only: exchange runs trade spot, long only (leave out direction short/both and broker.futures)", error.Message);
     }
 
+    [Fact]
+    public async Task RunConfig_WithSeveralSymbols_IsRefusedBeforeAnyRequest()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.Combine("run.json"),
+            "{ \"symbols\": [ { \"symbol\": \"ORCL\", \"file\": \"a.csv\" }, { \"symbol\": \"YHOO\", \"file\": \"b.csv\" } ], \"strategy\": { \"name\": \"price-sma-cross\" } }");
+        var config = Write(folder, """{ "exchange": "sandbox", "baseUrl": "http://127.0.0.1:9", "symbol": "ORCL", "run": "run.json" }""");
+
+        var error = await Assert.ThrowsAsync<TradeguardException>(() => ExchangeSession.PrepareAsync(ExchangeRunConfig.Load(config), new InMemorySecretStore(),
+            vaultPath: null, live: false, allowWithdrawalKeys: false));
+        Assert.Equal((ExitCode.Configuration, $"{folder.Combine("run.json")}: symbols is for backtests only: an exchange run trades one symbol (name its bars with data)"),
+            (error.ExitCode, error.Message));
+    }
+
     private static string Write(TempFolder folder, string json)
     {
         var path = folder.Combine("exchange.json");

@@ -76,6 +76,11 @@ public sealed class ExchangeSession : IDisposable
         }
 
         var plan = RunConfigLoader.Load(config.RunPath);
+        if (plan.IsPortfolio)
+        {
+            throw ConfigError.Setting(config.RunPath, "symbols", "is for backtests only: an exchange run trades one symbol (name its bars with data)");
+        }
+
         if (plan.Engine.ShortSelling || plan.Engine.Contract.IsFuturesLike)
         {
             // A spot account holds what it bought: it can neither sell what it lacks nor post margin.

@@ -55,8 +55,19 @@ public sealed class PaperBroker : IVenue
     /// </param>
     public PaperBroker(string symbol, decimal cash, CommissionModel commission, SlippageModel slippage, Bracket? defaultBracket = null,
         ContractTerms? terms = null, bool shortSelling = false, Instrument? instrument = null)
+        : this(symbol, new CashAccount(cash), commission, slippage, defaultBracket, terms, shortSelling, instrument)
     {
-        Portfolio = new Portfolio(symbol, cash, terms);
+    }
+
+    /// <summary>
+    /// Creates a broker for one symbol that pays from and into <paramref name="account"/>, shared with the other
+    /// symbols' brokers of a portfolio run (<see cref="PortfolioEngine"/>): their fills spend the cash this one's
+    /// orders are checked against. The other parameters are as for the constructor that takes starting cash.
+    /// </summary>
+    public PaperBroker(string symbol, CashAccount account, CommissionModel commission, SlippageModel slippage, Bracket? defaultBracket,
+        ContractTerms? terms, bool shortSelling, Instrument? instrument)
+    {
+        Portfolio = new Portfolio(symbol, account, terms);
         this.commission = commission;
         this.slippage = slippage;
         this.defaultBracket = defaultBracket;

@@ -2,15 +2,22 @@ namespace Tradeguard.Trading.Config;
 
 /// <summary>
 /// The JSON shape of a run config (camelCase keys; see docs/trading.md for every setting). Only
-/// <c>data.file</c> and <c>strategy.name</c> are required; everything else has a built-in default.
+/// <c>data.file</c> (or a <c>symbols</c> list instead of <c>data</c>) and <c>strategy.name</c> are required;
+/// everything else has a built-in default.
 /// </summary>
 public sealed record RunConfigFile
 {
     /// <summary>Names the run and its output folder; defaults to the config file's name.</summary>
     public string? Name { get; init; }
 
-    /// <summary>Where the bars come from.</summary>
+    /// <summary>Where the bars come from (one symbol).</summary>
     public DataSection? Data { get; init; }
+
+    /// <summary>
+    /// Instead of <see cref="Data"/>: several symbols traded in one run from one cash account, each entry shaped like
+    /// <c>data</c> with its <c>symbol</c> required.
+    /// </summary>
+    public List<DataSection?>? Symbols { get; init; }
 
     /// <summary>Which strategy, with which parameters.</summary>
     public StrategySection? Strategy { get; init; }
@@ -27,7 +34,7 @@ public sealed record RunConfigFile
     /// <summary>The exchange's lot, tick and minimum-notional rules; absent: whole units at any price.</summary>
     public InstrumentSection? Instrument { get; init; }
 
-    /// <summary><c>data</c>: the bar file.</summary>
+    /// <summary><c>data</c>, or an entry of <c>symbols</c>: the bar file.</summary>
     public sealed record DataSection
     {
         /// <summary>CSV path, relative to the config file's folder.</summary>

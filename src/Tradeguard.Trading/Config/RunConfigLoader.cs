@@ -38,14 +38,7 @@ public static class RunConfigLoader
 
     private static RunPlan Check(RunConfigFile file, string path)
     {
-        var dataFile = file.Data?.File is { Length: > 0 } f
-            ? ConfigFile.ResolvePath(path, "data.file", f)
-            : throw ConfigError.Setting(path, "data.file", "is missing: name the CSV file of bars (relative to the config's folder)");
-        if (file.Data.From is { } from && file.Data.To is { } to && from > to)
-        {
-            throw ConfigError.Setting(path, "data.from", $"({from:yyyy-MM-dd}) is after data.to ({to:yyyy-MM-dd})");
-        }
-
+        var feeds = Feeds(path, file);
         var strategy = ChooseStrategy(path, file.Strategy);
         var parameters = CheckParameters(path, strategy, file.Strategy!.Parameters);
         var direction = file.Strategy.Direction switch
@@ -113,20 +106,76 @@ public static class RunConfigLoader
             Contract = Contract(path, broker.Futures),
             Risk = new RiskLimits(risk.MaxPosition, risk.MaxOrderNotional, risk.MaxOrdersPerMinute, risk.MaxDailyLoss),
         };
-        var data = new BarLoadOptions
-        {
-            Symbol = file.Data.Symbol,
-            UseAdjustedClose = file.Data.Adjusted ?? true,
-            From = file.Data.From?.ToDateTime(TimeOnly.MinValue),
-            To = file.Data.To?.ToDateTime(TimeOnly.MinValue),
-        };
         var name = file.Name is { Length: > 0 } n ? n : Path.GetFileNameWithoutExtension(path);
         if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name is "." or "..")
         {
             throw ConfigError.Setting(path, "name", "cannot be a folder name: use letters, digits, '-' and '_'");
         }
 
-        return new RunPlan(name, path, dataFile, data, strategy, parameters, engine, riskFree, orders, periodsPerYear);
+        return new RunPlan(name, path, feeds[0].DataFile, feeds[0].Data, strategy, parameters, engine, riskFree, orders, periodsPerYear,
+            file.Symbols is null ? null : feeds);
+    }
+
+    // data (one symbol) or symbols (several, one cash account); never both.
+    private static IReadOnlyList<SymbolData> Feeds(string path, RunConfigFile file)
+    {
+        if (file.Symbols is null)
+        {
+            return file.Data is null
+                ? throw ConfigError.Setting(path, "data.file", "is missing: name the CSV file of bars (relative to the config's folder), or list several symbols under symbols")
+                : [Feed(path, "data", file.Data)];
+        }
+
+        if (file.Data is not null)
+        {
+            throw ConfigError.Setting(path, "symbols", "cannot be given with data: trade one symbol with data, or several with symbols (each entry names its file)");
+        }
+
+        if (file.Symbols.Count == 0)
+        {
+            throw ConfigError.Setting(path, "symbols", "is empty: list at least one { \"symbol\": ..., \"file\": ... }");
+        }
+
+        var feeds = new SymbolData[file.Symbols.Count];
+        for (var i = 0; i < feeds.Length; i++)
+        {
+            var key = $"symbols[{i}]";
+            var entry = file.Symbols[i] ?? throw ConfigError.Setting(path, key, "is empty: give its symbol and file");
+            if (string.IsNullOrWhiteSpace(entry.Symbol))
+            {
+                throw ConfigError.Setting(path, key + ".symbol", "is missing: name each symbol of a portfolio run, e.g. ORCL");
+            }
+
+            var twin = Array.FindIndex(feeds, 0, i, f => string.Equals(f.Data.Symbol, entry.Symbol, StringComparison.OrdinalIgnoreCase));
+            if (twin >= 0)
+            {
+                throw ConfigError.Setting(path, key + ".symbol", $"repeats symbols[{twin}].symbol: list each symbol once");
+            }
+
+            feeds[i] = Feed(path, key, entry);
+        }
+
+        return feeds;
+    }
+
+    // A data section or symbols entry; key names it in errors ("data", "symbols[1]").
+    private static SymbolData Feed(string path, string key, RunConfigFile.DataSection section)
+    {
+        var dataFile = section.File is { Length: > 0 } f
+            ? ConfigFile.ResolvePath(path, key + ".file", f)
+            : throw ConfigError.Setting(path, key + ".file", "is missing: name the CSV file of bars (relative to the config's folder)");
+        if (section.From is { } from && section.To is { } to && from > to)
+        {
+            throw ConfigError.Setting(path, key + ".from", $"({from:yyyy-MM-dd}) is after {key}.to ({to:yyyy-MM-dd})");
+        }
+
+        return new SymbolData(dataFile, new BarLoadOptions
+        {
+            Symbol = section.Symbol,
+            UseAdjustedClose = section.Adjusted ?? true,
+            From = section.From?.ToDateTime(TimeOnly.MinValue),
+            To = section.To?.ToDateTime(TimeOnly.MinValue),
+        });
     }
 
     // A built-in strategy by name, or a plugin's by assembly and type; never both.

@@ -10,8 +10,8 @@ namespace Tradeguard.Trading.Config;
 /// </summary>
 /// <param name="Name">The run's name (output folder name).</param>
 /// <param name="ConfigPath">The config file, as given.</param>
-/// <param name="DataFile">The bar file, resolved against the config's folder.</param>
-/// <param name="Data">How the bars are read and filtered.</param>
+/// <param name="DataFile">The bar file, resolved against the config's folder (a portfolio run's: the first symbol's).</param>
+/// <param name="Data">How the bars are read and filtered (a portfolio run's: the first symbol's).</param>
 /// <param name="Strategy">The built-in or plugin strategy.</param>
 /// <param name="Parameters">Every parameter of <paramref name="Strategy"/>, defaults filled in.</param>
 /// <param name="Engine">Cash, costs, sizing, exits, risk limits.</param>
@@ -19,6 +19,7 @@ namespace Tradeguard.Trading.Config;
 /// <param name="Orders">Which positions the strategy takes (<c>strategy.direction</c>; not long only implies
 /// <see cref="EngineOptions.ShortSelling"/>) and the orders it takes them with (<c>strategy.orders</c>).</param>
 /// <param name="PeriodsPerYear">Bars per year for annualising (<c>report.periodsPerYear</c>); null reads it from the bars.</param>
+/// <param name="Symbols">A portfolio run's symbols (<c>symbols</c>), in config order; null for a single-symbol run (<c>data</c>).</param>
 public sealed record RunPlan(
     string Name,
     string ConfigPath,
@@ -29,14 +30,35 @@ public sealed record RunPlan(
     EngineOptions Engine,
     double RiskFreeRate,
     SignalOrders Orders,
-    double? PeriodsPerYear = null)
+    double? PeriodsPerYear = null,
+    IReadOnlyList<SymbolData>? Symbols = null)
 {
+    /// <summary>True for a config with <c>symbols</c>: several symbols, one cash account (<see cref="Engine.PortfolioEngine"/>).</summary>
+    public bool IsPortfolio => Symbols is not null;
+
     /// <summary>Which positions the strategy takes (<c>strategy.direction</c>).</summary>
     public TradeDirection Direction => Orders.Direction;
 
     /// <summary>Loads the bars the plan names.</summary>
     /// <exception cref="DataFileException">The file is malformed (exit code 4).</exception>
     public BarSeries LoadBars() => CsvBarLoader.Load(DataFile, Data);
+
+    /// <summary>Where every symbol's bars come from, in config order: <see cref="Symbols"/>, or the one of <c>data</c>.</summary>
+    public IReadOnlyList<SymbolData> Feeds => Symbols ?? [new SymbolData(DataFile, Data)];
+
+    /// <summary>Loads every symbol's bars, in config order.</summary>
+    /// <exception cref="DataFileException">A file is malformed (exit code 4).</exception>
+    public IReadOnlyList<BarSeries> LoadAllBars() => Feeds.Select(f => f.Load()).ToArray();
+
+    /// <summary>
+    /// The plan with its dates narrowed by the command line's <c>--from</c> and <c>--to</c> (null keeps the config's),
+    /// for every symbol alike.
+    /// </summary>
+    public RunPlan Between(DateTime? from, DateTime? to)
+    {
+        BarLoadOptions Narrow(BarLoadOptions data) => data with { From = from ?? data.From, To = to ?? data.To };
+        return this with { Data = Narrow(Data), Symbols = Symbols?.Select(s => s with { Data = Narrow(s.Data) }).ToArray() };
+    }
 
     /// <summary>A fresh strategy instance with the plan's parameters, some replaced by <paramref name="overrides"/>.</summary>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">An override is unknown or out of range, or the parameters contradict each other (exit code 5).</exception>

@@ -4,8 +4,9 @@ using Tradeguard.Trading.Collections;
 namespace Tradeguard.Trading.Engine;
 
 /// <summary>
-/// Cash and the position of one symbol (long, or short where the venue allows it), changed only by fills; keeps the
-/// closed-trade list. Money in quote currency, quantities in units (contracts for futures-like terms), all
+/// The position of one symbol (long, or short where the venue allows it) and the cash it is paid from (a
+/// <see cref="CashAccount"/>, its own or shared with the other symbols of a portfolio run), changed only by fills;
+/// keeps the closed-trade list. Money in quote currency, quantities in units (contracts for futures-like terms), all
 /// <see cref="decimal"/>. Cash follows <see cref="ContractTerms"/>; positions follow backtrader's <c>Position.update</c>:
 /// a fill first closes what it can of an opposite position and opens the rest, so long 10 and a sell of 15 closes the
 /// long trade and opens a short of 5 in one fill.
@@ -13,6 +14,7 @@ namespace Tradeguard.Trading.Engine;
 public sealed class Portfolio
 {
     private readonly AppendOnlyList<ClosedTrade> trades = [];
+    private readonly CashAccount account;
     private DateTime entryTime;
     private int entryBar;
     private decimal entryUnits;
@@ -27,10 +29,18 @@ public sealed class Portfolio
     /// <param name="cash">Starting cash, quote currency.</param>
     /// <param name="terms">How units are paid for and valued; null is <see cref="ContractTerms.Stock"/>.</param>
     public Portfolio(string symbol, decimal cash, ContractTerms? terms = null)
+        : this(symbol, new CashAccount(cash), terms)
+    {
+    }
+
+    /// <summary>Creates a portfolio with no position that pays from and into <paramref name="account"/>.</summary>
+    /// <param name="symbol">The instrument traded.</param>
+    /// <param name="account">The cash, possibly shared with other portfolios of the run.</param>
+    /// <param name="terms">How units are paid for and valued; null is <see cref="ContractTerms.Stock"/>.</param>
+    public Portfolio(string symbol, CashAccount account, ContractTerms? terms = null)
     {
         Symbol = symbol;
-        Cash = cash;
-        InitialCash = cash;
+        this.account = account;
         Terms = terms ?? ContractTerms.Stock;
     }
 
@@ -40,11 +50,15 @@ public sealed class Portfolio
     /// <summary>How units are paid for and valued.</summary>
     public ContractTerms Terms { get; }
 
-    /// <summary>Starting cash.</summary>
-    public decimal InitialCash { get; }
+    /// <summary>Starting cash of the account.</summary>
+    public decimal InitialCash => account.Initial;
 
-    /// <summary>Cash now (for futures-like terms: with the P&amp;L settled up to <see cref="SettlementPrice"/>).</summary>
-    public decimal Cash { get; private set; }
+    /// <summary>Cash of the account now (for futures-like terms: with the P&amp;L settled up to <see cref="SettlementPrice"/>).</summary>
+    public decimal Cash
+    {
+        get => account.Balance;
+        private set => account.Balance = value;
+    }
 
     /// <summary>Units held now: above 0 long, below 0 short.</summary>
     public decimal Position { get; private set; }
@@ -58,7 +72,10 @@ public sealed class Portfolio
     /// <summary>The round trips closed so far, oldest first.</summary>
     public IReadOnlyList<ClosedTrade> Trades => trades;
 
-    /// <summary>Cash plus the position valued at <paramref name="price"/> (<see cref="ContractTerms.Value"/>).</summary>
+    /// <summary>
+    /// Cash plus the position valued at <paramref name="price"/> (<see cref="ContractTerms.Value"/>); on a shared
+    /// account, its whole cash with this symbol's position only (<see cref="Strategies.PortfolioView.Equity"/> values them all).
+    /// </summary>
     public decimal Equity(decimal price) => Terms.Value(Cash, Position, SettlementPrice, price);
 
     /// <summary>

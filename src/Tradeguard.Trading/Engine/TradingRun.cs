@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Tradeguard.Core.Audit;
 using Tradeguard.Trading.Broker;
 using Tradeguard.Trading.Data;
@@ -36,6 +37,8 @@ public sealed class TradingRun : StrategyContext
     private Bar bar;
     private int index = -1;
     private string? warmUpRefusal;
+    private PortfolioView? portfolio;
+    private bool sharesCash;
 
     internal TradingRun(Strategy strategy, EngineOptions options, IVenue venue, ITradingEventSink[] sinks, IAuditLog audit, TradingMode mode,
         string actor, EquityCurve? curve)
@@ -66,7 +69,10 @@ public sealed class TradingRun : StrategyContext
     public override decimal Cash => venue.Cash;
 
     /// <inheritdoc />
-    public override decimal Equity => options.Contract.Value(venue.Cash, venue.Position, venue.SettlementPrice, bar.Close);
+    public override decimal Equity => sharesCash ? portfolio!.Equity : Mark(venue.Cash);
+
+    /// <inheritdoc />
+    public override PortfolioView Portfolio => portfolio ??= new PortfolioView([this]);
 
     /// <inheritdoc />
     public override decimal Stake => options.Sizer.Size(Equity, bar.Close);
@@ -124,6 +130,27 @@ public sealed class TradingRun : StrategyContext
     /// <param name="warmUpRefusal">Null on a bar the strategy may trade on.</param>
     public void Step(in Bar bar, string? warmUpRefusal = null)
     {
+        Advance(bar, warmUpRefusal);
+        Decide();
+    }
+
+    /// <summary><paramref name="cash"/> plus this symbol's position valued at its latest close (<see cref="ContractTerms.Value"/>).</summary>
+    internal decimal Mark(decimal cash) => options.Contract.Value(cash, venue.Position, venue.SettlementPrice, bar.Close);
+
+    /// <summary>
+    /// Makes this run one symbol of a portfolio run whose venues share one cash account: <see cref="Equity"/> (and so
+    /// the sizer's stake and the daily-loss limit) is then <paramref name="view"/>'s total. Call before <see cref="Begin"/>.
+    /// </summary>
+    internal void SharePortfolio(PortfolioView view)
+    {
+        portfolio = view;
+        sharesCash = true;
+    }
+
+    /// <summary>The first half of <see cref="Step"/>: the venue's updates (steps 1 and 2); a portfolio run does it for every symbol of a time before <see cref="Decide"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Advance(in Bar bar, string? warmUpRefusal)
+    {
         index++;
         this.bar = bar;
         this.warmUpRefusal = warmUpRefusal;
@@ -139,7 +166,12 @@ public sealed class TradingRun : StrategyContext
         {
             curve.Hold(index, venue.Cash, venue.Position, venue.SettlementPrice);
         }
+    }
 
+    /// <summary>The second half of <see cref="Step"/>: the risk guard and the strategy on the bar given to <see cref="Advance"/> (steps 3 to 5).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Decide()
+    {
         if (watchLoss)
         {
             var equityBefore = equity;
@@ -151,7 +183,7 @@ public sealed class TradingRun : StrategyContext
         }
 
         curve?.Close(index);
-        strategy.OnBar(this, bar);
+        strategy.OnBar(this, in bar);
     }
 
     /// <summary>Publishes the run's end (finished, or failed with <paramref name="failure"/>) and audits it.</summary>

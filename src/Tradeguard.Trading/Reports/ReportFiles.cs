@@ -13,7 +13,8 @@ namespace Tradeguard.Trading.Reports;
 /// <summary>
 /// Writes a run's report into a folder: <c>trades.csv</c>, <c>equity.csv</c>, <c>metrics.json</c>,
 /// <c>annual-returns.csv</c>, <c>monthly-returns.csv</c>, <c>equity.png</c> and <c>report.html</c>
-/// (<see cref="HtmlReport"/>). Each file is written atomically with owner-only permissions (a report reveals
+/// (<see cref="HtmlReport"/>); for a portfolio run the same files of the whole portfolio with <c>symbols.csv</c>, each
+/// symbol's figures, in place of <c>report.html</c> (<see cref="WritePortfolio"/>). Each file is written atomically with owner-only permissions (a report reveals
 /// positions). Numbers use the invariant culture; times are ISO 8601.
 /// </summary>
 public static class ReportFiles
@@ -21,7 +22,10 @@ public static class ReportFiles
     /// <summary>The file names, in the order written.</summary>
     public static IReadOnlyList<string> Names { get; } = ["trades.csv", "equity.csv", "metrics.json", "annual-returns.csv", "monthly-returns.csv", "equity.png", "report.html"];
 
-    /// <summary>The index of <c>trades.csv</c> in <see cref="Names"/> and in the paths <see cref="Write"/> returns.</summary>
+    /// <summary>The file names of a portfolio run, in the order written.</summary>
+    public static IReadOnlyList<string> PortfolioNames { get; } = ["trades.csv", "equity.csv", "metrics.json", "annual-returns.csv", "monthly-returns.csv", "equity.png", "symbols.csv"];
+
+    /// <summary>The index of <c>trades.csv</c> in <see cref="Names"/> and <see cref="PortfolioNames"/>, and in the paths <see cref="Write"/> and <see cref="WritePortfolio"/> return.</summary>
     public const int TradesFile = 0;
 
     /// <summary>Writes the files of <see cref="Names"/> into <paramref name="folder"/> (created if missing) and returns their paths.</summary>
@@ -30,13 +34,46 @@ public static class ReportFiles
     /// <param name="report">The run, its metrics and the strategy's price overlays.</param>
     /// <param name="prices">The bars the run traded (drawn under the equity curve in <c>equity.png</c>, as candles in <c>report.html</c>).</param>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The folder cannot be written (exit code 5).</exception>
-    public static IReadOnlyList<string> Write(string folder, string runName, RunReport report, IReadOnlyList<Bar> prices)
+    public static IReadOnlyList<string> Write(string folder, string runName, RunReport report, IReadOnlyList<Bar> prices) =>
+        WriteFiles(folder, Names, report, prices, stream => HtmlReport.Write(stream, runName, report, prices));
+
+    /// <summary>
+    /// Writes the files of <see cref="PortfolioNames"/> into <paramref name="folder"/> (created if missing) and returns
+    /// their paths: the whole portfolio's trades (every symbol's, by exit time), equity, metrics, returns and
+    /// <c>equity.png</c> (the equity line only: the symbols' prices do not share one axis), and <c>symbols.csv</c>
+    /// (<see cref="WriteSymbolsCsv"/>).
+    /// </summary>
+    /// <param name="folder">The report folder.</param>
+    /// <param name="report">The portfolio run.</param>
+    /// <exception cref="Tradeguard.Core.Errors.TradeguardException">The folder cannot be written (exit code 5).</exception>
+    public static IReadOnlyList<string> WritePortfolio(string folder, PortfolioReport report) =>
+        WriteFiles(folder, PortfolioNames, report.Total, [], stream => WriteText(stream, writer => WriteSymbolsCsv(writer, report.Symbols)));
+
+    /// <summary>
+    /// Writes each symbol's figures of a portfolio run as CSV, one row per symbol in config order: symbol, bars,
+    /// closed trades, net P&amp;L (its cash flows plus its position at its last close, commission included; quote
+    /// currency), commission, final position (units), last close (quote currency per unit).
+    /// </summary>
+    /// <param name="writer">Where the rows go.</param>
+    /// <param name="symbols">The symbols' results.</param>
+    public static void WriteSymbolsCsv(TextWriter writer, IEnumerable<SymbolResult> symbols)
+    {
+        writer.Write("symbol,bars,trades,net_pnl,commission,final_position,last_close\n");
+        foreach (var s in symbols)
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{s.Symbol},{s.Bars},{s.Trades.Count},{s.NetPnl},{s.Commission},{s.FinalPosition},{s.LastClose}\n"));
+        }
+    }
+
+    // The five data files and the chart, then the last file (report.html or symbols.csv) at index 6 of names.
+    private static string[] WriteFiles(string folder, IReadOnlyList<string> names, RunReport report, IReadOnlyList<Bar> prices, Action<Stream> writeLast)
     {
         var (result, metrics) = (report.Result, report.Metrics);
         try
         {
             Directory.CreateDirectory(folder);
-            var paths = Names.Select(n => Path.Combine(folder, n)).ToArray();
+            var paths = names.Select(n => Path.Combine(folder, n)).ToArray();
             // The chart (mostly the drawing library's start-up in a fresh process) renders on another core meanwhile.
             var chart = Task.Run(() => EquityChart.Render(result, prices));
             AtomicFile.Write(paths[0], stream => WriteText(stream, writer => WriteTradesCsv(writer, result.Trades)));
@@ -44,7 +81,7 @@ public static class ReportFiles
             AtomicFile.WriteText(paths[2], MetricsJson(result, metrics));
             AtomicFile.Write(paths[3], stream => WriteText(stream, writer => WriteReturnsCsv(writer, metrics.AnnualReturns)));
             AtomicFile.Write(paths[4], stream => WriteText(stream, writer => WriteReturnsCsv(writer, metrics.MonthlyReturns)));
-            AtomicFile.Write(paths[6], stream => HtmlReport.Write(stream, runName, report, prices));
+            AtomicFile.Write(paths[6], writeLast);
             AtomicFile.Write(paths[5], chart.GetAwaiter().GetResult());
             return paths;
         }

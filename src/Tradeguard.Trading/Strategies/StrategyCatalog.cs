@@ -1,6 +1,7 @@
 using Tradeguard.Trading.Strategies.DualMaCross;
 using Tradeguard.Trading.Strategies.LowerCloses;
 using Tradeguard.Trading.Strategies.PriceSmaCross;
+using Tradeguard.Trading.Strategies.RelativeStrength;
 using Tradeguard.Trading.Strategies.RsiMeanReversion;
 
 namespace Tradeguard.Trading.Strategies;
@@ -34,6 +35,10 @@ public static class StrategyCatalog
                 new("hold", 5, 1, 10_000, true, "bars to hold after the buy fills"),
             ],
             (p, o) => new LowerClosesStrategy((int)p["declines"], (int)p["hold"], o),
+            CanShort: false),
+        new("relative-strength", "Hold a symbol only while it is the strongest of the run's symbols over the lookback (for symbols runs)",
+            [new("lookback", 20, 1, 10_000, true, "bars between the two closes of the strength")],
+            (p, o) => new RelativeStrengthStrategy((int)p["lookback"], o),
             CanShort: false),
     ];
 

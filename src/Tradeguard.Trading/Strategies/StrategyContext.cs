@@ -20,14 +20,20 @@ public abstract class StrategyContext
     /// <summary>Index of the current bar, from 0.</summary>
     public abstract int BarIndex { get; }
 
-    /// <summary>Units held: above 0 long, below 0 short.</summary>
+    /// <summary>Units of this symbol held: above 0 long, below 0 short.</summary>
     public abstract decimal Position { get; }
 
-    /// <summary>Cash, quote currency.</summary>
+    /// <summary>Cash, quote currency (in a portfolio run the one account every symbol pays from).</summary>
     public abstract decimal Cash { get; }
 
-    /// <summary>Cash plus the position at the current bar's close.</summary>
+    /// <summary>
+    /// Cash plus the position at the current bar's close; in a portfolio run, cash plus every symbol's position at its
+    /// latest close (<see cref="PortfolioView.Equity"/>). Quote currency.
+    /// </summary>
     public abstract decimal Equity { get; }
+
+    /// <summary>Every symbol of the run (this one included), read-only: latest bars, positions, cash and total equity.</summary>
+    public abstract PortfolioView Portfolio { get; }
 
     /// <summary>Units the run's sizer gives an order now (the quantity of <see cref="Buy"/> and <see cref="SellShort"/> without one).</summary>
     public abstract decimal Stake { get; }

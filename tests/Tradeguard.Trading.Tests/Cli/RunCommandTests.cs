@@ -55,6 +55,34 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void PortfolioSample_PrintsTheTotalAndASymbolTable_AndWritesSymbolsCsv()
+    {
+        var result = Run("run", RepoPaths.Samples("portfolio-orcl-yhoo.json"), "--output", temp.Combine("p"));
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n');
+        // Events name their symbol; the figures are backtrader's (Vectors/Backtrader/generate_portfolio.py).
+        Assert.Contains(lines, l => l.EndsWith("[paper] Buy order executed · YHOO", StringComparison.Ordinal));
+        Assert.Contains(lines, l => Regex.IsMatch(l, "^│ final value +│ +9,562.60 │$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, "^│ ORCL +│ +252 │ +21 │ +-24.40 │ +0.00 │ +10 │$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, "^│ YHOO +│ +252 │ +14 │ +-413.00 │ +0.00 │ +0 │$"));
+        Assert.Contains($"all 35 closed trades: {temp.Combine("p/trades.csv")}", lines);
+        Assert.Equal(["annual-returns.csv", "equity.csv", "equity.png", "metrics.json", "monthly-returns.csv", "symbols.csv", "trades.csv"],
+            Directory.GetFiles(temp.Combine("p")).Select(Path.GetFileName).Order());
+        Assert.Equal(["symbol,bars,trades,net_pnl,commission,final_position,last_close", "ORCL,252,21,-24.40,0.00,10,25.85", "YHOO,252,14,-413.00,0.00,0,15.03"],
+            File.ReadAllLines(temp.Combine("p/symbols.csv")));
+        Assert.Equal(253, File.ReadAllLines(temp.Combine("p/equity.csv")).Length);
+        Assert.Contains("\"finalValue\": 9562.60,", File.ReadAllText(temp.Combine("p/metrics.json")));
+    }
+
+    [Fact]
+    public void PortfolioConfig_WithSweep_IsAUsageError()
+    {
+        var result = Run("run", RepoPaths.Samples("portfolio-orcl-yhoo.json"), "--sweep", "period=10..12");
+        Assert.Equal((2, "error: --sweep runs a single-symbol config (data); this config lists symbols\n"), (result.ExitCode, result.Stderr));
+    }
+
+    [Fact]
     public void DefaultOutputFolder_IsOutSlashRunName()
     {
         var result = Run("run", RepoPaths.Samples("sma-cross-orcl.json"), "--quiet");

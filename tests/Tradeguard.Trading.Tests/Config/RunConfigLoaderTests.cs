@@ -50,12 +50,12 @@ public sealed class RunConfigLoaderTests
 
     [Fact]
     public void MissingDataFile_IsRefused() =>
-        Refused("{ \"strategy\": { \"name\": \"price-sma-cross\" } }", $"{Path}: data.file is missing: name the CSV file of bars (relative to the config's folder)");
+        Refused("{ \"strategy\": { \"name\": \"price-sma-cross\" } }", $"{Path}: data.file is missing: name the CSV file of bars (relative to the config's folder), or list several symbols under symbols");
 
     [Fact]
     public void UnknownStrategy_ListsTheBuiltIns() =>
         Refused("{ \"data\": { \"file\": \"bars.csv\" }, \"strategy\": { \"name\": \"moon\" } }",
-            $"{Path}: strategy.name is not a built-in strategy: choose one of price-sma-cross, dual-ma-cross, rsi-mean-reversion, lower-closes");
+            $"{Path}: strategy.name is not a built-in strategy: choose one of price-sma-cross, dual-ma-cross, rsi-mean-reversion, lower-closes, relative-strength");
 
     [Fact]
     public void UnknownParameter_ListsTheStrategysParameters() =>

@@ -50,24 +50,27 @@ internal static class RunCommand
         command.Options.Add(alertsTo);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var plan = RunConfigLoader.Load(parseResult.GetValue(config)!);
-            plan = plan with
+            var plan = RunConfigLoader.Load(parseResult.GetValue(config)!)
+                .Between(Date(parseResult.GetValue(from), "--from"), Date(parseResult.GetValue(to), "--to"));
+            foreach (var feed in plan.Feeds)
             {
-                Data = plan.Data with
+                if (feed.Data is { From: { } f, To: { } t } && f > t)
                 {
-                    From = Date(parseResult.GetValue(from), "--from") ?? plan.Data.From,
-                    To = Date(parseResult.GetValue(to), "--to") ?? plan.Data.To,
-                },
-            };
-            if (plan.Data is { From: { } f, To: { } t } && f > t)
-            {
-                throw new TradeguardException(ExitCode.Usage, $"--from {f:yyyy-MM-dd} is after --to {t:yyyy-MM-dd}");
+                    throw new TradeguardException(ExitCode.Usage, $"--from {f:yyyy-MM-dd} is after --to {t:yyyy-MM-dd}");
+                }
             }
 
             var folder = parseResult.GetValue(output) ?? Path.Combine("out", plan.Name);
             var printer = new RunPrinter(ProgressDisplay.IsInteractive);
-            var bars = plan.LoadBars();
-            if (parseResult.GetValue(sweep) is { Length: > 0 } specs)
+            var specs = parseResult.GetValue(sweep) ?? [];
+            if (specs.Length > 0 && plan.IsPortfolio)
+            {
+                throw new TradeguardException(ExitCode.Usage, "--sweep runs a single-symbol config (data); this config lists symbols");
+            }
+
+            var allBars = plan.LoadAllBars();
+            var bars = allBars[0];
+            if (specs.Length > 0)
             {
                 var variants = SweepVariants.Of(plan, SweepGrid.Parse(specs));
                 var workers = parseResult.GetValue(parallel) ?? Environment.ProcessorCount;
@@ -108,10 +111,22 @@ internal static class RunCommand
 
             var audit = installation.OptionalVault is null ? null : installation.Audit;
             // --quiet prints the summary only: no progress lines on stderr either.
-            var report = summaryOnly
-                ? Backtest.Run(plan, bars, sinks, audit)
-                : ProgressDisplay.Run(bars.Count, progress => Backtest.Run(plan, bars, sinks, audit, progress: progress));
-            printer.PrintReport(report, folder, ReportFiles.Write(folder, plan.Name, report, bars.Bars), summaryOnly);
+            if (plan.IsPortfolio)
+            {
+                var totalBars = allBars.Sum(b => b.Count);
+                var portfolio = summaryOnly
+                    ? Backtest.RunPortfolio(plan, allBars, sinks, audit)
+                    : ProgressDisplay.Run(totalBars, progress => Backtest.RunPortfolio(plan, allBars, sinks, audit, progress));
+                printer.PrintPortfolio(portfolio, folder, ReportFiles.WritePortfolio(folder, portfolio), summaryOnly);
+            }
+            else
+            {
+                var report = summaryOnly
+                    ? Backtest.Run(plan, bars, sinks, audit)
+                    : ProgressDisplay.Run(bars.Count, progress => Backtest.Run(plan, bars, sinks, audit, progress: progress));
+                printer.PrintReport(report, folder, ReportFiles.Write(folder, plan.Name, report, bars.Bars), summaryOnly);
+            }
+
             if (alerts is not null)
             {
                 // A backtest takes seconds: its alerts, already committed to the outbox, go out once it is done. Cancelling

@@ -39,6 +39,15 @@ internal sealed class RunPrinter
     /// </summary>
     public void PrintReport(RunReport report, string folder, IReadOnlyList<string> files, bool summaryOnly)
     {
+        PrintSummary(report, folder);
+        if (!summaryOnly)
+        {
+            PrintDetails(report, files, withSymbol: false);
+        }
+    }
+
+    private void PrintSummary(RunReport report, string folder)
+    {
         var r = report.Result;
         var m = report.Metrics;
         var summary = new Table().Title($"{Markup.Escape(r.Symbol)} · {Markup.Escape(r.StrategyName)} · {Markup.Escape(mode)}").AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
@@ -69,14 +78,40 @@ internal sealed class RunPrinter
 
         Row("report", folder);
         AnsiConsole.Write(summary);
-        if (summaryOnly)
+    }
+
+    private static void PrintDetails(RunReport report, IReadOnlyList<string> files, bool withSymbol)
+    {
+        PrintAnnualReturns(report.Metrics.AnnualReturns);
+        PrintLastTrades(report.Result.Trades, files[ReportFiles.TradesFile], withSymbol);
+        PrintFiles(files);
+    }
+
+    /// <summary>
+    /// Prints a portfolio run: the whole portfolio's summary table (as <see cref="PrintReport"/>, with its metrics),
+    /// then one row per symbol (bars, trades, net P&amp;L, commission, final position); unless
+    /// <paramref name="summaryOnly"/>, then the annual returns, the last closed trades of all symbols and the files written.
+    /// </summary>
+    public void PrintPortfolio(PortfolioReport report, string folder, IReadOnlyList<string> files, bool summaryOnly)
+    {
+        PrintSummary(report.Total, folder);
+        var table = new Table().Title("symbols").AddColumn("symbol");
+        foreach (var column in new[] { "bars", "trades", "net P&L", "commission", "final position" })
         {
-            return;
+            table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
         }
 
-        PrintAnnualReturns(m.AnnualReturns);
-        PrintLastTrades(r.Trades, files[ReportFiles.TradesFile]);
-        PrintFiles(files);
+        foreach (var s in report.Symbols)
+        {
+            table.AddRow(Markup.Escape(s.Symbol), s.Bars.ToString(CultureInfo.InvariantCulture), s.Trades.Count.ToString(CultureInfo.InvariantCulture),
+                Money(s.NetPnl), Money(s.Commission), Number(s.FinalPosition));
+        }
+
+        AnsiConsole.Write(table);
+        if (!summaryOnly)
+        {
+            PrintDetails(report.Total, files, withSymbol: true);
+        }
     }
 
     /// <summary>
@@ -142,7 +177,8 @@ internal sealed class RunPrinter
         AnsiConsole.Write(table);
     }
 
-    private static void PrintLastTrades(IReadOnlyList<ClosedTrade> all, string tradesFile)
+    // withSymbol: a portfolio run's trades are of several symbols.
+    private static void PrintLastTrades(IReadOnlyList<ClosedTrade> all, string tradesFile, bool withSymbol)
     {
         if (all.Count == 0)
         {
@@ -152,12 +188,14 @@ internal sealed class RunPrinter
 
         var first = Math.Max(0, all.Count - TradesShown);
         var title = first == 0 ? "closed trades" : $"closed trades (the last {all.Count - first} of {all.Count})";
-        var trades = new Table().Title(title).AddColumns("#", "entry", "exit", "qty", "entry price", "exit price", "net P&L", "bars");
+        var trades = new Table().Title(title).AddColumns(withSymbol ? ["#", "symbol"] : ["#"]).AddColumns("entry", "exit", "qty", "entry price", "exit price", "net P&L", "bars");
         for (var i = first; i < all.Count; i++)
         {
             var t = all[i];
-            trades.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), BarTime.Text(t.EntryTime), BarTime.Text(t.ExitTime),
-                Number(t.Quantity), Money(t.EntryPrice), Money(t.ExitPrice), Money(t.NetPnl), t.BarsHeld.ToString(CultureInfo.InvariantCulture));
+            string[] cells = [BarTime.Text(t.EntryTime), BarTime.Text(t.ExitTime), Number(t.Quantity), Money(t.EntryPrice), Money(t.ExitPrice), Money(t.NetPnl),
+                t.BarsHeld.ToString(CultureInfo.InvariantCulture)];
+            var number = (i + 1).ToString(CultureInfo.InvariantCulture);
+            trades.AddRow(withSymbol ? [number, Markup.Escape(t.Symbol), .. cells] : [number, .. cells]);
         }
 
         AnsiConsole.Write(trades);
