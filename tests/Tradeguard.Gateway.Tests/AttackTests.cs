@@ -97,7 +97,9 @@ public sealed class AttackTests
             [("symbol", "BTCUSDT"), ("side", "BUY"), ("type", "MARKET"), ("quantity", "1")], inBody: true);
         Assert.Contains("symbol BTCUSDT is not in this bot's allowed symbols", symbol.Message, StringComparison.Ordinal);
 
-        var type = await h.OrderAsync("momentum", "BUY", "STOP_LOSS", 1, price);
+        var type = await h.SignedAsync("momentum", HttpMethod.Post, "/api/v3/order",
+            [("symbol", "ORCL"), ("side", "BUY"), ("type", "STOP_LOSS"), ("quantity", "1"), ("stopPrice", (price * 2).ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            inBody: true);
         Assert.Contains("order type STOP_LOSS is not in this bot's allowed order types", type.Message, StringComparison.Ordinal);
 
         var sell = await h.OrderAsync("momentum", "SELL", "MARKET", 1);

@@ -29,7 +29,7 @@ public sealed class BadInputTests
 
         var repeated = await h.SignedAsync("momentum", HttpMethod.Post, "/api/v3/order",
             [("symbol", "ORCL"), ("side", "BUY"), ("side", "SELL"), ("type", "MARKET"), ("quantity", "1")], inBody: true);
-        Assert.Equal((400, -1102), (repeated.Status, repeated.Code));
+        Assert.Equal((400, -1101, "Duplicate values for parameter 'side'."), (repeated.Status, repeated.Code, repeated.Message)); // errors.md -1101
 
         var badNumber = await h.SignedAsync("momentum", HttpMethod.Post, "/api/v3/order",
             [("symbol", "ORCL"), ("side", "BUY"), ("type", "MARKET"), ("quantity", "1e9")], inBody: true);

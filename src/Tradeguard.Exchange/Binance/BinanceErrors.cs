@@ -49,6 +49,9 @@ public static class BinanceErrors
     /// <summary>-1100 ILLEGAL_CHARS / -1111 style: a parameter with a bad value.</summary>
     public static BinanceError Illegal(string name) => new(-1100, 400, $"Illegal characters found in parameter '{name}'; legal range is '^[0-9]{{1,20}}(\\.[0-9]{{1,20}})?$'.");
 
+    /// <summary>-1106 PARAM_NOT_REQUIRED: a parameter the order type does not take (errors.md: "Parameter '%s' sent when not required.").</summary>
+    public static BinanceError NotRequired(string name) => new(-1106, 400, $"Parameter '{name}' sent when not required.");
+
     /// <summary>-1116 INVALID_ORDER_TYPE.</summary>
     public static readonly BinanceError InvalidOrderType = new(-1116, 400, "Invalid orderType.");
 

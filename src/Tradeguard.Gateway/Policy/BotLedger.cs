@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Tradeguard.Gateway.Policy;
 
 /// <summary>
-/// One bot's trading as the gateway saw it: its orders (by the exchange's order id), its position per symbol, its
-/// average cost, realised P&amp;L per UTC day, and the times of its recent orders. It learns from every order object in
+/// One bot's trading as the gateway saw it: its orders (by symbol and the exchange's order id, <see cref="OrderKey"/>),
+/// the quantities of its orders on their way to the exchange (<see cref="OrderReservation"/>), its position per symbol,
+/// its average cost, realised P&amp;L per UTC day, and the times of its recent orders. It learns from every order object in
 /// the exchange's answers (new, query, cancel, open and all orders): when <c>executedQty</c> grew, that difference is a
 /// fill, priced at the growth of <c>cummulativeQuoteQty</c>. Thread-safe.
 /// </summary>
@@ -22,8 +23,9 @@ public sealed class BotLedger(string bot, TimeProvider time)
     public const int FinishedOrdersSaved = 1_000;
 
     private readonly Lock _gate = new();
-    private readonly Queue<long> _finished = new();
-    private readonly Dictionary<long, TrackedOrder> _orders = [];
+    private readonly Queue<OrderKey> _finished = new();
+    private readonly Dictionary<OrderKey, TrackedOrder> _orders = [];
+    private readonly Dictionary<long, OrderReservation> _reservations = [];
     private readonly Dictionary<string, (decimal Quantity, decimal Cost, decimal TripPnl)> _positions = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _recentOrders = new();
     private readonly Dictionary<string, (decimal Buys, decimal Sells)> _working = new(StringComparer.Ordinal);
@@ -33,6 +35,7 @@ public sealed class BotLedger(string bot, TimeProvider time)
     private int _trades;
     private int _wins;
     private long _version;
+    private long _lastReservation;
 
     /// <summary>The bot.</summary>
     public string Bot => bot;
@@ -47,7 +50,7 @@ public sealed class BotLedger(string bot, TimeProvider time)
         {
             RollDay();
             var finished = _finished.Where(_orders.ContainsKey).TakeLast(FinishedOrdersSaved).Select(id => _orders[id]);
-            var orders = _orders.Values.Where(o => o.IsWorking).OrderBy(o => o.OrderId).Concat(finished).ToArray();
+            var orders = _orders.Values.Where(o => o.IsWorking).OrderBy(o => o.Symbol, StringComparer.Ordinal).ThenBy(o => o.OrderId).Concat(finished).ToArray();
             var positions = _positions.Where(p => p.Value.Quantity != 0).OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => new HeldPosition(p.Key, p.Value.Quantity, p.Value.Cost, p.Value.TripPnl)).ToArray();
             return new BotLedgerState(bot, orders, positions, _pnlDay, _pnlToday, _fills, _trades, _wins);
@@ -67,11 +70,11 @@ public sealed class BotLedger(string bot, TimeProvider time)
         {
             foreach (var order in state.Orders)
             {
-                _orders[order.OrderId] = order;
+                _orders[order.Key] = order;
                 CountWorking(order, +1);
                 if (!order.IsWorking)
                 {
-                    Forget(order.OrderId);
+                    Forget(order.Key);
                 }
             }
 
@@ -85,12 +88,12 @@ public sealed class BotLedger(string bot, TimeProvider time)
         }
     }
 
-    /// <summary>True when the bot placed <paramref name="orderId"/> through the gateway.</summary>
-    public bool Owns(long orderId)
+    /// <summary>True when the bot placed order <paramref name="orderId"/> of <paramref name="symbol"/> through the gateway.</summary>
+    public bool Owns(string symbol, long orderId)
     {
         lock (_gate)
         {
-            return _orders.ContainsKey(orderId);
+            return _orders.ContainsKey(new OrderKey(symbol, orderId));
         }
     }
 
@@ -99,7 +102,7 @@ public sealed class BotLedger(string bot, TimeProvider time)
     {
         lock (_gate)
         {
-            return _orders.Values.Where(o => o.IsWorking).OrderBy(o => o.OrderId).ToArray();
+            return _orders.Values.Where(o => o.IsWorking).OrderBy(o => o.Symbol, StringComparer.Ordinal).ThenBy(o => o.OrderId).ToArray();
         }
     }
 
@@ -130,7 +133,10 @@ public sealed class BotLedger(string bot, TimeProvider time)
         }
     }
 
-    /// <summary>Position in <paramref name="symbol"/>, and the quantities still working to buy and to sell.</summary>
+    /// <summary>
+    /// Position in <paramref name="symbol"/>, and the quantities still working to buy and to sell (orders the exchange
+    /// accepted, and reservations of orders on their way to it).
+    /// </summary>
     public (decimal Position, decimal WorkingBuys, decimal WorkingSells) Exposure(string symbol)
     {
         lock (_gate)
@@ -179,6 +185,90 @@ public sealed class BotLedger(string bot, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="check"/> and, when it passes, reserves <paramref name="quantity"/> of the order, both under
+    /// the ledger's lock: the limits <paramref name="check"/> reads (<see cref="Exposure"/>, <see cref="PnlToday"/>,
+    /// <see cref="TryTakeOrderSlot"/>) cannot change between the check and the reservation, so concurrent orders of the
+    /// bot are checked one after another, each counting the ones admitted before it.
+    /// </summary>
+    /// <param name="symbol">The symbol.</param>
+    /// <param name="side"><c>BUY</c> or <c>SELL</c>.</param>
+    /// <param name="type">The Binance order type.</param>
+    /// <param name="quantity">Base quantity to hold (positive).</param>
+    /// <param name="check">The policy: null to admit, or the refusal. Must not block.</param>
+    /// <returns>The reservation, or the refusal (nothing reserved).</returns>
+    public (OrderReservation? Reservation, Exchange.Binance.BinanceError? Refusal) Reserve(string symbol, string side, string type, decimal quantity,
+        Func<Exchange.Binance.BinanceError?> check)
+    {
+        lock (_gate)
+        {
+            if (check() is { } refusal)
+            {
+                return (null, refusal);
+            }
+
+            var reservation = new OrderReservation(++_lastReservation, symbol, side, type, quantity);
+            _reservations[reservation.Id] = reservation;
+            CountWorking(symbol, side, quantity);
+            return (reservation, null);
+        }
+    }
+
+    /// <summary>Drops a reservation whose order the exchange refused (a 4xx answer: the order does not exist).</summary>
+    public void Release(OrderReservation reservation)
+    {
+        lock (_gate)
+        {
+            if (_reservations.Remove(reservation.Id))
+            {
+                CountWorking(reservation.Symbol, reservation.Side, -reservation.Quantity);
+            }
+        }
+    }
+
+    /// <summary>Reservations whose outcome is unknown (no answer, a 5xx, or an answer without an order id), held against the limits.</summary>
+    public IReadOnlyList<OrderReservation> HeldReservations()
+    {
+        lock (_gate)
+        {
+            return _reservations.Values.OrderBy(r => r.Id).ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="reservation"/> by the order the exchange's answer <paramref name="order"/> describes, and
+    /// returns the fill it reveals, if any. Whatever the answer leaves out is filled in conservatively: no quantity means
+    /// the reserved one, no status means still working (so the fill watcher asks the exchange about it). An answer
+    /// without an order id cannot be tracked: the reservation is then kept (see <see cref="HeldReservations"/>).
+    /// </summary>
+    /// <returns>The fill, and whether the reservation was settled.</returns>
+    public (ObservedFill? Fill, bool Settled) Settle(OrderReservation reservation, JsonElement order)
+    {
+        if (order.ValueKind != JsonValueKind.Object || !order.TryGetProperty("orderId", out var idElement) || !idElement.TryGetInt64(out var id))
+        {
+            return (null, false);
+        }
+
+        lock (_gate)
+        {
+            if (!_reservations.Remove(reservation.Id))
+            {
+                return (null, false);
+            }
+
+            CountWorking(reservation.Symbol, reservation.Side, -reservation.Quantity);
+            var seen = Read(order, id);
+            seen = seen with
+            {
+                Symbol = reservation.Symbol,
+                Side = reservation.Side,
+                Type = seen.Type.Length == 0 ? reservation.Type : seen.Type,
+                Quantity = seen.Quantity > 0 ? seen.Quantity : reservation.Quantity,
+            };
+            return (Learn(seen, placed: true), true);
+        }
+    }
+
     /// <summary>Learns from one order object of an exchange answer (<paramref name="placed"/>: the bot just placed it); returns the fill it reveals, if any.</summary>
     public ObservedFill? Observe(JsonElement order, bool placed)
     {
@@ -187,48 +277,58 @@ public sealed class BotLedger(string bot, TimeProvider time)
             return null;
         }
 
-        var seen = new TrackedOrder(id, Text(order, "symbol"), Text(order, "side"), Text(order, "type"), Number(order, "origQty"),
-            Number(order, "executedQty"), Number(order, "cummulativeQuoteQty"), Text(order, "status"));
+        var seen = Read(order, id);
         lock (_gate)
         {
-            if (_orders.TryGetValue(id, out var before))
-            {
-                if (before == seen)
-                {
-                    return null; // seen again unchanged (an order list polled)
-                }
-
-                CountWorking(before, -1);
-            }
-            else
-            {
-                if (!placed)
-                {
-                    return null; // another bot's order, or one placed outside the gateway (or long forgotten)
-                }
-
-                before = seen with { Executed = 0, ExecutedQuote = 0 };
-            }
-
-            _orders[id] = seen;
-            Interlocked.Increment(ref _version);
-            CountWorking(seen, +1);
-            if (!seen.IsWorking && (before.IsWorking || placed))
-            {
-                Forget(id);
-            }
-
-            var filled = seen.Executed - before.Executed;
-            if (filled <= 0)
-            {
-                return null;
-            }
-
-            var price = (seen.ExecutedQuote - before.ExecutedQuote) / filled;
-            var pnl = Apply(seen.Symbol, seen.Side, filled, price);
-            _fills++;
-            return new ObservedFill(bot, id, seen.Symbol, seen.Side, filled, price, pnl);
+            return Learn(seen, placed);
         }
+    }
+
+    private static TrackedOrder Read(JsonElement order, long id) =>
+        new(id, Text(order, "symbol"), Text(order, "side"), Text(order, "type"), Number(order, "origQty"),
+            Number(order, "executedQty"), Number(order, "cummulativeQuoteQty"), Text(order, "status"));
+
+    // Under _gate.
+    private ObservedFill? Learn(TrackedOrder seen, bool placed)
+    {
+        var id = seen.Key;
+        if (_orders.TryGetValue(id, out var before))
+        {
+            if (before == seen)
+            {
+                return null; // seen again unchanged (an order list polled)
+            }
+
+            CountWorking(before, -1);
+        }
+        else
+        {
+            if (!placed)
+            {
+                return null; // another bot's order, or one placed outside the gateway (or long forgotten)
+            }
+
+            before = seen with { Executed = 0, ExecutedQuote = 0 };
+        }
+
+        _orders[id] = seen;
+        Interlocked.Increment(ref _version);
+        CountWorking(seen, +1);
+        if (!seen.IsWorking && (before.IsWorking || placed))
+        {
+            Forget(id);
+        }
+
+        var filled = seen.Executed - before.Executed;
+        if (filled <= 0)
+        {
+            return null;
+        }
+
+        var price = (seen.ExecutedQuote - before.ExecutedQuote) / filled;
+        var pnl = Apply(seen.Symbol, seen.Side, filled, price);
+        _fills++;
+        return new ObservedFill(bot, seen.OrderId, seen.Symbol, seen.Side, filled, price, pnl);
     }
 
     /// <summary>
@@ -236,31 +336,33 @@ public sealed class BotLedger(string bot, TimeProvider time)
     /// it had filled, so it stops counting against the position limit and no one tries to cancel it.
     /// </summary>
     /// <returns>True when it was a working order of this bot.</returns>
-    public bool MarkGone(long orderId)
+    public bool MarkGone(OrderKey key)
     {
         lock (_gate)
         {
-            if (!_orders.TryGetValue(orderId, out var order) || !order.IsWorking)
+            if (!_orders.TryGetValue(key, out var order) || !order.IsWorking)
             {
                 return false;
             }
 
             CountWorking(order, -1);
-            _orders[orderId] = order with { Status = "EXPIRED" };
+            _orders[key] = order with { Status = "EXPIRED" };
             Interlocked.Increment(ref _version);
-            Forget(orderId);
+            Forget(key);
             return true;
         }
     }
 
     // Running totals of working quantity per symbol and side, so the policy's position check is O(1) however many orders work.
-    private void CountWorking(TrackedOrder order, int sign)
+    private void CountWorking(TrackedOrder order, int sign) => CountWorking(order.Symbol, order.Side, sign * order.Remaining);
+
+    private void CountWorking(string symbol, string side, decimal quantity)
     {
-        var (buys, sells) = _working.GetValueOrDefault(order.Symbol);
-        _working[order.Symbol] = order.Side == "BUY" ? (buys + (sign * order.Remaining), sells) : (buys, sells + (sign * order.Remaining));
+        var (buys, sells) = _working.GetValueOrDefault(symbol);
+        _working[symbol] = side == "BUY" ? (buys + quantity, sells) : (buys, sells + quantity);
     }
 
-    private void Forget(long finishedOrderId)
+    private void Forget(OrderKey finishedOrderId)
     {
         _finished.Enqueue(finishedOrderId);
         while (_finished.Count > FinishedOrdersKept)

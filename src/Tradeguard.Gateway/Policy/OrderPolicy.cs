@@ -17,13 +17,28 @@ public static class OrderPolicy
     /// <summary>Prefix of every refusal message, so an operator reading the bot's log knows who refused.</summary>
     public const string Prefix = "Tradeguard gateway: ";
 
-    /// <summary>The refusal for <paramref name="ticket"/>, or null when it may be sent.</summary>
+    /// <summary>
+    /// Checks <paramref name="ticket"/> and, when it may be sent, reserves its quantity in <paramref name="ledger"/>, both
+    /// at once (<see cref="BotLedger.Reserve"/>): however many orders of the bot arrive together, each is checked against
+    /// the position, working orders and reservations of the ones admitted before it. The caller settles or releases the
+    /// reservation with the exchange's answer.
+    /// </summary>
     /// <param name="policy">The bot's limits.</param>
-    /// <param name="state">The operator's control of the bot.</param>
+    /// <param name="state">The operator's control of the bot (read under the ledger's lock).</param>
     /// <param name="ledger">The bot's orders, position and P&amp;L as the gateway saw them.</param>
     /// <param name="ticket">The order.</param>
-    /// <param name="referencePrice">The price a market order is valued at (the last price), quote per unit.</param>
-    public static BinanceError? Check(BotPolicyConfig policy, BotRunState state, BotLedger ledger, OrderTicket ticket, decimal referencePrice)
+    /// <param name="lastPrice">The market's last price, quote per unit, when <see cref="OrderTicket.NeedsMarketPrice"/>; else 0.</param>
+    /// <returns>The reservation, or the refusal.</returns>
+    public static (OrderReservation? Reservation, BinanceError? Refusal) Admit(BotPolicyConfig policy, Func<BotRunState> state, BotLedger ledger, OrderTicket ticket,
+        decimal lastPrice)
+    {
+        var price = ticket.ValuationPrice(lastPrice);
+        var quantity = ticket.Quantity ?? (price > 0 ? ticket.QuoteQuantity!.Value / price : 0); // no price: a symbol the check refuses
+        var notional = ticket.QuoteQuantity ?? quantity * price;
+        return ledger.Reserve(ticket.Symbol, ticket.Side, ticket.Type, quantity, () => Check(policy, state(), ledger, ticket, quantity, notional));
+    }
+
+    private static BinanceError? Check(BotPolicyConfig policy, BotRunState state, BotLedger ledger, OrderTicket ticket, decimal quantity, decimal notional)
     {
         if (state != BotRunState.Running)
         {
@@ -40,9 +55,6 @@ public static class OrderPolicy
             return Refuse($"order type {ticket.Type} is not in this bot's allowed order types ({string.Join(", ", policy.OrderTypes)}).");
         }
 
-        var price = ticket.Price ?? ticket.StopPrice ?? referencePrice;
-        var quantity = ticket.Quantity ?? ticket.QuoteQuantity!.Value / price;
-        var notional = ticket.QuoteQuantity ?? quantity * price;
         if (notional > policy.MaxOrderNotional)
         {
             return Refuse($"order notional {Amount(notional)} is over this bot's maxOrderNotional {Amount(policy.MaxOrderNotional!.Value)}.");

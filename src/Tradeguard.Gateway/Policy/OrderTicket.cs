@@ -16,9 +16,35 @@ public sealed record OrderTicket(string Symbol, string Side, string Type, decima
     /// <summary>True for a buy.</summary>
     public bool IsBuy => Side == "BUY";
 
-    /// <summary>Parses the ticket; a Binance error (-1102 mandatory, -1100 illegal) when a parameter is missing or malformed.</summary>
+    /// <summary>
+    /// False only for a buy with a limit price, which cannot cost more than its price; every other order is valued
+    /// with the market's last price (<see cref="ValuationPrice"/>).
+    /// </summary>
+    public bool NeedsMarketPrice => !(IsBuy && Price is not null);
+
+    /// <summary>
+    /// The price, quote per unit, the order is valued at against the bot's limits: a buy with a limit price at that
+    /// price (it fills at or below it); a market order at <paramref name="lastPrice"/>, whatever else it carried; a sell
+    /// or a stop at the higher of its price (or stop price) and <paramref name="lastPrice"/>, since a sell limit below
+    /// the market and a stop that triggers fill at the market's price.
+    /// </summary>
+    /// <param name="lastPrice">The market's last price, quote per unit (0 when <see cref="NeedsMarketPrice"/> is false).</param>
+    public decimal ValuationPrice(decimal lastPrice) => Type == "MARKET"
+        ? lastPrice
+        : IsBuy && Price is { } limit ? limit : Math.Max(Price ?? StopPrice ?? 0, lastPrice);
+
+    /// <summary>
+    /// Parses the ticket; a Binance error when a parameter is repeated (-1101), missing (-1102), malformed (-1100), of
+    /// an unknown order type (-1116), or not taken by the order type (-1106, <see cref="OrderParameters"/>).
+    /// </summary>
     public static (OrderTicket? Ticket, BinanceError? Error) Parse(BinanceRequest request)
     {
+        // Binance refuses a parameter sent twice; the gateway reads one value and must not forward another.
+        if (request.Values.FirstOrDefault(v => v.Value.Count > 1).Key is { } repeated)
+        {
+            return (null, BinanceErrors.DuplicateParameter(repeated));
+        }
+
         var symbol = request.Single("symbol");
         var side = request.Single("side");
         var type = request.Single("type");
@@ -37,6 +63,11 @@ public sealed record OrderTicket(string Symbol, string Side, string Type, decima
             return (null, BinanceErrors.Mandatory("type"));
         }
 
+        if (OrderParameters.Check(type, request) is { } misfit)
+        {
+            return (null, misfit);
+        }
+
         var values = new decimal?[4];
         string[] names = ["quantity", "quoteOrderQty", "price", "stopPrice"];
         for (var i = 0; i < names.Length; i++)
@@ -52,11 +83,6 @@ public sealed record OrderTicket(string Symbol, string Side, string Type, decima
             }
 
             values[i] = value;
-        }
-
-        if (values[0] is null && values[1] is null)
-        {
-            return (null, BinanceErrors.Mandatory("quantity"));
         }
 
         return (new OrderTicket(symbol, side, type, values[0], values[1], values[2], values[3]), null);

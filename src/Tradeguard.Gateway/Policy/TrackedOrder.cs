@@ -8,11 +8,19 @@ namespace Tradeguard.Gateway.Policy;
 /// <param name="Quantity">Ordered base quantity.</param>
 /// <param name="Executed">Filled base quantity so far.</param>
 /// <param name="ExecutedQuote">Filled quote amount so far (<c>cummulativeQuoteQty</c>).</param>
-/// <param name="Status">Binance status: <c>NEW</c>, <c>PARTIALLY_FILLED</c>, <c>FILLED</c>, <c>CANCELED</c>, <c>REJECTED</c>, <c>EXPIRED</c>.</param>
+/// <param name="Status">Binance status: <c>NEW</c>, <c>PARTIALLY_FILLED</c>, <c>FILLED</c>, <c>CANCELED</c>, <c>REJECTED</c>, <c>EXPIRED</c>,
+/// <c>EXPIRED_IN_MATCH</c>, …; empty when the exchange's answer did not say (an <c>ACK</c>-shaped answer).</param>
 public sealed record TrackedOrder(long OrderId, string Symbol, string Side, string Type, decimal Quantity, decimal Executed, decimal ExecutedQuote, string Status)
 {
-    /// <summary>True while it can still fill.</summary>
-    public bool IsWorking => Status is "NEW" or "PARTIALLY_FILLED" or "PENDING_NEW";
+    /// <summary>The order's identity at the exchange.</summary>
+    public OrderKey Key => new(Symbol, OrderId);
+
+    /// <summary>
+    /// True until the exchange said the order is done: only the final statuses (<c>FILLED</c>, <c>CANCELED</c>,
+    /// <c>REJECTED</c>, <c>EXPIRED</c>, <c>EXPIRED_IN_MATCH</c>; binance-spot-api-docs enums.md "Order status") end it. A status
+    /// the gateway does not know, or none, counts as working, so it keeps counting against the bot's limits.
+    /// </summary>
+    public bool IsWorking => Status is not ("FILLED" or "CANCELED" or "REJECTED" or "EXPIRED" or "EXPIRED_IN_MATCH");
 
     /// <summary>Quantity still to fill while working; 0 once done.</summary>
     public decimal Remaining => IsWorking ? Math.Max(0, Quantity - Executed) : 0;

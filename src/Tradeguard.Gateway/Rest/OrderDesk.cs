@@ -44,21 +44,28 @@ public sealed class OrderDesk : IBotOrderActions
     /// <summary>The ledger of <paramref name="bot"/> (orders, fills, position as the gateway saw them).</summary>
     public BotLedger LedgerOf(string bot) => _ledgers[bot];
 
-    /// <summary><c>POST /api/v3/order</c>: policy, then upstream.</summary>
+    /// <summary>
+    /// <c>POST /api/v3/order</c>: the policy admits the order and reserves its quantity at once; it goes upstream asking
+    /// for the <c>FULL</c> answer (<see cref="OrderResponseTypes.ForwardFull"/>), and the answer settles the reservation
+    /// (a 2xx order), releases it (a 4xx refusal) or leaves it held (no answer, a 5xx, an answer without an order id:
+    /// the order may exist). The bot gets the answer in the shape it asked for.
+    /// </summary>
     public async Task NewOrderAsync(HttpContext context, string bot, BinanceRequest request)
     {
         var (ticket, error) = OrderTicket.Parse(request);
-        if (ticket is null)
+        var (shape, shapeError) = ticket is null ? default : OrderResponseTypes.Requested(request, ticket.Type);
+        if (ticket is null || shapeError is not null)
         {
-            await GatewayAnswer.ErrorAsync(context, error!).ConfigureAwait(false);
+            await GatewayAnswer.ErrorAsync(context, error ?? shapeError!).ConfigureAwait(false);
             return;
         }
 
         var ledger = _ledgers[bot];
-        decimal reference = 0;
-        if (ticket.Price is null && ticket.StopPrice is null && _config.PolicyOf(bot)!.Symbols!.Contains(ticket.Symbol, StringComparer.Ordinal))
+        var policy = _config.PolicyOf(bot)!;
+        decimal lastPrice = 0;
+        if (ticket.NeedsMarketPrice && policy.Symbols!.Contains(ticket.Symbol, StringComparer.Ordinal))
         {
-            (reference, var priceError) = await _prices.LastPriceAsync(ticket.Symbol, context.RequestAborted).ConfigureAwait(false);
+            (lastPrice, var priceError) = await _prices.LastPriceAsync(ticket.Symbol, context.RequestAborted).ConfigureAwait(false);
             if (priceError is not null)
             {
                 _journal.OrderRefused(bot, ticket, priceError);
@@ -67,48 +74,56 @@ public sealed class OrderDesk : IBotOrderActions
             }
         }
 
-        var refusal = OrderPolicy.Check(_config.PolicyOf(bot)!, _board.StateOf(bot), ledger, ticket, reference);
-        if (refusal is not null)
+        var (reservation, refusal) = OrderPolicy.Admit(policy, () => _board.StateOf(bot), ledger, ticket, lastPrice);
+        if (reservation is null)
         {
-            _journal.OrderRefused(bot, ticket, refusal);
-            await GatewayAnswer.ErrorAsync(context, refusal).ConfigureAwait(false);
+            _journal.OrderRefused(bot, ticket, refusal!);
+            await GatewayAnswer.ErrorAsync(context, refusal!).ConfigureAwait(false);
             return;
         }
 
         UpstreamResponse response;
         try
         {
-            response = await _upstream.SendSignedAsync(HttpMethod.Post, "/api/v3/order", request, context.RequestAborted).ConfigureAwait(false);
+            // Not cut short when the bot hangs up: the answer is what settles the reservation (the client's timeout bounds it).
+            response = await _upstream.SendSignedAsync(HttpMethod.Post, "/api/v3/order", OrderResponseTypes.ForwardFull(request), CancellationToken.None)
+                .ConfigureAwait(false);
         }
         catch (UpstreamUnavailableException e)
         {
-            _journal.OrderSent(bot, ticket, accepted: false, e.Message);
+            _journal.OrderSent(bot, ticket, accepted: false, e.Message + "; its quantity stays held against the limits");
             await GatewayAnswer.ErrorAsync(context, OutcomeUnknown).ConfigureAwait(false);
             return;
         }
 
-        if (response.IsSuccess && Parse(response) is { } order)
+        using var order = response.IsSuccess ? Parse(response) : null;
+        if (order is not null && ledger.Settle(reservation, order.RootElement) is { Settled: true } settled)
         {
-            using (order)
-            {
-                _journal.OrderSent(bot, ticket, accepted: true, Text(order.RootElement, "status"));
-                await ObserveAsync(bot, order.RootElement, placed: true).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            _journal.OrderSent(bot, ticket, accepted: false, ErrorText(response));
+            _journal.OrderSent(bot, ticket, accepted: true, Text(order.RootElement, "status"));
+            await LearnAsync(bot, settled.Fill).ConfigureAwait(false);
+            await GatewayAnswer.UpstreamAsync(context, response with { Body = OrderResponseTypes.Shape(order.RootElement, shape) }).ConfigureAwait(false);
+            return;
         }
 
+        if (response.Status is >= 400 and < 500)
+        {
+            ledger.Release(reservation); // Binance: a 4xx is the sender's fault, the order was not placed (rest-api.md "HTTP Return Codes")
+        }
+
+        _journal.OrderSent(bot, ticket, accepted: false, response.IsSuccess ? "answer without an order id; its quantity stays held against the limits" : ErrorText(response));
         await GatewayAnswer.UpstreamAsync(context, response).ConfigureAwait(false);
     }
 
-    /// <summary><c>GET /api/v3/order</c> and <c>DELETE /api/v3/order</c>: only for an order the bot placed.</summary>
+    /// <summary>
+    /// <c>GET /api/v3/order</c> and <c>DELETE /api/v3/order</c>: only for an order the bot placed, named by its symbol and
+    /// <c>orderId</c>; any other is answered as Binance answers an order that does not exist (-2013 query, -2011 cancel)
+    /// without asking the exchange.
+    /// </summary>
     public async Task OneOrderAsync(HttpContext context, string bot, BinanceRequest request, bool cancel)
     {
         var symbol = request.Single("symbol") ?? string.Empty;
         var orderIdText = request.Single("orderId");
-        if (!long.TryParse(orderIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var orderId) || !_ledgers[bot].Owns(orderId))
+        if (!long.TryParse(orderIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var orderId) || !_ledgers[bot].Owns(symbol, orderId))
         {
             var error = orderIdText is null
                 ? BinanceErrors.Mandatory("orderId")
@@ -149,9 +164,20 @@ public sealed class OrderDesk : IBotOrderActions
         await GatewayAnswer.UpstreamAsync(context, response).ConfigureAwait(false);
     }
 
-    /// <summary><c>GET /api/v3/openOrders</c>, <c>/allOrders</c> and <c>/myTrades</c>: the account's list, filtered to the bot's own orders.</summary>
+    /// <summary>
+    /// <c>GET /api/v3/openOrders</c>, <c>/allOrders</c> and <c>/myTrades</c>: the account's list, filtered to the bot's own
+    /// orders (by symbol and order id). A list of a symbol the bot may not trade is refused (-2015, 403) without asking
+    /// the exchange; <c>openOrders</c> without a symbol lists the bot's own orders of every symbol.
+    /// </summary>
     public async Task ListAsync(HttpContext context, string bot, BinanceRequest request, string path, bool trades)
     {
+        if (request.Values.ContainsKey("symbol") && !MayTrade(bot, request.Single("symbol")))
+        {
+            await GatewayAnswer.ErrorAsync(context, BinanceErrors.NotPermitted(
+                $"symbol {Printable(request.Single("symbol"))} is not in this bot's allowed symbols")).ConfigureAwait(false);
+            return;
+        }
+
         var response = await SendAsync(context, HttpMethod.Get, path, request).ConfigureAwait(false);
         if (response is null)
         {
@@ -169,7 +195,7 @@ public sealed class OrderDesk : IBotOrderActions
         var kept = new List<JsonElement>();
         foreach (var item in list.RootElement.EnumerateArray())
         {
-            if (item.TryGetProperty("orderId", out var id) && id.TryGetInt64(out var orderId) && ledger.Owns(orderId))
+            if (Key(item) is { } key && ledger.Owns(key.Symbol, key.OrderId))
             {
                 kept.Add(item);
                 if (!trades)
@@ -212,7 +238,8 @@ public sealed class OrderDesk : IBotOrderActions
     {
         var cancelled = await CancelWorkingOrdersAsync(bot, cancellationToken).ConfigureAwait(false);
         var sold = new List<string>();
-        foreach (var (symbol, quantity) in _ledgers[bot].Positions().Where(p => p.Value > 0))
+        // Only the bot's own positions in symbols it may trade: a position in any other symbol is not this bot's to sell.
+        foreach (var (symbol, quantity) in _ledgers[bot].Positions().Where(p => p.Value > 0 && MayTrade(bot, p.Key)))
         {
             var ticket = new OrderTicket(symbol, "SELL", "MARKET", quantity, null, null, null);
             try
@@ -285,9 +312,9 @@ public sealed class OrderDesk : IBotOrderActions
                 open = [];
                 foreach (var item in list.RootElement.EnumerateArray())
                 {
-                    if (item.TryGetProperty("orderId", out var id) && id.TryGetInt64(out var orderId) && ledger.Owns(orderId))
+                    if (Key(item) is { } key && ledger.Owns(key.Symbol, key.OrderId))
                     {
-                        open.Add(orderId);
+                        open.Add(key.OrderId);
                         await ObserveAsync(bot, item, placed: false).ConfigureAwait(false);
                     }
                 }
@@ -328,7 +355,7 @@ public sealed class OrderDesk : IBotOrderActions
             }
 
             return answer is not null && answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("code", out var code)
-                   && code.TryGetInt32(out var c) && c == BinanceErrors.NoSuchOrder.Code && _ledgers[bot].MarkGone(order.OrderId)
+                   && code.TryGetInt32(out var c) && c == BinanceErrors.NoSuchOrder.Code && _ledgers[bot].MarkGone(order.Key)
                 ? OrderCheck.Gone
                 : OrderCheck.NotChecked;
         }
@@ -361,10 +388,13 @@ public sealed class OrderDesk : IBotOrderActions
         }
     }
 
-    private async Task ObserveAsync(string bot, JsonElement order, bool placed)
+    private Task ObserveAsync(string bot, JsonElement order, bool placed) => LearnAsync(bot, _ledgers[bot].Observe(order, placed));
+
+    // Journals a fill and engages the kill switch when it took the day's loss to the limit.
+    private async Task LearnAsync(string bot, ObservedFill? fill)
     {
         var ledger = _ledgers[bot];
-        if (ledger.Observe(order, placed) is not { } fill)
+        if (fill is null)
         {
             return;
         }
@@ -392,6 +422,17 @@ public sealed class OrderDesk : IBotOrderActions
             return null;
         }
     }
+
+    private bool MayTrade(string bot, string? symbol) => symbol is not null && _config.PolicyOf(bot)!.Symbols!.Contains(symbol, StringComparer.Ordinal);
+
+    // An order object's identity, when it names one.
+    private static OrderKey? Key(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("orderId", out var id) && id.TryGetInt64(out var orderId)
+            ? new OrderKey(Text(item, "symbol"), orderId)
+            : null;
+
+    // Symbols are bot-controlled: keep what is echoed short and printable.
+    private static string Printable(string? text) => new((text ?? string.Empty).Where(c => c is > ' ' and < (char)127).Take(20).ToArray());
 
     private static JsonDocument? Parse(UpstreamResponse response)
     {

@@ -12,7 +12,8 @@ namespace Tradeguard.Gateway.Upstream;
 /// signed ones are re-signed with the real key pair through <see cref="RequestSigner"/>: the bot's parameters, in the
 /// bot's order and encoding, without its signature, then <c>signature</c> = HMAC-SHA256 of query + body under the real
 /// secret, and the real key in <c>X-MBX-APIKEY</c>. The real key and secret exist only here, in
-/// <see cref="ApiCredentials"/>, and never leave in a response. Thread-safe; one pooled HTTP client.
+/// <see cref="ApiCredentials"/>, and never leave in a response. After the exchange answers 429 or 418 nothing is sent
+/// until its Retry-After has passed (<see cref="UpstreamBackoff"/>). Thread-safe; one pooled HTTP client.
 /// </summary>
 public sealed class UpstreamExchange : IDisposable
 {
@@ -21,6 +22,7 @@ public sealed class UpstreamExchange : IDisposable
     private readonly ApiCredentials _credentials;
     private readonly ExchangeClientOptions _options;
     private readonly TimeProvider _time;
+    private readonly UpstreamBackoff _backoff;
 
     /// <summary>Creates the client; it owns <paramref name="credentials"/> and zeroes them on dispose.</summary>
     /// <param name="options">Base address (validated: https, or http to loopback), recvWindow, timeout.</param>
@@ -33,6 +35,7 @@ public sealed class UpstreamExchange : IDisposable
         _options = options;
         _credentials = credentials;
         _time = time ?? TimeProvider.System;
+        _backoff = new UpstreamBackoff(_time);
         _http = new HttpClient(handler ?? new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -81,6 +84,11 @@ public sealed class UpstreamExchange : IDisposable
 
     private async Task<UpstreamResponse> SendAsync(HttpMethod method, string path, string query, string body, bool signed, CancellationToken cancellationToken)
     {
+        if (_backoff.Hold() is { } held)
+        {
+            return held;
+        }
+
         using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/') + (query.Length > 0 ? "?" + query : string.Empty), UriKind.Relative));
         if (signed)
         {
@@ -97,6 +105,9 @@ public sealed class UpstreamExchange : IDisposable
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            _backoff.Observe((int)response.StatusCode, response.Headers.RetryAfter is { } retry
+                ? retry.Delta ?? (retry.Date is { } date ? date - _time.GetUtcNow() : null)
+                : null);
             return new UpstreamResponse((int)response.StatusCode, bytes, response.Content.Headers.ContentType?.ToString(),
                 Header(response, "X-MBX-USED-WEIGHT-1M"), response.Headers.RetryAfter?.ToString());
         }

@@ -80,9 +80,10 @@ public sealed class GatewayHarness : IAsyncDisposable
     /// Starts sandbox and gateway; <paramref name="tune"/> adjusts the gateway's parts (Kestrel limits);
     /// <paramref name="ledger"/> keeps the bots' ledgers in a file in the harness folder, as <c>gateway serve</c> does.
     /// </summary>
-    /// <remarks><paramref name="sandboxFilters"/> replaces the sandbox's default symbol filters (10^-8 steps, no minimum).</remarks>
+    /// <remarks><paramref name="sandboxFilters"/> replaces the sandbox's default symbol filters (10^-8 steps, no minimum);
+    /// <paramref name="sandboxWeightLimit"/> its request weight per minute (default 6000).</remarks>
     public static async Task<GatewayHarness> StartAsync(Func<GatewayParts, GatewayParts>? tune = null, string? botsJson = null, bool adminSocket = false,
-        bool ledger = false, Trading.Broker.Instrument? sandboxFilters = null)
+        bool ledger = false, Trading.Broker.Instrument? sandboxFilters = null, int? sandboxWeightLimit = null)
     {
         var h = new GatewayHarness();
         var plan = RunConfigLoader.Load(RepoPaths.Samples("sma-cross-orcl.json"));
@@ -94,7 +95,7 @@ public sealed class GatewayHarness : IAsyncDisposable
 
         h.ExchangeKey = SandboxKeyring.Create(h.Vault, "sandbox", withdrawals: false);
         h.Sandbox = await SandboxServer.StartAsync(h.Market, SandboxKeyring.Load(h.Vault),
-            sandboxFilters is null ? null : new SandboxOptions { Filters = sandboxFilters });
+            new SandboxOptions { Filters = sandboxFilters ?? new SandboxOptions().Filters, WeightLimitPerMinute = sandboxWeightLimit ?? new SandboxOptions().WeightLimitPerMinute });
         var keys = new BotKeyStore(h.Vault);
         foreach (var bot in new[] { "momentum", "meanrev" })
         {
