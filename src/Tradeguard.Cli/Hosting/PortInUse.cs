@@ -17,7 +17,14 @@ internal static class PortInUse
     /// <param name="port">The TCP port.</param>
     /// <param name="remedy">What the user can do, e.g. "stop the other process or pass --port N".</param>
     /// <param name="start">Starts the listener.</param>
-    public static async Task<T> Guard<T>(string host, int port, string remedy, Func<Task<T>> start)
+    public static Task<T> Guard<T>(string host, int port, string remedy, Func<Task<T>> start) =>
+        Guard($"port {port.ToString(CultureInfo.InvariantCulture)} on {host}", remedy, start);
+
+    /// <summary>Runs <paramref name="start"/>; when its address is taken, throws exit 5 with "ADDRESS is in use: REMEDY".</summary>
+    /// <param name="address">The address as the user configured it: <c>port 8080 on 127.0.0.1</c>, a Unix socket path.</param>
+    /// <param name="remedy">What the user can do.</param>
+    /// <param name="start">Starts the listener.</param>
+    public static async Task<T> Guard<T>(string address, string remedy, Func<Task<T>> start)
     {
         try
         {
@@ -25,8 +32,7 @@ internal static class PortInUse
         }
         catch (Exception e) when (IsAddressInUse(e))
         {
-            throw new TradeguardException(ExitCode.Configuration,
-                $"port {port.ToString(CultureInfo.InvariantCulture)} on {host} is in use: {remedy}");
+            throw new TradeguardException(ExitCode.Configuration, $"{address} is in use: {remedy}");
         }
     }
 

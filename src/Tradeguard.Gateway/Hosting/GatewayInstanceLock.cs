@@ -14,14 +14,10 @@ public static class GatewayInstanceLock
     /// <summary>Takes the lock at once or refuses; the folder is created 0700 if missing.</summary>
     /// <param name="adminSocketPath">The admin socket's path (<see cref="Config.GatewayConfig.AdminSocketPath"/>).</param>
     /// <returns>The held lock; dispose it when the gateway has stopped (the process ending also releases it).</returns>
-    /// <exception cref="TradeguardException">Exit 5 when another gateway holds it.</exception>
+    /// <exception cref="TradeguardException">Exit 5 when another gateway holds it, or the folder cannot be made (a file stands there).</exception>
     public static FileLock Take(string adminSocketPath)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(adminSocketPath))!;
-        if (!Directory.Exists(folder))
-        {
-            Directory.CreateDirectory(folder, UnixSocket.OwnerOnlyFolder);
-        }
+        UnixSocket.EnsureFolder(Path.GetDirectoryName(Path.GetFullPath(adminSocketPath))!);
 
         try
         {

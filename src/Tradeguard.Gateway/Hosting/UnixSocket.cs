@@ -20,12 +20,8 @@ public static class UnixSocket
     public static void PrepareFolder(string socketPath)
     {
         var folder = Path.GetDirectoryName(socketPath)!;
-        if (!Directory.Exists(folder))
-        {
-            Directory.CreateDirectory(folder, OwnerOnlyFolder);
-        }
-        else if ((File.GetUnixFileMode(folder) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0
-                 && !OperatingSystem.IsWindows())
+        var existed = EnsureFolder(folder);
+        if (existed && (File.GetUnixFileMode(folder) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0)
         {
             throw new TradeguardException(ExitCode.Configuration,
                 $"the socket folder {folder} is open to other users; use a folder only you can enter (chmod 700 {Core.Storage.PrivateFile.QuoteForShell(folder)})");
@@ -45,6 +41,33 @@ public static class UnixSocket
             }
 
             File.Delete(socketPath);
+        }
+    }
+
+    /// <summary>Creates <paramref name="folder"/> 0700 when it is missing; true when it was already there.</summary>
+    /// <exception cref="TradeguardException">Exit 5 when something that is not a folder (a file) stands at that path,
+    /// or it cannot be created.</exception>
+    public static bool EnsureFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            return true;
+        }
+
+        if (Path.Exists(folder))
+        {
+            throw new TradeguardException(ExitCode.Configuration,
+                $"{folder} is a file, not a folder: a socket path must lie in a folder; choose another path in the gateway config");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder, OwnerOnlyFolder);
+            return false;
+        }
+        catch (Exception e) when (IoProblem.IsFileFailure(e))
+        {
+            throw new TradeguardException(ExitCode.Configuration, $"cannot create the socket folder {folder} ({IoProblem.Describe(e)})", e);
         }
     }
 

@@ -145,7 +145,19 @@ internal static class GatewayServeCommand
                 $"forwarding to {gatewayConfig.BaseUrl.GetLeftPart(UriPartial.Authority)} with {credentials}; admin socket {gatewayConfig.AdminSocketPath}; " +
                 $"bot channel {new ChannelOptions().Address}; " +
                 $"Telegram {(linked is null ? "off" : "on")}. Stop with SIGTERM or Ctrl+C."));
-            app.Run();
+            try
+            {
+                PortInUse.Guard(gatewayConfig.ListenAddress.ToString(), "stop the program that holds it, or set another \"listen\" in the gateway config",
+                    async () => { await app.StartAsync(); return true; }).GetAwaiter().GetResult();
+            }
+            catch
+            {
+                // The services that did start (audit, admin socket, bot channel) stop as on SIGTERM: their sockets go.
+                app.StopAsync().GetAwaiter().GetResult();
+                throw;
+            }
+
+            app.WaitForShutdown();
             outcome.ThrowIfFailed();
             return 0;
         });
