@@ -49,8 +49,13 @@ public sealed class HostileInputTests : IDisposable
     [MemberData(nameof(InternalItemCommands))]
     public void TradeguardsOwnItem_IsRefused_WithExit2_AndTheVaultIsUnchanged(string[] command, string use)
     {
-        TestVaults.InitHome(_home.Path);
-        Assert.Equal(0, Cli("sk-live-0123456789abcdef\n", "vault", "set", "binance", "api_key").ExitCode);
+        // Made by the CLI once, then copied: `vault init` and one entry to copy over the audit key.
+        HomeTemplate.CopyTo("vault-with-binance-key", home =>
+        {
+            TestVaults.InitHome(home);
+            Assert.Equal(0, TradeguardCli.Run(["vault", "set", "binance", "api_key"], "sk-live-0123456789abcdef\n",
+                new Dictionary<string, string?>(Env()) { ["TRADEGUARD_HOME"] = home }).ExitCode);
+        }, _home.Path);
         var before = File.ReadAllBytes(VaultPath);
 
         var result = Cli(null, command);
@@ -59,9 +64,8 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("holds Tradeguard's own keys", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(use, result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", result.AllOutput, StringComparison.Ordinal);
+        // Byte-identical: the audit key is where it was, so every later command still works.
         Assert.Equal(before, File.ReadAllBytes(VaultPath));
-        // Every later command still works: the audit key is where it was.
-        Assert.Equal(0, Cli(null, "vault", "list").ExitCode);
     }
 
     [Fact]
