@@ -176,9 +176,10 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     /// <summary>Sends a request signed as <paramref name="bot"/> would sign it for Binance.</summary>
     public Task<Answer> SignedAsync(string bot, HttpMethod method, string path, IEnumerable<(string Name, string Value)> parameters, bool inBody = false,
-        long? timestamp = null, Func<string, string>? tamperSignature = null, string? apiKey = null)
+        long? timestamp = null, Func<string, string>? tamperSignature = null, string? apiKey = null, int recvWindowMs = 60000)
     {
-        var all = parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)).Append(new("recvWindow", "60000")) // the longest Binance allows: CI machines can be slow
+        // recvWindow by default the longest Binance allows: CI machines can be slow.
+        var all = parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)).Append(new("recvWindow", recvWindowMs.ToString(CultureInfo.InvariantCulture)))
             .Append(new("timestamp", (timestamp ?? NextTimestamp()).ToString(CultureInfo.InvariantCulture)));
         var payload = QueryString.Build(all);
         using var secret = Secret.FromString(Bots[bot].Secret);
