@@ -193,7 +193,7 @@ internal static class GatewayLoad
             }
 
             var config = GatewayConfig.Parse($$"""
-                { "listen": "127.0.0.1:0", "baseUrl": "{{rig.sandbox.BaseAddress}}", "exchange": "sandbox",
+                { "listen": "127.0.0.1:0", "baseUrl": "{{rig.sandbox.BaseAddress}}", "exchange": "sandbox", "weightLimitPerMinute": 1000000,
                   "bots": [ { "name": "bench", "symbols": ["ORCL"], "orderTypes": ["LIMIT"], "maxOrderNotional": 1000000,
                               "maxPosition": 1000000000, "maxOrdersPerMinute": 6000, "maxDailyLoss": 1000 } ] }
                 """, "bench-gateway.json");

@@ -16,6 +16,7 @@ public sealed class ConfigAndKeysTests
     [InlineData("\"mode\": \"yolo\"", "\"mode\"")]
     [InlineData("\"exchange\": \"a b\"", "\"exchange\"")]
     [InlineData("\"maxRequestBodyBytes\": 10", "\"maxRequestBodyBytes\"")]
+    [InlineData("\"weightLimitPerMinute\": 99", "\"weightLimitPerMinute\" must be 100 to 1000000")]
     [InlineData("\"bots\": []", "\"bots\"")]
     [InlineData("\"bots\": [{ \"name\": \"Momentum\", \"symbols\": [\"X\"] }]", "\"bots[0].name\"")]
     [InlineData("\"bots\": [{ \"name\": \"m\", \"symbols\": [\"X\"], \"maxPosition\": 1, \"maxDailyLoss\": 1 }]", "\"bots[0].maxOrderNotional\" is required")]

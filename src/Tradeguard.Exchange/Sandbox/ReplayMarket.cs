@@ -202,6 +202,18 @@ public sealed class ReplayMarket
         }
     }
 
+    /// <summary>
+    /// The most recent order with the client id <paramref name="clientOrderId"/>, or null. Binance refuses a client id
+    /// only while an order with it is open, so an id can have named several orders; the latest is the one asked about.
+    /// </summary>
+    public Order? FindByClientOrderId(string clientOrderId)
+    {
+        lock (gate)
+        {
+            return clientIds.Where(c => c.Value == clientOrderId).Select(c => (long?)c.Key).Max() is { } id ? Find(id) : null;
+        }
+    }
+
     /// <summary>Every order placed, oldest first.</summary>
     public IReadOnlyList<Order> AllOrders()
     {

@@ -352,6 +352,12 @@ public sealed class SandboxServer : IAsyncDisposable
         var clientId = p.TryGetValue("newClientOrderId", out var c) && c.ToString().Length > 0
             ? c.ToString()
             : "sandbox-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        if (market.OpenOrders().Any(o => market.ClientOrderId(o.Id) == clientId))
+        {
+            // Binance: a newClientOrderId already used by an open order is refused (errors.md, -2010 "Duplicate order sent.").
+            throw new SandboxRefusal(BinanceErrors.OrderRejected("Duplicate order sent."));
+        }
+
         var request = new OrderRequest(side, quantity, type, type is OrderType.Limit or OrderType.StopLimit ? price : null,
             type is OrderType.Stop or OrderType.StopLimit ? stop : null);
         if (filters.Check(quantity, request.LimitPrice, request.StopPrice, request.LimitPrice ?? request.StopPrice ?? LastClose()) is { } failure)
@@ -375,7 +381,10 @@ public sealed class SandboxServer : IAsyncDisposable
     private object QueryOrder(IReadOnlyDictionary<string, StringValues> p)
     {
         RequireSymbol(p);
-        var order = market.Find(Long(p.GetValueOrDefault("orderId"), "orderId")) ?? throw new SandboxRefusal(BinanceErrors.NoSuchOrder);
+        // Binance: "Either orderId or origClientOrderId must be sent. If both are sent, orderId takes precedence" (rest-api.md, "Query order").
+        var order = (!p.ContainsKey("orderId") && p.TryGetValue("origClientOrderId", out var clientId) && clientId.ToString().Length > 0
+            ? market.FindByClientOrderId(clientId.ToString())
+            : market.Find(Long(p.GetValueOrDefault("orderId"), "orderId"))) ?? throw new SandboxRefusal(BinanceErrors.NoSuchOrder);
         return Order(order);
     }
 

@@ -37,6 +37,12 @@ public sealed record GatewayConfig
     /// <summary>recvWindow of the gateway's own signed requests upstream, milliseconds; default 5000.</summary>
     public int RecvWindowMs { get; init; } = 5000;
 
+    /// <summary>
+    /// The exchange's request weight per minute (Binance Spot: 6000, exchangeInfo <c>rateLimits</c> REQUEST_WEIGHT),
+    /// which <see cref="Upstream.WeightBudget"/> shares out; default 6000.
+    /// </summary>
+    public int WeightLimitPerMinute { get; init; } = 6000;
+
     /// <summary>Largest request body a bot may send, bytes; default 65536.</summary>
     public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
 
@@ -128,6 +134,11 @@ public sealed record GatewayConfig
         if (MaxRequestBodyBytes is < 1024 or > 1024 * 1024)
         {
             throw Setting("maxRequestBodyBytes", "must be 1024 to 1048576");
+        }
+
+        if (WeightLimitPerMinute is < 100 or > 1_000_000)
+        {
+            throw Setting("weightLimitPerMinute", "must be 100 to 1000000");
         }
 
         _ = new Channel.BotAlertKinds(BotAlertKinds, $"{Path}: \"botAlertKinds\"");

@@ -6,7 +6,7 @@ namespace Tradeguard.Gateway.Hosting;
 
 /// <summary>
 /// Every <c>interval</c> (<see cref="GatewayParts.FillCheckInterval"/>, default 5 s) asks the exchange about the bots'
-/// working orders (<see cref="OrderDesk.RefreshWorkingAsync"/>): a bot that never polls its orders still has its fills
+/// working orders and resolves its orders of unknown outcome (<see cref="OrderDesk.RefreshWorkingAsync"/>): a bot that never polls its orders still has its fills
 /// learnt, audited and alerted, and its position, P&amp;L and <c>maxDailyLoss</c> kept true. One <c>openOrders</c> per bot
 /// and symbol per interval, plus one query per order that stopped being open.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class FillWatchService(OrderDesk desk, IReadOnlyList<string> bots,
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                foreach (var bot in bots.Where(b => desk.LedgerOf(b).WorkingOrders().Count > 0))
+                foreach (var bot in bots.Where(b => desk.LedgerOf(b).HasOrdersToCheck()))
                 {
                     try
                     {

@@ -91,7 +91,8 @@ public static class GatewayHost
         }
 
         var app = builder.Build();
-        var api = new GatewayApi(authenticator, desk, upstream, journal, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tradeguard.Gateway"));
+        var budget = new WeightBudget(config.WeightLimitPerMinute, config.Bots.Count, parts.Time);
+        var api = new GatewayApi(authenticator, desk, upstream, budget, journal, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tradeguard.Gateway"));
         app.Run(api.HandleAsync);
         app.Lifetime.ApplicationStarted.Register(() =>
         {

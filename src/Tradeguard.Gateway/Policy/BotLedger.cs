@@ -26,6 +26,7 @@ public sealed class BotLedger(string bot, TimeProvider time)
     private readonly Queue<OrderKey> _finished = new();
     private readonly Dictionary<OrderKey, TrackedOrder> _orders = [];
     private readonly Dictionary<long, OrderReservation> _reservations = [];
+    private readonly HashSet<long> _unknown = [];
     private readonly Dictionary<string, (decimal Quantity, decimal Cost, decimal TripPnl)> _positions = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _recentOrders = new();
     private readonly Dictionary<string, (decimal Buys, decimal Sells)> _working = new(StringComparer.Ordinal);
@@ -53,7 +54,9 @@ public sealed class BotLedger(string bot, TimeProvider time)
             var orders = _orders.Values.Where(o => o.IsWorking).OrderBy(o => o.Symbol, StringComparer.Ordinal).ThenBy(o => o.OrderId).Concat(finished).ToArray();
             var positions = _positions.Where(p => p.Value.Quantity != 0).OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => new HeldPosition(p.Key, p.Value.Quantity, p.Value.Cost, p.Value.TripPnl)).ToArray();
-            return new BotLedgerState(bot, orders, positions, _pnlDay, _pnlToday, _fills, _trades, _wins);
+            // Every reservation, not only those already known to be unknown: one still in flight when the process dies is unknown after the restart.
+            var pending = _reservations.Values.OrderBy(r => r.Id).ToArray();
+            return new BotLedgerState(bot, orders, positions, _pnlDay, _pnlToday, _fills, _trades, _wins, Pending: pending);
         }
     }
 
@@ -83,6 +86,14 @@ public sealed class BotLedger(string bot, TimeProvider time)
                 _positions[position.Symbol] = (position.Quantity, position.Cost, position.TripPnl);
             }
 
+            foreach (var reservation in state.Pending ?? [])
+            {
+                _reservations[reservation.Id] = reservation;
+                _unknown.Add(reservation.Id);
+                CountWorking(reservation.Symbol, reservation.Side, reservation.Quantity);
+                _lastReservation = Math.Max(_lastReservation, reservation.Id);
+            }
+
             (_pnlDay, _pnlToday, _fills, _trades, _wins) = (state.PnlDay, state.PnlToday, state.Fills, state.Trades, state.Wins);
             RollDay();
         }
@@ -94,6 +105,37 @@ public sealed class BotLedger(string bot, TimeProvider time)
         lock (_gate)
         {
             return _orders.ContainsKey(new OrderKey(symbol, orderId));
+        }
+    }
+
+    /// <summary>The id the bot gave order <paramref name="key"/> (its <c>newClientOrderId</c>); null when it gave none or the order is not its.</summary>
+    public string? BotClientOrderIdOf(OrderKey key)
+    {
+        lock (_gate)
+        {
+            return _orders.TryGetValue(key, out var order) ? order.ClientOrderId : null;
+        }
+    }
+
+    /// <summary>
+    /// The bot's order of <paramref name="symbol"/> it gave the id <paramref name="botClientOrderId"/>: the working one if
+    /// any, else the most recent (Binance refuses a repeated id only among open orders, so an id can name several).
+    /// </summary>
+    public OrderKey? OrderOf(string symbol, string botClientOrderId)
+    {
+        lock (_gate)
+        {
+            return _orders.Values.Where(o => o.Symbol == symbol && o.ClientOrderId == botClientOrderId)
+                .OrderByDescending(o => o.IsWorking).ThenByDescending(o => o.OrderId).Select(o => (OrderKey?)o.Key).FirstOrDefault();
+        }
+    }
+
+    /// <summary>True when the bot has working orders or orders of unknown outcome: something to ask the exchange about.</summary>
+    public bool HasOrdersToCheck()
+    {
+        lock (_gate)
+        {
+            return _unknown.Count > 0 || _orders.Values.Any(o => o.IsWorking);
         }
     }
 
@@ -196,25 +238,36 @@ public sealed class BotLedger(string bot, TimeProvider time)
     /// <param name="type">The Binance order type.</param>
     /// <param name="quantity">Base quantity to hold (positive).</param>
     /// <param name="check">The policy: null to admit, or the refusal. Must not block.</param>
+    /// <param name="clientOrderId">The gateway's <c>newClientOrderId</c> for the order.</param>
+    /// <param name="botClientOrderId">The bot's own id for it, or null. One the bot already gave an order still working (or
+    /// whose outcome is unknown) is refused as Binance refuses it, -2010 "Duplicate order sent.", so a bot that resends an
+    /// order after an unknown outcome, with the same id, cannot place it twice.</param>
+    /// <param name="acceptableUntilUnixMs">See <see cref="OrderReservation.AcceptableUntilUnixMs"/>.</param>
     /// <returns>The reservation, or the refusal (nothing reserved).</returns>
     public (OrderReservation? Reservation, Exchange.Binance.BinanceError? Refusal) Reserve(string symbol, string side, string type, decimal quantity,
-        Func<Exchange.Binance.BinanceError?> check)
+        Func<Exchange.Binance.BinanceError?> check, string clientOrderId = "", string? botClientOrderId = null, long acceptableUntilUnixMs = 0)
     {
         lock (_gate)
         {
+            if (botClientOrderId is not null && (_orders.Values.Any(o => o.IsWorking && o.ClientOrderId == botClientOrderId)
+                                                 || _reservations.Values.Any(r => r.BotClientOrderId == botClientOrderId)))
+            {
+                return (null, DuplicateOrder);
+            }
+
             if (check() is { } refusal)
             {
                 return (null, refusal);
             }
 
-            var reservation = new OrderReservation(++_lastReservation, symbol, side, type, quantity);
+            var reservation = new OrderReservation(++_lastReservation, symbol, side, type, quantity, clientOrderId, botClientOrderId, acceptableUntilUnixMs);
             _reservations[reservation.Id] = reservation;
             CountWorking(symbol, side, quantity);
             return (reservation, null);
         }
     }
 
-    /// <summary>Drops a reservation whose order the exchange refused (a 4xx answer: the order does not exist).</summary>
+    /// <summary>Drops a reservation whose order the exchange refused (a 4xx answer), or does not know once it can no longer place it: the order does not exist.</summary>
     public void Release(OrderReservation reservation)
     {
         lock (_gate)
@@ -222,7 +275,35 @@ public sealed class BotLedger(string bot, TimeProvider time)
             if (_reservations.Remove(reservation.Id))
             {
                 CountWorking(reservation.Symbol, reservation.Side, -reservation.Quantity);
+                if (_unknown.Remove(reservation.Id))
+                {
+                    Interlocked.Increment(ref _version);
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// Marks <paramref name="reservation"/> as an order whose outcome is unknown (no answer, a 5xx, an answer without an
+    /// order id): it stays held, and the fill watcher asks the exchange about it (<see cref="UnknownOutcomes"/>).
+    /// </summary>
+    public void MarkUnknown(OrderReservation reservation)
+    {
+        lock (_gate)
+        {
+            if (_reservations.ContainsKey(reservation.Id) && _unknown.Add(reservation.Id))
+            {
+                Interlocked.Increment(ref _version);
+            }
+        }
+    }
+
+    /// <summary>Reservations marked unknown (<see cref="MarkUnknown"/>, or restored from the ledger file), oldest first.</summary>
+    public IReadOnlyList<OrderReservation> UnknownOutcomes()
+    {
+        lock (_gate)
+        {
+            return _reservations.Values.Where(r => _unknown.Contains(r.Id)).OrderBy(r => r.Id).ToArray();
         }
     }
 
@@ -257,9 +338,11 @@ public sealed class BotLedger(string bot, TimeProvider time)
             }
 
             CountWorking(reservation.Symbol, reservation.Side, -reservation.Quantity);
+            _unknown.Remove(reservation.Id);
             var seen = Read(order, id);
             seen = seen with
             {
+                ClientOrderId = reservation.BotClientOrderId,
                 Symbol = reservation.Symbol,
                 Side = reservation.Side,
                 Type = seen.Type.Length == 0 ? reservation.Type : seen.Type,
@@ -284,6 +367,8 @@ public sealed class BotLedger(string bot, TimeProvider time)
         }
     }
 
+    private static readonly Exchange.Binance.BinanceError DuplicateOrder = Exchange.Binance.BinanceErrors.OrderRejected("Duplicate order sent.");
+
     private static TrackedOrder Read(JsonElement order, long id) =>
         new(id, Text(order, "symbol"), Text(order, "side"), Text(order, "type"), Number(order, "origQty"),
             Number(order, "executedQty"), Number(order, "cummulativeQuoteQty"), Text(order, "status"));
@@ -294,6 +379,7 @@ public sealed class BotLedger(string bot, TimeProvider time)
         var id = seen.Key;
         if (_orders.TryGetValue(id, out var before))
         {
+            seen = seen with { ClientOrderId = before.ClientOrderId }; // the exchange knows only the gateway's id
             if (before == seen)
             {
                 return null; // seen again unchanged (an order list polled)

@@ -15,8 +15,10 @@ namespace Tradeguard.Gateway.Policy;
 /// <param name="Trades">Round trips closed.</param>
 /// <param name="Wins">Of those, the ones with a realised profit.</param>
 /// <param name="Paused">True when the operator had paused the bot (or closed all): it stays paused across the restart.</param>
+/// <param name="Pending">Reservations of orders whose outcome is not known yet (<see cref="OrderReservation"/>): after the
+/// restart they are held and asked about as orders of unknown outcome; null (files from before) for none.</param>
 public sealed record BotLedgerState(string Bot, IReadOnlyList<TrackedOrder> Orders, IReadOnlyList<HeldPosition> Positions, DateOnly PnlDay, decimal PnlToday,
-    int Fills, int Trades = 0, int Wins = 0, bool Paused = false);
+    int Fills, int Trades = 0, int Wins = 0, bool Paused = false, IReadOnlyList<OrderReservation>? Pending = null);
 
 /// <summary>A position as a <see cref="BotLedger"/> keeps it.</summary>
 /// <param name="Symbol">The symbol.</param>

@@ -28,14 +28,17 @@ public static class OrderPolicy
     /// <param name="ledger">The bot's orders, position and P&amp;L as the gateway saw them.</param>
     /// <param name="ticket">The order.</param>
     /// <param name="lastPrice">The market's last price, quote per unit, when <see cref="OrderTicket.NeedsMarketPrice"/>; else 0.</param>
+    /// <param name="clientOrderId">The gateway's <c>newClientOrderId</c> for the order (<see cref="ClientOrderIds.New"/>).</param>
+    /// <param name="acceptableUntilUnixMs">The request's timestamp plus recvWindow, Unix ms (<see cref="OrderReservation.AcceptableUntilUnixMs"/>).</param>
     /// <returns>The reservation, or the refusal.</returns>
     public static (OrderReservation? Reservation, BinanceError? Refusal) Admit(BotPolicyConfig policy, Func<BotRunState> state, BotLedger ledger, OrderTicket ticket,
-        decimal lastPrice)
+        decimal lastPrice, string clientOrderId, long acceptableUntilUnixMs)
     {
         var price = ticket.ValuationPrice(lastPrice);
         var quantity = ticket.Quantity ?? (price > 0 ? ticket.QuoteQuantity!.Value / price : 0); // no price: a symbol the check refuses
         var notional = ticket.QuoteQuantity ?? quantity * price;
-        return ledger.Reserve(ticket.Symbol, ticket.Side, ticket.Type, quantity, () => Check(policy, state(), ledger, ticket, quantity, notional));
+        return ledger.Reserve(ticket.Symbol, ticket.Side, ticket.Type, quantity, () => Check(policy, state(), ledger, ticket, quantity, notional),
+            clientOrderId, ticket.ClientOrderId, acceptableUntilUnixMs);
     }
 
     private static BinanceError? Check(BotPolicyConfig policy, BotRunState state, BotLedger ledger, OrderTicket ticket, decimal quantity, decimal notional)

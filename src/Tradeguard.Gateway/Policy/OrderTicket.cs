@@ -11,7 +11,9 @@ namespace Tradeguard.Gateway.Policy;
 /// <param name="QuoteQuantity">Quote amount of a market order (<c>quoteOrderQty</c>), or null.</param>
 /// <param name="Price">Limit price, or null.</param>
 /// <param name="StopPrice">Stop price, or null.</param>
-public sealed record OrderTicket(string Symbol, string Side, string Type, decimal? Quantity, decimal? QuoteQuantity, decimal? Price, decimal? StopPrice)
+/// <param name="ClientOrderId">The bot's own id for the order (<c>newClientOrderId</c>), or null; the exchange gets the gateway's (<see cref="ClientOrderIds"/>).</param>
+public sealed record OrderTicket(string Symbol, string Side, string Type, decimal? Quantity, decimal? QuoteQuantity, decimal? Price, decimal? StopPrice,
+    string? ClientOrderId = null)
 {
     /// <summary>True for a buy.</summary>
     public bool IsBuy => Side == "BUY";
@@ -34,7 +36,8 @@ public sealed record OrderTicket(string Symbol, string Side, string Type, decima
         : IsBuy && Price is { } limit ? limit : Math.Max(Price ?? StopPrice ?? 0, lastPrice);
 
     /// <summary>
-    /// Parses the ticket; a Binance error when a parameter is repeated (-1101), missing (-1102), malformed (-1100), of
+    /// Parses the ticket; a Binance error when a parameter is repeated (-1101), missing (-1102), malformed (-1100, also a
+    /// <c>newClientOrderId</c> outside Binance's legal range), of
     /// an unknown order type (-1116), or not taken by the order type (-1106, <see cref="OrderParameters"/>).
     /// </summary>
     public static (OrderTicket? Ticket, BinanceError? Error) Parse(BinanceRequest request)
@@ -85,6 +88,12 @@ public sealed record OrderTicket(string Symbol, string Side, string Type, decima
             values[i] = value;
         }
 
-        return (new OrderTicket(symbol, side, type, values[0], values[1], values[2], values[3]), null);
+        var clientOrderId = request.Single("newClientOrderId");
+        if (clientOrderId is not null && ClientOrderIds.Check(clientOrderId) is { } badId)
+        {
+            return (null, badId);
+        }
+
+        return (new OrderTicket(symbol, side, type, values[0], values[1], values[2], values[3], clientOrderId), null);
     }
 }

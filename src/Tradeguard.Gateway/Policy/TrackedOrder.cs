@@ -10,7 +10,9 @@ namespace Tradeguard.Gateway.Policy;
 /// <param name="ExecutedQuote">Filled quote amount so far (<c>cummulativeQuoteQty</c>).</param>
 /// <param name="Status">Binance status: <c>NEW</c>, <c>PARTIALLY_FILLED</c>, <c>FILLED</c>, <c>CANCELED</c>, <c>REJECTED</c>, <c>EXPIRED</c>,
 /// <c>EXPIRED_IN_MATCH</c>, …; empty when the exchange's answer did not say (an <c>ACK</c>-shaped answer).</param>
-public sealed record TrackedOrder(long OrderId, string Symbol, string Side, string Type, decimal Quantity, decimal Executed, decimal ExecutedQuote, string Status)
+/// <param name="ClientOrderId">The id the bot gave the order (its <c>newClientOrderId</c>; the exchange knows the gateway's own), or null.</param>
+public sealed record TrackedOrder(long OrderId, string Symbol, string Side, string Type, decimal Quantity, decimal Executed, decimal ExecutedQuote, string Status,
+    string? ClientOrderId = null)
 {
     /// <summary>The order's identity at the exchange.</summary>
     public OrderKey Key => new(Symbol, OrderId);

@@ -20,7 +20,8 @@ internal static class GatewayAnswer
         await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    public static async Task ArrayAsync(HttpContext context, UpstreamResponse response, IReadOnlyList<JsonElement> items)
+    /// <summary>Writes <paramref name="items"/> as the answer's array, each with its bot's own client order id (<see cref="BotOrderView"/>).</summary>
+    public static async Task ArrayAsync(HttpContext context, UpstreamResponse response, IReadOnlyList<JsonElement> items, Func<JsonElement, string?> botClientOrderIdOf)
     {
         Headers(context, response);
         context.Response.ContentType = Json;
@@ -30,7 +31,7 @@ internal static class GatewayAnswer
             writer.WriteStartArray();
             foreach (var item in items)
             {
-                item.WriteTo(writer);
+                BotOrderView.Write(writer, item, botClientOrderIdOf(item));
             }
 
             writer.WriteEndArray();

@@ -10,11 +10,12 @@ namespace Tradeguard.Gateway.Rest;
 /// <summary>
 /// The bots' REST surface: one terminal handler that dispatches on method and path against
 /// <see cref="EndpointAllowlist"/>. Public endpoints are forwarded; signed ones are authenticated by
-/// <see cref="BotAuthenticator"/> and handled by <see cref="OrderDesk"/>; anything else is refused with 403, audited
+/// <see cref="BotAuthenticator"/> and handled by <see cref="OrderDesk"/>; both within their share of the exchange's
+/// request weight (<see cref="WeightBudget"/>); anything else is refused with 403, audited
 /// and raised as a security alert. A body over the size limit, a client that stops sending, or an exchange that does
 /// not answer each get a bounded Binance-shaped error; the handler never throws to Kestrel.
 /// </summary>
-public sealed class GatewayApi(BotAuthenticator authenticator, OrderDesk desk, UpstreamExchange upstream, GatewayJournal journal, ILogger logger)
+public sealed class GatewayApi(BotAuthenticator authenticator, OrderDesk desk, UpstreamExchange upstream, WeightBudget budget, GatewayJournal journal, ILogger logger)
 {
     private static readonly HashSet<string> PublicPaths = new(EndpointAllowlist.Public, StringComparer.Ordinal);
 
@@ -49,6 +50,12 @@ public sealed class GatewayApi(BotAuthenticator authenticator, OrderDesk desk, U
             }
 
             var bot = auth.Bot!;
+            if (budget.TryCharge(bot, EndpointWeights.Signed(route, request)) is { } overShare)
+            {
+                await GatewayAnswer.UpstreamAsync(context, overShare).ConfigureAwait(false);
+                return;
+            }
+
             await (route switch
             {
                 "POST /api/v3/order" => desk.NewOrderAsync(context, bot, request),
@@ -82,6 +89,12 @@ public sealed class GatewayApi(BotAuthenticator authenticator, OrderDesk desk, U
     private async Task PublicAsync(HttpContext context, string path)
     {
         var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty;
+        if (budget.TryCharge(null, EndpointWeights.Public(path, BinanceRequest.Parse(query, string.Empty))) is { } overShare)
+        {
+            await GatewayAnswer.UpstreamAsync(context, overShare).ConfigureAwait(false);
+            return;
+        }
+
         var response = await upstream.SendPublicAsync(HttpMethod.Get, path, query, context.RequestAborted).ConfigureAwait(false);
         await GatewayAnswer.UpstreamAsync(context, response).ConfigureAwait(false);
     }

@@ -28,6 +28,7 @@ public sealed class OrderDesk : IBotOrderActions
     private readonly GatewayJournal _journal;
     private readonly PriceBook _prices;
     private readonly Dictionary<string, BotLedger> _ledgers;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the desk and attaches it to <paramref name="board"/> as the executor of stop and close-all.</summary>
     public OrderDesk(GatewayConfig config, UpstreamExchange upstream, ControlBoard board, GatewayJournal journal, TimeProvider time)
@@ -37,6 +38,7 @@ public sealed class OrderDesk : IBotOrderActions
         _board = board;
         _journal = journal;
         _prices = new PriceBook(upstream, time);
+        _time = time;
         _ledgers = config.BotNames.ToDictionary(b => b, b => new BotLedger(b, time), StringComparer.Ordinal);
         board.Attach(this);
     }
@@ -46,9 +48,11 @@ public sealed class OrderDesk : IBotOrderActions
 
     /// <summary>
     /// <c>POST /api/v3/order</c>: the policy admits the order and reserves its quantity at once; it goes upstream asking
-    /// for the <c>FULL</c> answer (<see cref="OrderResponseTypes.ForwardFull"/>), and the answer settles the reservation
-    /// (a 2xx order), releases it (a 4xx refusal) or leaves it held (no answer, a 5xx, an answer without an order id:
-    /// the order may exist). The bot gets the answer in the shape it asked for.
+    /// for the <c>FULL</c> answer with the gateway's own <c>newClientOrderId</c> (<see cref="OrderResponseTypes.ForwardFull"/>),
+    /// and the answer settles the reservation (a 2xx order), releases it (a 4xx refusal) or leaves it held as an order of
+    /// unknown outcome (no answer, a 5xx, an answer without an order id: the order may exist), which
+    /// <see cref="ResolveUnknownAsync"/> then asks the exchange about. The bot gets the answer in the shape it asked for,
+    /// with its own client order id.
     /// </summary>
     public async Task NewOrderAsync(HttpContext context, string bot, BinanceRequest request)
     {
@@ -74,7 +78,8 @@ public sealed class OrderDesk : IBotOrderActions
             }
         }
 
-        var (reservation, refusal) = OrderPolicy.Admit(policy, () => _board.StateOf(bot), ledger, ticket, lastPrice);
+        var clientOrderId = ClientOrderIds.New();
+        var (reservation, refusal) = OrderPolicy.Admit(policy, () => _board.StateOf(bot), ledger, ticket, lastPrice, clientOrderId, AcceptableUntil(request));
         if (reservation is null)
         {
             _journal.OrderRefused(bot, ticket, refusal!);
@@ -86,12 +91,13 @@ public sealed class OrderDesk : IBotOrderActions
         try
         {
             // Not cut short when the bot hangs up: the answer is what settles the reservation (the client's timeout bounds it).
-            response = await _upstream.SendSignedAsync(HttpMethod.Post, "/api/v3/order", OrderResponseTypes.ForwardFull(request), CancellationToken.None)
+            response = await _upstream.SendSignedAsync(HttpMethod.Post, "/api/v3/order", OrderResponseTypes.ForwardFull(request, clientOrderId), CancellationToken.None)
                 .ConfigureAwait(false);
         }
         catch (UpstreamUnavailableException e)
         {
-            _journal.OrderSent(bot, ticket, accepted: false, e.Message + "; its quantity stays held against the limits");
+            ledger.MarkUnknown(reservation);
+            _journal.OrderSent(bot, ticket, accepted: false, e.Message + "; its quantity stays held until the exchange says what became of it");
             await GatewayAnswer.ErrorAsync(context, OutcomeUnknown).ConfigureAwait(false);
             return;
         }
@@ -101,7 +107,7 @@ public sealed class OrderDesk : IBotOrderActions
         {
             _journal.OrderSent(bot, ticket, accepted: true, Text(order.RootElement, "status"));
             await LearnAsync(bot, settled.Fill).ConfigureAwait(false);
-            await GatewayAnswer.UpstreamAsync(context, response with { Body = OrderResponseTypes.Shape(order.RootElement, shape) }).ConfigureAwait(false);
+            await GatewayAnswer.UpstreamAsync(context, response with { Body = OrderResponseTypes.Shape(order.RootElement, shape, ticket.ClientOrderId) }).ConfigureAwait(false);
             return;
         }
 
@@ -109,23 +115,34 @@ public sealed class OrderDesk : IBotOrderActions
         {
             ledger.Release(reservation); // Binance: a 4xx is the sender's fault, the order was not placed (rest-api.md "HTTP Return Codes")
         }
+        else
+        {
+            ledger.MarkUnknown(reservation);
+        }
 
-        _journal.OrderSent(bot, ticket, accepted: false, response.IsSuccess ? "answer without an order id; its quantity stays held against the limits" : ErrorText(response));
+        _journal.OrderSent(bot, ticket, accepted: false, response.IsSuccess ? "answer without an order id; its quantity stays held until the exchange says what became of it" : ErrorText(response));
         await GatewayAnswer.UpstreamAsync(context, response).ConfigureAwait(false);
     }
 
     /// <summary>
     /// <c>GET /api/v3/order</c> and <c>DELETE /api/v3/order</c>: only for an order the bot placed, named by its symbol and
-    /// <c>orderId</c>; any other is answered as Binance answers an order that does not exist (-2013 query, -2011 cancel)
-    /// without asking the exchange.
+    /// <c>orderId</c> or by the bot's own <c>origClientOrderId</c> (sent upstream as the order's <c>orderId</c>, since the
+    /// exchange knows the gateway's client id); any other is answered as Binance answers an order that does not exist
+    /// (-2013 query, -2011 cancel) without asking the exchange.
     /// </summary>
     public async Task OneOrderAsync(HttpContext context, string bot, BinanceRequest request, bool cancel)
     {
         var symbol = request.Single("symbol") ?? string.Empty;
-        var orderIdText = request.Single("orderId");
-        if (!long.TryParse(orderIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var orderId) || !_ledgers[bot].Owns(symbol, orderId))
+        var ledger = _ledgers[bot];
+        if (!request.Values.ContainsKey("orderId") && request.Single("origClientOrderId") is { } botClientId && ledger.OrderOf(symbol, botClientId) is { } named)
         {
-            var error = orderIdText is null
+            request = ForwardedParameters.Rewrite(request, ("origClientOrderId", null), ("orderId", named.OrderId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var orderIdText = request.Single("orderId");
+        if (!long.TryParse(orderIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var orderId) || !ledger.Owns(symbol, orderId))
+        {
+            var error = orderIdText is null && request.Single("origClientOrderId") is null
                 ? BinanceErrors.Mandatory("orderId")
                 : cancel ? BinanceErrors.UnknownOrder : BinanceErrors.NoSuchOrder;
             if (cancel)
@@ -153,12 +170,11 @@ public sealed class OrderDesk : IBotOrderActions
             _journal.Cancel(bot, symbol, orderIdText!, response.IsSuccess ? AuditOutcome.Success : AuditOutcome.Failure, response.IsSuccess ? "" : ErrorText(response));
         }
 
-        if (response.IsSuccess && Parse(response) is { } order)
+        using var order = response.IsSuccess ? Parse(response) : null;
+        if (order is not null)
         {
-            using (order)
-            {
-                await ObserveAsync(bot, order.RootElement, placed: false).ConfigureAwait(false);
-            }
+            await ObserveAsync(bot, order.RootElement, placed: false).ConfigureAwait(false);
+            response = response with { Body = BotOrderView.Bytes(order.RootElement, ledger.BotClientOrderIdOf(new OrderKey(symbol, orderId))) };
         }
 
         await GatewayAnswer.UpstreamAsync(context, response).ConfigureAwait(false);
@@ -205,7 +221,7 @@ public sealed class OrderDesk : IBotOrderActions
             }
         }
 
-        await GatewayAnswer.ArrayAsync(context, response, kept).ConfigureAwait(false);
+        await GatewayAnswer.ArrayAsync(context, response, kept, item => Key(item) is { } key ? ledger.BotClientOrderIdOf(key) : null).ConfigureAwait(false);
     }
 
     /// <summary>Any other allowed signed endpoint (<c>GET /api/v3/account</c>): forwarded as it is.</summary>
@@ -270,10 +286,12 @@ public sealed class OrderDesk : IBotOrderActions
     /// happened while the gateway was down are learnt (and can engage the kill switch); an order the exchange no longer
     /// knows (-2013) is ended (<see cref="BotLedger.MarkGone"/>); an unreachable exchange leaves the order as it was.
     /// </summary>
-    /// <returns>One line: how many orders were checked, filled meanwhile, unknown, or could not be checked.</returns>
+    /// <returns>One line: how many orders were checked, filled meanwhile, unknown, or could not be checked, and how many of unknown outcome were resolved.</returns>
     public async Task<string> ReconcileAsync(string bot, CancellationToken cancellationToken)
     {
         var ledger = _ledgers[bot];
+        var unknown = ledger.UnknownOutcomes().Count;
+        var resolved = await ResolveUnknownAsync(bot, cancellationToken).ConfigureAwait(false);
         var working = ledger.WorkingOrders();
         var fillsBefore = ledger.Counts().Fills;
         var outcomes = new List<OrderCheck>();
@@ -283,20 +301,65 @@ public sealed class OrderDesk : IBotOrderActions
         }
 
         return $"{bot}: {working.Count} working order(s) checked with the exchange, {ledger.Counts().Fills - fillsBefore} fill(s) meanwhile, " +
-               $"{outcomes.Count(o => o == OrderCheck.Gone)} unknown there (ended), {outcomes.Count(o => o == OrderCheck.NotChecked)} not checked.";
+               $"{outcomes.Count(o => o == OrderCheck.Gone)} unknown there (ended), {outcomes.Count(o => o == OrderCheck.NotChecked)} not checked; " +
+               $"{resolved} of {unknown} order(s) of unknown outcome resolved.";
     }
 
     /// <summary>
-    /// Learns the fills of <paramref name="bot"/>'s working orders without waiting for the bot to ask: one
-    /// <c>openOrders</c> per symbol (its order objects carry partial fills), then one query for each working order
-    /// that is no longer open (filled, cancelled or expired). Keeps positions, P&amp;L and so <c>maxDailyLoss</c> true
-    /// for a bot that never polls its orders.
+    /// Resolves <paramref name="bot"/>'s orders of unknown outcome (<see cref="BotLedger.UnknownOutcomes"/>): one
+    /// <c>GET /api/v3/order?origClientOrderId=</c> each, by the gateway's own client id. An order the exchange has settles
+    /// the reservation (the bot owns it from then on; fills it made are learnt); one it does not know (-2013) releases the
+    /// reservation once the exchange can no longer place it (<see cref="OrderReservation.AcceptableUntilUnixMs"/>);
+    /// anything else (unreachable, 5xx) leaves it held for the next try.
+    /// </summary>
+    /// <returns>Reservations resolved (settled or released).</returns>
+    public async Task<int> ResolveUnknownAsync(string bot, CancellationToken cancellationToken)
+    {
+        var ledger = _ledgers[bot];
+        var resolved = 0;
+        foreach (var reservation in ledger.UnknownOutcomes().Where(r => r.ClientOrderId.Length > 0))
+        {
+            var ticket = new OrderTicket(reservation.Symbol, reservation.Side, reservation.Type, reservation.Quantity, null, null, null);
+            try
+            {
+                var response = await _upstream.SendOwnSignedAsync(HttpMethod.Get, "/api/v3/order",
+                    [new("symbol", reservation.Symbol), new("origClientOrderId", reservation.ClientOrderId)], cancellationToken).ConfigureAwait(false);
+                using var answer = Parse(response);
+                if (response.IsSuccess && answer is not null && Text(answer.RootElement, "clientOrderId") == reservation.ClientOrderId
+                    && ledger.Settle(reservation, answer.RootElement) is { Settled: true } settled)
+                {
+                    _journal.OrderSent(bot, ticket, accepted: true, Text(answer.RootElement, "status"));
+                    await LearnAsync(bot, settled.Fill).ConfigureAwait(false);
+                    resolved++;
+                }
+                else if (IsNoSuchOrder(answer) && _time.GetUtcNow().ToUnixTimeMilliseconds() > reservation.AcceptableUntilUnixMs)
+                {
+                    ledger.Release(reservation);
+                    _journal.OrderSent(bot, ticket, accepted: false, "the exchange never placed it; its quantity is no longer held");
+                    resolved++;
+                }
+            }
+            catch (UpstreamUnavailableException)
+            {
+                // Still unknown: the next check asks again.
+            }
+        }
+
+        return resolved;
+    }
+
+    /// <summary>
+    /// Learns the fills of <paramref name="bot"/>'s working orders without waiting for the bot to ask: first its orders
+    /// of unknown outcome are resolved (<see cref="ResolveUnknownAsync"/>), then one <c>openOrders</c> per symbol (its
+    /// order objects carry partial fills), then one query for each working order that is no longer open (filled,
+    /// cancelled or expired). Keeps positions, P&amp;L and so <c>maxDailyLoss</c> true for a bot that never polls its orders.
     /// </summary>
     /// <returns>Fills learnt.</returns>
     public async Task<int> RefreshWorkingAsync(string bot, CancellationToken cancellationToken)
     {
         var ledger = _ledgers[bot];
         var fillsBefore = ledger.Counts().Fills;
+        await ResolveUnknownAsync(bot, cancellationToken).ConfigureAwait(false);
         foreach (var symbol in ledger.WorkingOrders().Select(o => o.Symbol).Distinct(StringComparer.Ordinal))
         {
             HashSet<long> open;
@@ -354,10 +417,7 @@ public sealed class OrderDesk : IBotOrderActions
                 return OrderCheck.Seen;
             }
 
-            return answer is not null && answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("code", out var code)
-                   && code.TryGetInt32(out var c) && c == BinanceErrors.NoSuchOrder.Code && _ledgers[bot].MarkGone(order.Key)
-                ? OrderCheck.Gone
-                : OrderCheck.NotChecked;
+            return IsNoSuchOrder(answer) && _ledgers[bot].MarkGone(order.Key) ? OrderCheck.Gone : OrderCheck.NotChecked;
         }
         catch (UpstreamUnavailableException)
         {
@@ -422,6 +482,16 @@ public sealed class OrderDesk : IBotOrderActions
             return null;
         }
     }
+
+    // The time after which the exchange refuses the request: its timestamp plus recvWindow (Binance's default when it names
+    // none); both were checked by the authenticator (BinanceRequestCheck).
+    private static long AcceptableUntil(BinanceRequest request) =>
+        long.Parse(request.Single("timestamp")!, CultureInfo.InvariantCulture)
+        + (long.TryParse(request.Single("recvWindow"), NumberStyles.None, CultureInfo.InvariantCulture, out var window) ? window : BinanceRequestCheck.DefaultRecvWindowMs);
+
+    private static bool IsNoSuchOrder(JsonDocument? answer) =>
+        answer is not null && answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("code", out var code)
+        && code.TryGetInt32(out var c) && c == BinanceErrors.NoSuchOrder.Code;
 
     private bool MayTrade(string bot, string? symbol) => symbol is not null && _config.PolicyOf(bot)!.Symbols!.Contains(symbol, StringComparer.Ordinal);
 

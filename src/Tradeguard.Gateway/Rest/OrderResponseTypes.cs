@@ -20,48 +20,22 @@ public static class OrderResponseTypes
     };
 
     /// <summary>
-    /// The bot's request with <c>newOrderRespType=FULL</c> in place of whatever it sent: every other parameter keeps the
-    /// bot's order and encoding; the new one goes at the end of the body (or of the query when there is no body).
+    /// The bot's request as it goes upstream: <c>newOrderRespType=FULL</c> in place of whatever it sent, and the gateway's
+    /// own <c>newClientOrderId</c> (<paramref name="clientOrderId"/>) in place of the bot's; every other parameter keeps the
+    /// bot's order and encoding (<see cref="ForwardedParameters.Rewrite"/>).
     /// </summary>
-    public static BinanceRequest ForwardFull(BinanceRequest request)
-    {
-        var query = Without(request.Query);
-        var body = Without(request.Body);
-        return request.Body.Length > 0
-            ? BinanceRequest.Parse(query, Join(body, Name + "=FULL"))
-            : BinanceRequest.Parse(Join(query, Name + "=FULL"), body);
-    }
+    public static BinanceRequest ForwardFull(BinanceRequest request, string clientOrderId) =>
+        ForwardedParameters.Rewrite(request, (Name, "FULL"), ("newClientOrderId", clientOrderId));
 
-    /// <summary>The exchange's <c>FULL</c> order answer <paramref name="order"/> cut to <paramref name="type"/>, as UTF-8 JSON.</summary>
-    public static byte[] Shape(JsonElement order, OrderResponseType type)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+    /// <summary>
+    /// The exchange's <c>FULL</c> order answer <paramref name="order"/> cut to <paramref name="type"/>, as UTF-8 JSON, with
+    /// the bot's own <paramref name="botClientOrderId"/> (when it named one) in place of the gateway's (<see cref="BotOrderView"/>).
+    /// </summary>
+    public static byte[] Shape(JsonElement order, OrderResponseType type, string? botClientOrderId = null) =>
+        BotOrderView.Bytes(order, botClientOrderId, name => type switch
         {
-            writer.WriteStartObject();
-            foreach (var property in order.EnumerateObject())
-            {
-                var kept = type switch
-                {
-                    OrderResponseType.Ack => AckFields.Contains(property.Name, StringComparer.Ordinal),
-                    OrderResponseType.Result => property.Name != "fills",
-                    _ => true,
-                };
-                if (kept)
-                {
-                    property.WriteTo(writer);
-                }
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
-
-    // The raw parts without newOrderRespType, its name compared decoded (a bot may percent-encode a name).
-    private static string Without(string raw) => string.Join('&', raw.Split('&').Where(part =>
-        part.Length > 0 && Uri.UnescapeDataString(part.Split('=')[0].Replace('+', ' ')) != Name));
-
-    private static string Join(string raw, string part) => raw.Length == 0 ? part : raw + "&" + part;
+            OrderResponseType.Ack => AckFields.Contains(name, StringComparer.Ordinal),
+            OrderResponseType.Result => name != "fills",
+            _ => true,
+        });
 }

@@ -52,7 +52,7 @@ public sealed class LedgerKeeper(LedgerFile file, Uri upstream, OrderDesk desk, 
     {
         try
         {
-            foreach (var bot in bots.Where(b => desk.LedgerOf(b).WorkingOrders().Count > 0))
+            foreach (var bot in bots.Where(b => desk.LedgerOf(b).HasOrdersToCheck()))
             {
                 try
                 {

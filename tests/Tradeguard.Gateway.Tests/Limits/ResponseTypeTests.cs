@@ -43,7 +43,8 @@ public sealed class ResponseTypeTests
         Assert.Equal(40m, h.Desk.LedgerOf("momentum").Exposure("ORCL").WorkingBuys);
         var posts = h.Upstream.Sent.Where(s => s.Method == "POST").ToArray();
         Assert.Equal(2, posts.Length);
-        Assert.All(posts, p => Assert.EndsWith("&newOrderRespType=FULL&signature=" + p.Body.Split("&signature=")[1], p.Body, StringComparison.Ordinal));
+        // FULL in place of ACK, then the gateway's own client order id (ClientOrderIds), then the signature.
+        Assert.All(posts, p => Assert.Matches("&newOrderRespType=FULL&newClientOrderId=tgw-[A-Za-z0-9_-]{22}&signature=[0-9a-f]{64}$", p.Body));
         Assert.All(posts, p => Assert.DoesNotContain("ACK", p.Body, StringComparison.Ordinal));
     }
 
@@ -62,7 +63,7 @@ public sealed class ResponseTypeTests
         // Sent in the query: the forwarded query carries FULL in place of the bot's ACK, the bot's other parameters in its order.
         var sent = h.Upstream.Sent.Single(s => s.Method == "POST").Uri;
         Assert.Contains("?symbol=ORCL&side=BUY&type=MARKET&quantity=30&recvWindow=60000&timestamp=", sent, StringComparison.Ordinal);
-        Assert.Contains("&newOrderRespType=FULL&signature=", sent, StringComparison.Ordinal);
+        Assert.Matches("&newOrderRespType=FULL&newClientOrderId=tgw-[A-Za-z0-9_-]{22}&signature=", sent);
     }
 
     [Fact]

@@ -81,9 +81,10 @@ public sealed class GatewayHarness : IAsyncDisposable
     /// <paramref name="ledger"/> keeps the bots' ledgers in a file in the harness folder, as <c>gateway serve</c> does.
     /// </summary>
     /// <remarks><paramref name="sandboxFilters"/> replaces the sandbox's default symbol filters (10^-8 steps, no minimum);
-    /// <paramref name="sandboxWeightLimit"/> its request weight per minute (default 6000).</remarks>
+    /// <paramref name="sandboxWeightLimit"/> its request weight per minute (default 6000); <paramref name="settings"/> adds
+    /// top-level gateway settings (<c>"name": value,</c> lines).</remarks>
     public static async Task<GatewayHarness> StartAsync(Func<GatewayParts, GatewayParts>? tune = null, string? botsJson = null, bool adminSocket = false,
-        bool ledger = false, Trading.Broker.Instrument? sandboxFilters = null, int? sandboxWeightLimit = null)
+        bool ledger = false, Trading.Broker.Instrument? sandboxFilters = null, int? sandboxWeightLimit = null, string? settings = null)
     {
         var h = new GatewayHarness();
         var plan = RunConfigLoader.Load(RepoPaths.Samples("sma-cross-orcl.json"));
@@ -109,7 +110,7 @@ public sealed class GatewayHarness : IAsyncDisposable
               "listen": "127.0.0.1:0",
               "adminSocket": "{{h.temp.Combine("admin.sock")}}",
               "baseUrl": "{{h.Sandbox.BaseAddress}}",
-              "exchange": "sandbox",
+              "exchange": "sandbox",{{settings}}
               "bots": {{botsJson ?? DefaultBots}}
             }
             """;
@@ -176,9 +177,10 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     /// <summary>Sends a request signed as <paramref name="bot"/> would sign it for Binance.</summary>
     public Task<Answer> SignedAsync(string bot, HttpMethod method, string path, IEnumerable<(string Name, string Value)> parameters, bool inBody = false,
-        long? timestamp = null, Func<string, string>? tamperSignature = null, string? apiKey = null)
+        long? timestamp = null, Func<string, string>? tamperSignature = null, string? apiKey = null, int recvWindowMs = 60000)
     {
-        var all = parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)).Append(new("recvWindow", "60000")) // the longest Binance allows: CI machines can be slow
+        // recvWindow by default the longest Binance allows: CI machines can be slow.
+        var all = parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)).Append(new("recvWindow", recvWindowMs.ToString(CultureInfo.InvariantCulture)))
             .Append(new("timestamp", (timestamp ?? NextTimestamp()).ToString(CultureInfo.InvariantCulture)));
         var payload = QueryString.Build(all);
         using var secret = Secret.FromString(Bots[bot].Secret);
