@@ -293,7 +293,8 @@ class GatewayClient:
                 # RemoteDisconnected is a ConnectionResetError. A gateway answers every request of its own user,
                 # so a connection closed unanswered means the peer-credential check refused this process.
                 raise ChannelRefused("the gateway closed the channel connection unanswered: "
-                                     "run the bot as the user that runs 'tradeguard gateway serve'") from None
+                                     "run the bot as the user that runs 'tradeguard gateway serve', and hold no more "
+                                     "than 32 channel connections from one process") from None
             body = response.read()
             if response.status != 200:
                 raise _error(response.status, body)

@@ -47,6 +47,8 @@ public sealed class BotChannelServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly uint _ownUserId = PeerCredentials.CurrentUserId;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<int, int> _connectionsByProcess = [];
+    private readonly Dictionary<string, int> _pollsByBot = new(StringComparer.Ordinal);
 
     private BotChannelServer(WebApplication app, BotChannelParts parts, ChannelOptions options, ILogger logger)
     {
@@ -79,7 +81,9 @@ public sealed class BotChannelServer : IAsyncDisposable
             k.Limits.MaxRequestHeadersTotalSize = 8 * 1024;
             k.Limits.MaxRequestLineSize = 8 * 1024;
             k.Limits.RequestHeadersTimeout = options.HeadersTimeout;
-            k.Limits.KeepAliveTimeout = options.MaxPollWait + TimeSpan.FromSeconds(30);
+            // Only idle time between requests counts, so a short timeout costs a waiting poll nothing, while a client
+            // that opens connections and leaves them idle cannot keep their slots.
+            k.Limits.KeepAliveTimeout = options.IdleTimeout;
             k.ListenUnixSocket(options.SocketPath, listen => listen.Use(next => connection => server!.AdmitAsync(connection, next)));
         });
         var app = builder.Build();
@@ -109,13 +113,67 @@ public sealed class BotChannelServer : IAsyncDisposable
         File.Delete(_options.SocketPath);
     }
 
+    private async Task ServeAsync(ConnectionContext connection, ConnectionDelegate next, int processId)
+    {
+        try
+        {
+            await next(connection).ConfigureAwait(false);
+        }
+        finally
+        {
+            ReturnSlot(_connectionsByProcess, processId);
+        }
+    }
+
+    private Task RefuseCrowdingAsync(ConnectionContext connection, int processId)
+    {
+        _logger.LogWarning("Bot channel: pid {Pid} already holds {Max} connections; refused another", processId, _options.MaxConnectionsPerProcess);
+        connection.Abort(new ConnectionAbortedException("too many connections from one process"));
+        return Task.CompletedTask;
+    }
+
+    // One counter table per kind of slot; a lock, since connections and requests end on any thread.
+    private static bool TakeSlot<TKey>(Dictionary<TKey, int> slots, TKey key, int max)
+        where TKey : notnull
+    {
+        lock (slots)
+        {
+            var held = slots.GetValueOrDefault(key);
+            if (held >= max)
+            {
+                return false;
+            }
+
+            slots[key] = held + 1;
+            return true;
+        }
+    }
+
+    private static void ReturnSlot<TKey>(Dictionary<TKey, int> slots, TKey key)
+        where TKey : notnull
+    {
+        lock (slots)
+        {
+            if (slots.TryGetValue(key, out var held) && held > 1)
+            {
+                slots[key] = held - 1;
+            }
+            else
+            {
+                slots.Remove(key);
+            }
+        }
+    }
+
     private Task AdmitAsync(ConnectionContext connection, ConnectionDelegate next)
     {
         var socket = connection.Features.Get<IConnectionSocketFeature>()?.Socket;
         var peer = socket is null ? null : PeerCredentials.Of(socket);
         if (peer is not null && peer.UserId == _ownUserId)
         {
-            return next(connection);
+            return TakeSlot(_connectionsByProcess, peer.ProcessId, _options.MaxConnectionsPerProcess)
+                ? ServeAsync(connection, next, peer.ProcessId)
+                : RefuseCrowdingAsync(connection, peer.ProcessId);
         }
 
         // Closed unread: a process of another user gets no answer to parse, and no request of it is ever handled.
@@ -226,9 +284,24 @@ public sealed class BotChannelServer : IAsyncDisposable
             wait = TimeSpan.FromSeconds(Math.Min(seconds, _options.MaxPollWait.TotalSeconds));
         }
 
-        using var poll = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, aborted);
-        poll.CancelAfter(wait);
-        var commands = await _commands.WaitAsync(bot, after, poll.Token).ConfigureAwait(false);
+        if (!TakeSlot(_pollsByBot, bot, _options.MaxPollsPerBot))
+        {
+            return new BinanceError(-1003, StatusCodes.Status429TooManyRequests,
+                $"Too many command polls at once for bot {bot}: at most {_options.MaxPollsPerBot.ToString(CultureInfo.InvariantCulture)}; wait for an answer before polling again.");
+        }
+
+        IReadOnlyList<BotCommand> commands;
+        try
+        {
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, aborted);
+            poll.CancelAfter(wait);
+            commands = await _commands.WaitAsync(bot, after, poll.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            ReturnSlot(_pollsByBot, bot);
+        }
+
         return new Dictionary<string, object>
         {
             ["state"] = State(bot),

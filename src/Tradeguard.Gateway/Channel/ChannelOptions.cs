@@ -35,8 +35,22 @@ public sealed record ChannelOptions
     /// <summary>Longest one command poll waits before answering with no command; default 25 s (bots may ask for less).</summary>
     public TimeSpan MaxPollWait { get; init; } = TimeSpan.FromSeconds(25);
 
-    /// <summary>Most connections at once (each bot needs one or two); default 64.</summary>
-    public int MaxConnections { get; init; } = 64;
+    /// <summary>Most connections at once (each bot needs one or two); default 256.</summary>
+    public int MaxConnections { get; init; } = 256;
+
+    /// <summary>
+    /// Most connections one process (by its <c>SO_PEERCRED</c> pid) may hold at once; default 32. Connections cannot be
+    /// told apart by bot before a request is signed, so this is what keeps one process from taking every slot. The
+    /// Python client opens a connection per request, and a closed one is counted until the gateway reads its end, so
+    /// the cap leaves a busy bot room.
+    /// </summary>
+    public int MaxConnectionsPerProcess { get; init; } = 32;
+
+    /// <summary>Most command polls one bot may have waiting at once; default 2 (a bot needs one).</summary>
+    public int MaxPollsPerBot { get; init; } = 2;
+
+    /// <summary>How long an idle connection stays open between requests; default 5 s (a waiting poll is not idle).</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Most details one alert may carry; default 32.</summary>
     public int MaxDetails { get; init; } = 32;
