@@ -19,13 +19,7 @@ public sealed class ExecMappingTests : IDisposable
 
     public void Dispose() => _home.Dispose();
 
-    private ProcessResult Cli(params string[] args) => TradeguardCli.Run(args, null, new Dictionary<string, string?>
-    {
-        ["TRADEGUARD_HOME"] = _home.Path,
-        ["TRADEGUARD_VAULT"] = null,
-        ["TRADEGUARD_VAULT_KEY"] = null,
-        ["TRADEGUARD_VAULT_PASSWORD"] = TestVaults.Passphrase,
-    });
+    private ProcessResult Cli(params string[] args) => TradeguardCli.Run(args, null, TestVaults.CliEnvironment(_home.Path));
 
     [Theory]
     [InlineData("binance", "api_key", "BINANCE_API_KEY")]

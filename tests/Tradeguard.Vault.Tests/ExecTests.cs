@@ -27,13 +27,7 @@ public sealed class ExecTests(ExecVaultFixture fixture) : IClassFixture<ExecVaul
     internal const string Json = "{\"apiKey\": \"k-123456789\",\n \"note\": \"line\\nbreak\"}\n";
     private readonly TempFolder _home = fixture.Home;
 
-    private Dictionary<string, string?> Env() => new()
-    {
-        ["TRADEGUARD_HOME"] = _home.Path,
-        ["TRADEGUARD_VAULT"] = null,
-        ["TRADEGUARD_VAULT_KEY"] = null,
-        ["TRADEGUARD_VAULT_PASSWORD"] = TestVaults.Passphrase,
-    };
+    private Dictionary<string, string?> Env() => TestVaults.CliEnvironment(_home.Path);
 
     private ProcessResult Cli(string? stdin, params string[] args) => TradeguardCli.Run(args, stdin, Env());
 

@@ -19,13 +19,7 @@ public sealed class HostileInputTests : IDisposable
 
     private string VaultPath => _home.Combine("vault.tgv");
 
-    private Dictionary<string, string?> Env() => new()
-    {
-        ["TRADEGUARD_HOME"] = _home.Path,
-        ["TRADEGUARD_VAULT"] = null,
-        ["TRADEGUARD_VAULT_KEY"] = null,
-        ["TRADEGUARD_VAULT_PASSWORD"] = TestVaults.Passphrase,
-    };
+    private Dictionary<string, string?> Env() => TestVaults.CliEnvironment(_home.Path);
 
     private ProcessResult Cli(string? stdin, params string[] args) => TradeguardCli.Run(args, stdin, Env());
 
@@ -54,7 +48,7 @@ public sealed class HostileInputTests : IDisposable
         {
             TestVaults.InitHome(home);
             Assert.Equal(0, TradeguardCli.Run(["vault", "set", "binance", "api_key"], "sk-live-0123456789abcdef\n",
-                new Dictionary<string, string?>(Env()) { ["TRADEGUARD_HOME"] = home }).ExitCode);
+                TestVaults.CliEnvironment(home)).ExitCode);
         }, _home.Path);
         var before = File.ReadAllBytes(VaultPath);
 

@@ -14,13 +14,7 @@ public sealed class ImportCliTests : IDisposable
 
     public void Dispose() => _home.Dispose();
 
-    private ProcessResult Cli(params string[] args) => TradeguardCli.Run(args, null, new Dictionary<string, string?>
-    {
-        ["TRADEGUARD_HOME"] = _home.Path,
-        ["TRADEGUARD_VAULT"] = null,
-        ["TRADEGUARD_VAULT_KEY"] = null,
-        ["TRADEGUARD_VAULT_PASSWORD"] = TestVaults.Passphrase,
-    }, workingDirectory: _home.Path);
+    private ProcessResult Cli(params string[] args) => TradeguardCli.Run(args, null, TestVaults.CliEnvironment(_home.Path), workingDirectory: _home.Path);
 
     [Fact]
     public void ConfigIni_SectionsBecomeItems_DefaultsAreInherited_AndGitTrackedFilesAreListed()

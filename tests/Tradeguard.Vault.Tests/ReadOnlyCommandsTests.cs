@@ -19,12 +19,8 @@ public sealed class ReadOnlyCommandsTests : IDisposable
 
     private Dictionary<string, string?> Env() => Env(_home.Path);
 
-    private static Dictionary<string, string?> Env(string home) => new()
+    private static Dictionary<string, string?> Env(string home) => new(TestVaults.CliEnvironment(home))
     {
-        ["TRADEGUARD_HOME"] = home,
-        ["TRADEGUARD_VAULT"] = null,
-        ["TRADEGUARD_VAULT_KEY"] = null,
-        ["TRADEGUARD_VAULT_PASSWORD"] = TestVaults.Passphrase,
         ["TRADEGUARD_PASSWORD"] = "not anybody's password",
         ["TRADEGUARD_SESSION"] = null,
         ["TRADEGUARD__Identity__Argon2MemoryKiB"] = "256",

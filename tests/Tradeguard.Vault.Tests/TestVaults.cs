@@ -20,13 +20,17 @@ internal static class TestVaults
     /// <see cref="Passphrase"/> makes there (vault, backup, audit log): made by the CLI once per test run, then copied.
     /// </summary>
     public static void InitHome(string home) => HomeTemplate.CopyTo("vault-init", made =>
-        Assert.Equal(0, TradeguardCli.Run(["vault", "init", "--kdf", CheapKdfFlag], null, new Dictionary<string, string?>
-        {
-            ["TRADEGUARD_HOME"] = made,
-            ["TRADEGUARD_VAULT"] = null,
-            ["TRADEGUARD_VAULT_KEY"] = null,
-            ["TRADEGUARD_VAULT_PASSWORD"] = Passphrase,
-        }).ExitCode), home);
+        Assert.Equal(0, TradeguardCli.Run(["vault", "init", "--kdf", CheapKdfFlag], null, CliEnvironment(made)).ExitCode), home);
+
+    /// <summary>The environment of a CLI test on the installation in <paramref name="home"/>: its vault (nothing from the
+    /// test runner's own environment), unlocked with <see cref="Passphrase"/>.</summary>
+    public static Dictionary<string, string?> CliEnvironment(string home) => new()
+    {
+        ["TRADEGUARD_HOME"] = home,
+        ["TRADEGUARD_VAULT"] = null,
+        ["TRADEGUARD_VAULT_KEY"] = null,
+        ["TRADEGUARD_VAULT_PASSWORD"] = Passphrase,
+    };
 
     public static VaultCredential Pass(string text = Passphrase)
     {
