@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -112,16 +113,12 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
         Clock.MeasureAsync(GetServerTimeAsync, cancellationToken, samples);
 
     /// <inheritdoc />
-    public async Task<long> GetServerTimeAsync(CancellationToken cancellationToken = default)
-    {
-        return await SendAsync(HttpMethod.Get, "/api/v3/time", [], signed: false, root =>
-            JsonRead.Long(root, "serverTime"), cancellationToken).ConfigureAwait(false);
-    }
+    public Task<long> GetServerTimeAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, "/api/v3/time", [], signed: false, root => JsonRead.Long(root, "serverTime"), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<ExchangeInfo> GetExchangeInfoAsync(string symbol, CancellationToken cancellationToken = default)
-    {
-        return await SendAsync(HttpMethod.Get, "/api/v3/exchangeInfo", [new("symbol", symbol)], signed: false, root =>
+    public Task<ExchangeInfo> GetExchangeInfoAsync(string symbol, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, "/api/v3/exchangeInfo", [new("symbol", symbol)], signed: false, root =>
         {
             int? weight = null;
             if (root.TryGetProperty("rateLimits", out var limits))
@@ -153,119 +150,64 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
             }
 
             return new ExchangeInfo(JsonRead.Long(root, "serverTime"), weight, symbols);
-        }, cancellationToken).ConfigureAwait(false);
-    }
+        }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Kline>> GetKlinesAsync(string symbol, string interval, long? startTime, long? endTime, int limit,
-        CancellationToken cancellationToken = default)
-    {
-        List<KeyValuePair<string, string>> query = [new("symbol", symbol), new("interval", interval)];
-        if (startTime is { } start)
-        {
-            query.Add(new("startTime", Text(start)));
-        }
-
-        if (endTime is { } end)
-        {
-            query.Add(new("endTime", Text(end)));
-        }
-
-        query.Add(new("limit", Text(Math.Clamp(limit, 1, 1000))));
-        return await SendAsync(HttpMethod.Get, "/api/v3/klines", query, signed: false, root =>
-            root.EnumerateArray().Select(k => new Kline(k[0].GetInt64(), JsonRead.Decimal(k[1]), JsonRead.Decimal(k[2]),
-                JsonRead.Decimal(k[3]), JsonRead.Decimal(k[4]), JsonRead.Decimal(k[5]), k[6].GetInt64())).ToArray(), cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<Kline>> GetKlinesAsync(string symbol, string interval, long? startTime, long? endTime, int limit,
+        CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<Kline>>(HttpMethod.Get, "/api/v3/klines",
+            Parameters(("symbol", symbol), ("interval", interval), ("startTime", Text(startTime)), ("endTime", Text(endTime)), ("limit", Text(Math.Clamp(limit, 1, 1000)))),
+            signed: false, root => root.EnumerateArray().Select(k => new Kline(k[0].GetInt64(), JsonRead.Decimal(k[1]), JsonRead.Decimal(k[2]),
+                JsonRead.Decimal(k[3]), JsonRead.Decimal(k[4]), JsonRead.Decimal(k[5]), k[6].GetInt64())).ToArray(), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<AccountInfo> GetAccountAsync(CancellationToken cancellationToken = default)
-    {
-        return await SendAsync(HttpMethod.Get, "/api/v3/account", [], signed: true, root =>
+    public Task<AccountInfo> GetAccountAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, "/api/v3/account", [], signed: true, root =>
         {
             var balances = root.TryGetProperty("balances", out var list)
                 ? list.EnumerateArray().Select(b => new Balance(JsonRead.String(b, "asset"), JsonRead.Decimal(b, "free"), JsonRead.Decimal(b, "locked"))).ToArray()
                 : [];
             return new AccountInfo(JsonRead.Bool(root, "canTrade"), JsonRead.Bool(root, "canWithdraw"), JsonRead.String(root, "accountType"), balances);
-        }, cancellationToken).ConfigureAwait(false);
-    }
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task<OrderReport> PlaceOrderAsync(NewOrder order, CancellationToken cancellationToken = default)
     {
         var type = BinanceNames.Type(order.Type)
             ?? throw new ArgumentException($"{order.Type} orders have no Binance equivalent", nameof(order));
-        List<KeyValuePair<string, string>> form = [new("symbol", order.Symbol), new("side", BinanceNames.Side(order.Side)), new("type", type)];
-        if (order.Type is Trading.Broker.OrderType.Limit or Trading.Broker.OrderType.StopLimit)
-        {
-            form.Add(new("timeInForce", "GTC"));
-        }
-
-        form.Add(new("quantity", Text(order.Quantity)));
-        if (order.Price is { } price)
-        {
-            form.Add(new("price", Text(price)));
-        }
-
-        if (order.StopPrice is { } stop)
-        {
-            form.Add(new("stopPrice", Text(stop)));
-        }
-
-        if (order.ClientOrderId is { } clientId)
-        {
-            form.Add(new("newClientOrderId", clientId));
-        }
-
-        form.Add(new("newOrderRespType", "RESULT"));
-        return await SendAsync(HttpMethod.Post, "/api/v3/order", form, signed: true, root =>
-            ReadOrder(root), cancellationToken).ConfigureAwait(false);
+        var form = Parameters(("symbol", order.Symbol), ("side", BinanceNames.Side(order.Side)), ("type", type),
+            ("timeInForce", order.Type is Trading.Broker.OrderType.Limit or Trading.Broker.OrderType.StopLimit ? "GTC" : null),
+            ("quantity", Text(order.Quantity)), ("price", Text(order.Price)), ("stopPrice", Text(order.StopPrice)),
+            ("newClientOrderId", order.ClientOrderId), ("newOrderRespType", "RESULT"));
+        return await SendAsync(HttpMethod.Post, "/api/v3/order", form, signed: true, ReadOrder, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<OrderReport> CancelOrderAsync(string symbol, long orderId, CancellationToken cancellationToken = default)
-    {
-        return await SendAsync(HttpMethod.Delete, "/api/v3/order", [new("symbol", symbol), new("orderId", Text(orderId))], signed: true, root =>
-            ReadOrder(root), cancellationToken).ConfigureAwait(false);
-    }
+    public Task<OrderReport> CancelOrderAsync(string symbol, long orderId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, "/api/v3/order", [new("symbol", symbol), new("orderId", Text(orderId))], signed: true, ReadOrder, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<OrderReport> GetOrderAsync(string symbol, long orderId, CancellationToken cancellationToken = default)
-    {
-        return await SendAsync(HttpMethod.Get, "/api/v3/order", [new("symbol", symbol), new("orderId", Text(orderId))], signed: true, root =>
-            ReadOrder(root), cancellationToken).ConfigureAwait(false);
-    }
+    public Task<OrderReport> GetOrderAsync(string symbol, long orderId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, "/api/v3/order", [new("symbol", symbol), new("orderId", Text(orderId))], signed: true, ReadOrder, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(string symbol, CancellationToken cancellationToken = default)
-    {
-        return await SendAsync(HttpMethod.Get, "/api/v3/openOrders", [new("symbol", symbol)], signed: true, root =>
-            root.EnumerateArray().Select(ReadOrder).ToArray(), cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(string symbol, CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<OrderReport>>(HttpMethod.Get, "/api/v3/openOrders", [new("symbol", symbol)], signed: true,
+            root => root.EnumerateArray().Select(ReadOrder).ToArray(), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<TradeReport>> GetMyTradesAsync(string symbol, long? fromId = null, CancellationToken cancellationToken = default)
-    {
-        List<KeyValuePair<string, string>> query = [new("symbol", symbol)];
-        if (fromId is { } from)
-        {
-            query.Add(new("fromId", Text(from)));
-        }
-
-        query.Add(new("limit", "1000"));
-        return await SendAsync(HttpMethod.Get, "/api/v3/myTrades", query, signed: true, root =>
-            root.EnumerateArray().Select(t => new TradeReport(JsonRead.String(t, "symbol"), JsonRead.Long(t, "id"),
+    public Task<IReadOnlyList<TradeReport>> GetMyTradesAsync(string symbol, long? fromId = null, CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<TradeReport>>(HttpMethod.Get, "/api/v3/myTrades", Parameters(("symbol", symbol), ("fromId", Text(fromId)), ("limit", "1000")), signed: true,
+            root => root.EnumerateArray().Select(t => new TradeReport(JsonRead.String(t, "symbol"), JsonRead.Long(t, "id"),
                 JsonRead.Long(t, "orderId"), JsonRead.Decimal(t, "price"), JsonRead.Decimal(t, "qty"), JsonRead.Decimal(t, "quoteQty"),
-                JsonRead.Decimal(t, "commission"), JsonRead.String(t, "commissionAsset"), JsonRead.Long(t, "time"), JsonRead.Bool(t, "isBuyer"))).ToArray(), cancellationToken).ConfigureAwait(false);
-    }
+                JsonRead.Decimal(t, "commission"), JsonRead.String(t, "commissionAsset"), JsonRead.Long(t, "time"), JsonRead.Bool(t, "isBuyer"))).ToArray(), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<ApiKeyRestrictions> GetApiKeyRestrictionsAsync(CancellationToken cancellationToken = default)
-    {
-        return await SendAsync(HttpMethod.Get, "/sapi/v1/account/apiRestrictions", [], signed: true, r =>
+    public Task<ApiKeyRestrictions> GetApiKeyRestrictionsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, "/sapi/v1/account/apiRestrictions", [], signed: true, r =>
             new ApiKeyRestrictions(JsonRead.Bool(r, "ipRestrict"), JsonRead.Bool(r, "enableReading"), JsonRead.Bool(r, "enableSpotAndMarginTrading"),
                 JsonRead.Bool(r, "enableWithdrawals"), JsonRead.Bool(r, "enableInternalTransfer"), JsonRead.Bool(r, "permitsUniversalTransfer"),
-                JsonRead.Bool(r, "enableMargin"), JsonRead.Bool(r, "enableFutures")), cancellationToken).ConfigureAwait(false);
-    }
+                JsonRead.Bool(r, "enableMargin"), JsonRead.Bool(r, "enableFutures")), cancellationToken);
 
     /// <summary>Disposes the HttpClient when this client created it (not the credentials).</summary>
     public void Dispose()
@@ -322,9 +264,15 @@ public sealed class BinanceSpotClient : IExchangeClient, IDisposable
     // "0.00001000" → 0.00001: the same value without the trailing zeros Binance pads amounts with.
     private static decimal Normal(decimal value) => value / 1.000000000000000000000000000000000m;
 
-    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+    [return: NotNullIfNotNull(nameof(value))]
+    private static string? Text(long? value) => value?.ToString(CultureInfo.InvariantCulture);
 
-    private static string Text(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+    [return: NotNullIfNotNull(nameof(value))]
+    private static string? Text(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    // A request's parameters in order; an optional one whose value is null is not sent.
+    private static List<KeyValuePair<string, string>> Parameters(params (string Name, string? Value)[] parameters) =>
+        parameters.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string>(p.Name, p.Value!)).ToList();
 
     /// <summary>
     /// Sends a request and reads a successful answer with <paramref name="read"/>. The one place an answer's shape is

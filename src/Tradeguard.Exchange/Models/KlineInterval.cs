@@ -37,17 +37,9 @@ public sealed record KlineInterval
     /// <summary>The interval named <paramref name="name"/>; false for a name outside Binance's set.</summary>
     public static bool TryParse(string? name, [NotNullWhen(true)] out KlineInterval? interval)
     {
-        foreach (var (known, ms) in Known)
-        {
-            if (string.Equals(known, name, StringComparison.Ordinal))
-            {
-                interval = new KlineInterval(known, ms);
-                return true;
-            }
-        }
-
-        interval = null;
-        return false;
+        var i = Array.FindIndex(Known, k => string.Equals(k.Name, name, StringComparison.Ordinal));
+        interval = i >= 0 ? new KlineInterval(Known[i].Name, Known[i].Milliseconds) : null;
+        return interval is not null;
     }
 
     /// <summary>The interval named <paramref name="name"/>.</summary>

@@ -51,16 +51,7 @@ public sealed class ReplayMarket
     public int BarCount => series.Count;
 
     /// <summary>True once the last bar has closed.</summary>
-    public bool IsFinished
-    {
-        get
-        {
-            lock (gate)
-            {
-                return CurrentIndex >= series.Count - 1;
-            }
-        }
-    }
+    public bool IsFinished => Locked(() => CurrentIndex >= series.Count - 1);
 
     /// <summary>Unix milliseconds of a bar time (bar times are read as UTC).</summary>
     public static long ToUnixMs(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
@@ -146,13 +137,7 @@ public sealed class ReplayMarket
     }
 
     /// <summary>The last closed bar's time, Unix ms; null before the first bar.</summary>
-    public long? MarketTime()
-    {
-        lock (gate)
-        {
-            return CurrentIndex >= 0 ? ToUnixMs(series.Bars[CurrentIndex].Time) : null;
-        }
-    }
+    public long? MarketTime() => Locked<long?>(() => CurrentIndex >= 0 ? ToUnixMs(series.Bars[CurrentIndex].Time) : null);
 
     /// <summary>
     /// Places an order on the last closed bar, at that bar's close as reference price. Returns the order (working, or
@@ -185,61 +170,27 @@ public sealed class ReplayMarket
     }
 
     /// <summary>The order with this id, or null.</summary>
-    public Order? Find(long orderId)
-    {
-        lock (gate)
-        {
-            return orderId >= 1 && orderId <= venue.Orders.Count ? venue.Orders[(int)(orderId - 1)] : null;
-        }
-    }
+    public Order? Find(long orderId) => Locked(() => orderId >= 1 && orderId <= venue.Orders.Count ? venue.Orders[(int)(orderId - 1)] : null);
 
     /// <summary>The client's id for an order.</summary>
-    public string ClientOrderId(long orderId)
-    {
-        lock (gate)
-        {
-            return clientIds.TryGetValue(orderId, out var id) ? id : string.Empty;
-        }
-    }
+    public string ClientOrderId(long orderId) => Locked(() => clientIds.TryGetValue(orderId, out var id) ? id : string.Empty);
 
     /// <summary>
     /// The most recent order with the client id <paramref name="clientOrderId"/>, or null. Binance refuses a client id
     /// only while an order with it is open, so an id can have named several orders; the latest is the one asked about.
     /// </summary>
-    public Order? FindByClientOrderId(string clientOrderId)
-    {
-        lock (gate)
-        {
-            return clientIds.Where(c => c.Value == clientOrderId).Select(c => (long?)c.Key).Max() is { } id ? Find(id) : null;
-        }
-    }
+    public Order? FindByClientOrderId(string clientOrderId) =>
+        Locked(() => clientIds.Where(c => c.Value == clientOrderId).Select(c => (long?)c.Key).Max() is { } id ? Find(id) : null);
 
     /// <summary>Every order placed, oldest first.</summary>
-    public IReadOnlyList<Order> AllOrders()
-    {
-        lock (gate)
-        {
-            return venue.Orders.ToArray();
-        }
-    }
+    public IReadOnlyList<Order> AllOrders() => Locked(() => venue.Orders.ToArray());
 
     /// <summary>Working orders.</summary>
-    public IReadOnlyList<Order> OpenOrders()
-    {
-        lock (gate)
-        {
-            return venue.WorkingOrders.ToArray();
-        }
-    }
+    public IReadOnlyList<Order> OpenOrders() => Locked(() => venue.WorkingOrders.ToArray());
 
     /// <summary>Fills with id ≥ <paramref name="fromId"/> (null: all), oldest first, at most <paramref name="limit"/>.</summary>
-    public IReadOnlyList<SandboxTrade> Trades(long? fromId, int limit)
-    {
-        lock (gate)
-        {
-            return trades.Where(t => fromId is null || t.Id >= fromId).Take(limit).ToArray();
-        }
-    }
+    public IReadOnlyList<SandboxTrade> Trades(long? fromId, int limit) =>
+        Locked(() => trades.Where(t => fromId is null || t.Id >= fromId).Take(limit).ToArray());
 
     /// <summary>Free and locked balances: the quote asset (cash; buys lock nothing, as in the paper broker) and the base asset (position; working sells lock units).</summary>
     public (decimal QuoteFree, decimal BaseFree, decimal BaseLocked) Balances()
@@ -254,11 +205,14 @@ public sealed class ReplayMarket
     }
 
     /// <summary>Time of the bar an order was placed on or filled on, Unix ms.</summary>
-    public long BarTime(int barIndex)
+    public long BarTime(int barIndex) => Locked(() => ToUnixMs(series.Bars[Math.Clamp(barIndex, 0, series.Count - 1)].Time));
+
+    // Every read of the market takes its lock (Lock is re-entrant: Cancel and FindByClientOrderId call Find under it).
+    private T Locked<T>(Func<T> read)
     {
         lock (gate)
         {
-            return ToUnixMs(series.Bars[Math.Clamp(barIndex, 0, series.Count - 1)].Time);
+            return read();
         }
     }
 }

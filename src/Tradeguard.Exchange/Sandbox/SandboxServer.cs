@@ -79,21 +79,22 @@ public sealed class SandboxServer : IAsyncDisposable
 
     private void Map()
     {
-        app.MapGet("/api/v3/ping", Route(c => Public(c, 1, _ => new Dictionary<string, object>())));
-        app.MapGet("/api/v3/time", Route(c => Public(c, 1, _ => new Dictionary<string, object> { ["serverTime"] = Now() })));
-        app.MapGet("/api/v3/exchangeInfo", Route(c => Public(c, 20, ExchangeInfo)));
+        // Every endpoint but ping, time, exchangeInfo, account and apiRestrictions is about one symbol: the replay's.
+        app.MapGet("/api/v3/ping", Route(c => Public(c, 1, _ => new Dictionary<string, object>(), symbol: false)));
+        app.MapGet("/api/v3/time", Route(c => Public(c, 1, _ => new Dictionary<string, object> { ["serverTime"] = Now() }, symbol: false)));
+        app.MapGet("/api/v3/exchangeInfo", Route(c => Public(c, 20, ExchangeInfo, symbol: false)));
         app.MapGet("/api/v3/klines", Route(c => Public(c, 2, Klines)));
         app.MapGet("/api/v3/ticker/price", Route(c => Public(c, 2, TickerPrice)));
         app.MapGet("/api/v3/ticker/bookTicker", Route(c => Public(c, 2, BookTicker)));
         app.MapGet("/api/v3/depth", Route(c => Public(c, 5, Depth)));
-        app.MapGet("/api/v3/account", Route(c => Signed(c, 20, (_, _) => Account())));
+        app.MapGet("/api/v3/account", Route(c => Signed(c, 20, (_, _) => Account(), symbol: false)));
         app.MapPost("/api/v3/order", Route(c => Signed(c, 1, (_, p) => NewOrder(p))));
         app.MapGet("/api/v3/order", Route(c => Signed(c, 4, (_, p) => QueryOrder(p))));
         app.MapDelete("/api/v3/order", Route(c => Signed(c, 1, (_, p) => CancelOrder(p))));
-        app.MapGet("/api/v3/openOrders", Route(c => Signed(c, 6, (_, p) => OpenOrders(p))));
-        app.MapGet("/api/v3/allOrders", Route(c => Signed(c, 20, (_, p) => AllOrders(p))));
+        app.MapGet("/api/v3/openOrders", Route(c => Signed(c, 6, (_, _) => market.OpenOrders().Select(Order).ToArray())));
+        app.MapGet("/api/v3/allOrders", Route(c => Signed(c, 20, (_, p) => market.AllOrders().TakeLast(Limit(p)).Select(Order).ToArray())));
         app.MapGet("/api/v3/myTrades", Route(c => Signed(c, 20, (_, p) => MyTrades(p))));
-        app.MapGet("/sapi/v1/account/apiRestrictions", Route(c => Signed(c, 1, (key, _) => Restrictions(key))));
+        app.MapGet("/sapi/v1/account/apiRestrictions", Route(c => Signed(c, 1, (key, _) => Restrictions(key), symbol: false)));
     }
 
     private static RequestDelegate Route(Func<HttpContext, Task<IResult>> handler) =>
@@ -101,7 +102,14 @@ public sealed class SandboxServer : IAsyncDisposable
 
     private long Now() => options.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private async Task<IResult> Public(HttpContext context, int weight, Func<IReadOnlyDictionary<string, StringValues>, object> handler)
+    private Task<IResult> Public(HttpContext context, int weight, Func<IReadOnlyDictionary<string, StringValues>, object> handler, bool symbol = true) =>
+        Serve(context, weight, signed: false, symbol, (_, p) => handler(p));
+
+    private Task<IResult> Signed(HttpContext context, int weight, Func<SandboxKey, IReadOnlyDictionary<string, StringValues>, object> handler, bool symbol = true) =>
+        Serve(context, weight, signed: true, symbol, handler);
+
+    // Weighs the request, then (signed) checks key and signature, then (symbol) the symbol, then runs the handler.
+    private async Task<IResult> Serve(HttpContext context, int weight, bool signed, bool symbol, Func<SandboxKey, IReadOnlyDictionary<string, StringValues>, object> handler)
     {
         if (Weigh(context, weight) is { } limited)
         {
@@ -109,17 +117,11 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         var parameters = await BinanceRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        return Answer(context, null, Handle(() => handler(parameters.Values)));
-    }
-
-    private async Task<IResult> Signed(HttpContext context, int weight, Func<SandboxKey, IReadOnlyDictionary<string, StringValues>, object> handler)
-    {
-        if (Weigh(context, weight) is { } limited)
+        if (!signed)
         {
-            return limited;
+            return Answer(context, null, Handle(parameters.Values, symbol, () => handler(null!, parameters.Values)));
         }
 
-        var parameters = await BinanceRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         var apiKey = context.Request.Headers["X-MBX-APIKEY"].ToString();
         if (apiKey.Length == 0)
         {
@@ -132,16 +134,16 @@ public sealed class SandboxServer : IAsyncDisposable
             return Answer(context, SecretMask.Mask(apiKey), BinanceErrors.RejectedKey);
         }
 
-        return Answer(context, SecretMask.Mask(apiKey), Authenticate(key, parameters) ?? Handle(() => handler(key, parameters.Values)));
+        return Answer(context, SecretMask.Mask(apiKey), Authenticate(key, parameters) ?? Handle(parameters.Values, symbol, () => handler(key, parameters.Values)));
     }
 
     private BinanceError? Authenticate(SandboxKey key, BinanceRequest request) => BinanceRequestCheck.Check(key.ApiSecret, request, Now()).Error;
 
-    private static object Handle(Func<object> handler)
+    private object Handle(IReadOnlyDictionary<string, StringValues> p, bool symbol, Func<object> handler)
     {
         try
         {
-            return handler();
+            return symbol && Required(p, "symbol") != market.Symbol ? BinanceErrors.InvalidSymbol : handler();
         }
         catch (SandboxRefusal refusal)
         {
@@ -247,21 +249,18 @@ public sealed class SandboxServer : IAsyncDisposable
     /// </summary>
     private object Klines(IReadOnlyDictionary<string, StringValues> p)
     {
-        RequireSymbol(p);
         if (!KlineInterval.TryParse(Required(p, "interval"), out var interval) || interval != options.Interval)
         {
             throw new SandboxRefusal(BinanceErrors.InvalidInterval);
         }
 
-        long? start = p.TryGetValue("startTime", out var s) ? Long(s, "startTime") : null;
-        long? end = p.TryGetValue("endTime", out var e) ? Long(e, "endTime") : null;
+        var (start, end) = (OptionalLong(p, "startTime"), OptionalLong(p, "endTime"));
         if (start > end)
         {
             throw new SandboxRefusal(BinanceErrors.StartAfterEnd);
         }
 
-        var limit = p.TryGetValue("limit", out var l) ? (int)Math.Clamp(Long(l, "limit"), 1, 1000) : 500;
-        return market.ClosedBars(start, limit, end).Select(b =>
+        return market.ClosedBars(start, Limit(p), end).Select(b =>
         {
             var open = ReplayMarket.ToUnixMs(b.Time);
             return new object[]
@@ -279,15 +278,11 @@ public sealed class SandboxServer : IAsyncDisposable
     // True unless the market has no bar yet and is not about to have one.
     private bool AwaitOpen() => options.FirstBarWait is not { } wait || market.MarketTime() is not null || market.AwaitOpen(wait);
 
-    private object TickerPrice(IReadOnlyDictionary<string, StringValues> p)
-    {
-        RequireSymbol(p);
-        return new Dictionary<string, object> { ["symbol"] = market.Symbol, ["price"] = Amount(LastClose()) };
-    }
+    private object TickerPrice(IReadOnlyDictionary<string, StringValues> p) =>
+        new Dictionary<string, object> { ["symbol"] = market.Symbol, ["price"] = Amount(LastClose()) };
 
     private object BookTicker(IReadOnlyDictionary<string, StringValues> p)
     {
-        RequireSymbol(p);
         var close = Amount(LastClose());
         return new Dictionary<string, object>
         {
@@ -297,7 +292,6 @@ public sealed class SandboxServer : IAsyncDisposable
 
     private object Depth(IReadOnlyDictionary<string, StringValues> p)
     {
-        RequireSymbol(p);
         var level = new[] { new[] { Amount(LastClose()), Amount(1_000_000) } };
         return new Dictionary<string, object> { ["lastUpdateId"] = market.CurrentIndex + 1, ["bids"] = level, ["asks"] = level };
     }
@@ -325,7 +319,6 @@ public sealed class SandboxServer : IAsyncDisposable
 
     private object NewOrder(IReadOnlyDictionary<string, StringValues> p)
     {
-        RequireSymbol(p);
         var side = BinanceNames.ParseSide(Required(p, "side")) ?? throw new SandboxRefusal(BinanceErrors.Mandatory("side"));
         var type = BinanceNames.ParseType(Required(p, "type")) ?? throw new SandboxRefusal(BinanceErrors.InvalidOrderType);
         var quantity = Decimal(p, "quantity") ?? throw new SandboxRefusal(BinanceErrors.Mandatory("quantity"));
@@ -380,7 +373,6 @@ public sealed class SandboxServer : IAsyncDisposable
 
     private object QueryOrder(IReadOnlyDictionary<string, StringValues> p)
     {
-        RequireSymbol(p);
         // Binance: "Either orderId or origClientOrderId must be sent. If both are sent, orderId takes precedence" (rest-api.md, "Query order").
         var order = (!p.ContainsKey("orderId") && p.TryGetValue("origClientOrderId", out var clientId) && clientId.ToString().Length > 0
             ? market.FindByClientOrderId(clientId.ToString())
@@ -388,32 +380,11 @@ public sealed class SandboxServer : IAsyncDisposable
         return Order(order);
     }
 
-    private object CancelOrder(IReadOnlyDictionary<string, StringValues> p)
-    {
-        RequireSymbol(p);
-        var (order, cancelled) = market.Cancel(Long(p.GetValueOrDefault("orderId"), "orderId"));
-        return order is not null && cancelled ? Order(order) : throw new SandboxRefusal(BinanceErrors.UnknownOrder);
-    }
+    private object CancelOrder(IReadOnlyDictionary<string, StringValues> p) =>
+        market.Cancel(Long(p.GetValueOrDefault("orderId"), "orderId")) is ({ } order, true) ? Order(order) : throw new SandboxRefusal(BinanceErrors.UnknownOrder);
 
-    private object OpenOrders(IReadOnlyDictionary<string, StringValues> p)
-    {
-        RequireSymbol(p);
-        return market.OpenOrders().Select(Order).ToArray();
-    }
-
-    private object AllOrders(IReadOnlyDictionary<string, StringValues> p)
-    {
-        RequireSymbol(p);
-        var limit = p.TryGetValue("limit", out var l) ? (int)Math.Clamp(Long(l, "limit"), 1, 1000) : 500;
-        return market.AllOrders().TakeLast(limit).Select(Order).ToArray();
-    }
-
-    private object MyTrades(IReadOnlyDictionary<string, StringValues> p)
-    {
-        RequireSymbol(p);
-        long? fromId = p.TryGetValue("fromId", out var f) ? Long(f, "fromId") : null;
-        var limit = p.TryGetValue("limit", out var l) ? (int)Math.Clamp(Long(l, "limit"), 1, 1000) : 500;
-        return market.Trades(fromId, limit).Select(t => new Dictionary<string, object>
+    private object MyTrades(IReadOnlyDictionary<string, StringValues> p) =>
+        market.Trades(OptionalLong(p, "fromId"), Limit(p)).Select(t => new Dictionary<string, object>
         {
             ["symbol"] = market.Symbol,
             ["id"] = t.Id,
@@ -429,7 +400,6 @@ public sealed class SandboxServer : IAsyncDisposable
             ["isMaker"] = false,
             ["isBestMatch"] = true,
         }).ToArray();
-    }
 
     private static object Restrictions(SandboxKey key) => new Dictionary<string, object>
     {
@@ -476,14 +446,6 @@ public sealed class SandboxServer : IAsyncDisposable
         };
     }
 
-    private void RequireSymbol(IReadOnlyDictionary<string, StringValues> p)
-    {
-        if (Required(p, "symbol") != market.Symbol)
-        {
-            throw new SandboxRefusal(BinanceErrors.InvalidSymbol);
-        }
-    }
-
     private static string Required(IReadOnlyDictionary<string, StringValues> p, string name) =>
         p.TryGetValue(name, out var v) && v.ToString().Length > 0 ? v.ToString() : throw new SandboxRefusal(BinanceErrors.Mandatory(name));
 
@@ -491,6 +453,12 @@ public sealed class SandboxServer : IAsyncDisposable
         long.TryParse(value.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
             ? v
             : throw new SandboxRefusal(BinanceErrors.Mandatory(name));
+
+    private static long? OptionalLong(IReadOnlyDictionary<string, StringValues> p, string name) =>
+        p.TryGetValue(name, out var value) ? Long(value, name) : null;
+
+    // Binance's limit parameter: 500 when absent, clamped to 1-1000.
+    private static int Limit(IReadOnlyDictionary<string, StringValues> p) => (int)Math.Clamp(OptionalLong(p, "limit") ?? 500, 1, 1000);
 
     private static decimal? Decimal(IReadOnlyDictionary<string, StringValues> p, string name)
     {

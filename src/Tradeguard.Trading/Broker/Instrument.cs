@@ -32,9 +32,6 @@ public sealed record Instrument(decimal LotSize, decimal TickSize, decimal MinNo
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public decimal MaxNotional { get; init; }
 
-    /// <summary>The largest multiple of <see cref="LotSize"/> not above <paramref name="units"/> (0 for a negative amount).</summary>
-    public decimal RoundQuantity(decimal units) => units > 0 ? Math.Floor(units / LotSize) * LotSize : 0;
-
     /// <summary>The largest multiple of <see cref="TickSize"/> not above <paramref name="price"/> (unchanged when the tick is 0).</summary>
     public decimal PriceDown(decimal price) => TickSize > 0 ? Math.Floor(price / TickSize) * TickSize : price;
 

@@ -56,11 +56,7 @@ public static class RunConfigLoader
         var orders = OrderSettings.Check(path, direction, file.Strategy.Orders);
 
         var broker = file.Broker ?? new RunConfigFile.BrokerSection();
-        var cash = broker.Cash ?? 10_000m;
-        if (cash <= 0 || cash > MaxAmount)
-        {
-            throw ConfigError.Setting(path, "broker.cash", $"must be above 0 and at most {Show(MaxAmount)} (got {Show(cash)})");
-        }
+        var cash = AboveZero(path, "broker.cash", broker.Cash ?? 10_000m, MaxAmount);
 
         var bracket = broker.Exits is { } exits && (exits.StopLoss ?? exits.TakeProfit) is not null
             ? new Bracket(exits.StopLoss, exits.TakeProfit, exits.Trailing ?? false)
@@ -243,19 +239,9 @@ public static class RunConfigLoader
             return ContractTerms.Stock;
         }
 
-        var margin = section.Margin ?? throw ConfigError.Setting(path, "broker.futures.margin", "is missing: give the cash reserved per contract");
-        if (margin <= 0 || margin > MaxAmount)
-        {
-            throw ConfigError.Setting(path, "broker.futures.margin", $"must be above 0 and at most {Show(MaxAmount)} (got {Show(margin)})");
-        }
-
-        var multiplier = section.Multiplier ?? 1m;
-        if (multiplier <= 0 || multiplier > MaxMultiplier)
-        {
-            throw ConfigError.Setting(path, "broker.futures.multiplier", $"must be above 0 and at most {Show(MaxMultiplier)} (got {Show(multiplier)})");
-        }
-
-        return new ContractTerms(multiplier, margin);
+        var margin = AboveZero(path, "broker.futures.margin",
+            section.Margin ?? throw ConfigError.Setting(path, "broker.futures.margin", "is missing: give the cash reserved per contract"), MaxAmount);
+        return new ContractTerms(AboveZero(path, "broker.futures.multiplier", section.Multiplier ?? 1m, MaxMultiplier), margin);
     }
 
     private static SlippageModel Slippage(string path, RunConfigFile.CostSection? section)
@@ -281,12 +267,9 @@ public static class RunConfigLoader
             return null;
         }
 
-        var lot = section.LotSize ?? throw ConfigError.Setting(path, "instrument.lotSize", "is missing: give the quantity step (Binance's LOT_SIZE stepSize, e.g. 0.00001)");
-        if (lot <= 0 || lot > MaxAmount)
-        {
-            throw ConfigError.Setting(path, "instrument.lotSize", $"must be above 0 and at most {Show(MaxAmount)} units (got {Show(lot)})");
-        }
-
+        var lot = AboveZero(path, "instrument.lotSize",
+            section.LotSize ?? throw ConfigError.Setting(path, "instrument.lotSize", "is missing: give the quantity step (Binance's LOT_SIZE stepSize, e.g. 0.00001)"),
+            MaxAmount, " units");
         return new Instrument(lot,
             NonNegative(path, "instrument.tickSize", section.TickSize ?? 0, fraction: false),
             NonNegative(path, "instrument.minNotional", section.MinNotional ?? 0, fraction: false));
@@ -308,9 +291,8 @@ public static class RunConfigLoader
 
         return section.Model switch
         {
-            "fixed" when value > 0 && value <= MaxAmount => new Sizer.Fixed(value),
             "percent-of-equity" when value > 0 && value <= 1 => new Sizer.PercentOfEquity(value, lot),
-            "fixed" => throw ConfigError.Setting(path, "broker.sizer.value", $"must be above 0 and at most {Show(MaxAmount)} units (got {Show(value)})"),
+            "fixed" => new Sizer.Fixed(AboveZero(path, "broker.sizer.value", value, MaxAmount, " units")),
             "percent-of-equity" => throw ConfigError.Setting(path, "broker.sizer.value", $"must be a fraction above 0 and at most 1 (got {Show(value)})"),
             _ => throw ConfigError.Setting(path, "broker.sizer.model", "is not a sizer: use fixed or percent-of-equity"),
         };
@@ -325,15 +307,13 @@ public static class RunConfigLoader
             : value.Value;
     }
 
-    private static void Positive(string path, string setting, decimal? value)
-    {
-        if (value is <= 0 || value > MaxAmount)
-        {
-            throw ConfigError.Setting(path, setting, $"must be above 0 and at most {Show(MaxAmount)} (got {Show(value.Value)}); leave it out for no limit");
-        }
-    }
+    // The one wording of "above 0 and at most max" for cash, sizes, contract terms, lot size and risk limits.
+    private static decimal AboveZero(string path, string setting, decimal value, decimal max, string unit = "", string hint = "") =>
+        value > 0 && value <= max ? value : throw ConfigError.Setting(path, setting, $"must be above 0 and at most {Show(max)}{unit} (got {Show(value)}){hint}");
 
-    private static void Positive(string path, string setting, int? value) => Positive(path, setting, (decimal?)value);
+    // An optional limit: absent means none.
+    private static void Positive(string path, string setting, decimal? value) =>
+        _ = value is { } limit ? AboveZero(path, setting, limit, MaxAmount, hint: "; leave it out for no limit") : 0;
 
     private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

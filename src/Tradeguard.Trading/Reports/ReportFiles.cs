@@ -116,14 +116,6 @@ public static class ReportFiles
         }
     }
 
-    /// <summary>The equity curve as CSV (see <see cref="WriteEquityCsv"/>).</summary>
-    public static string EquityCsv(IEnumerable<EquityPoint> curve)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        WriteEquityCsv(writer, curve);
-        return writer.ToString();
-    }
-
     /// <summary>
     /// Writes the equity curve as CSV: time (ISO 8601), equity (quote currency), position (units), drawdown from the
     /// running peak (fraction, rounded to 8 places).
