@@ -74,7 +74,9 @@ internal sealed partial class ContentScanner
                 tested ??= new Dictionary<string, bool>(StringComparer.Ordinal);
                 if (!tested.TryGetValue(key, out var matched))
                 {
-                    tested[key] = matched = pattern.IsMatch(text);
+                    tested[key] = matched = _rules[r].AnchorSearch is { } anchors
+                        ? AnchorLines.IsMatch(pattern, text, anchors)
+                        : pattern.IsMatch(text);
                 }
 
                 triggered[r] = matched;
