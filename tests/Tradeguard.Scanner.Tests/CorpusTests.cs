@@ -155,4 +155,22 @@ public sealed class CorpusTests(ITestOutputHelper output)
 
         Assert.Empty(differing);
     }
+
+    [Fact]
+    public void AnchorLines_GiveTheWholeTextsAnswer_ForEveryRuleOnEveryCase()
+    {
+        var differing = new List<string>();
+        foreach (var rule in RuleSet.Default().Rules.Where(r => r.AnchorSearch is not null))
+        {
+            foreach (var c in Corpus.Value.Cases)
+            {
+                if (AnchorLines.IsMatch(rule.Pattern!, c.Content, rule.AnchorSearch!) != rule.Pattern!.IsMatch(c.Content))
+                {
+                    differing.Add($"{rule.Id} on {c.Id}");
+                }
+            }
+        }
+
+        Assert.Empty(differing);
+    }
 }

@@ -74,7 +74,9 @@ internal sealed partial class ContentScanner
                 tested ??= new Dictionary<string, bool>(StringComparer.Ordinal);
                 if (!tested.TryGetValue(key, out var matched))
                 {
-                    tested[key] = matched = pattern.IsMatch(text);
+                    tested[key] = matched = _rules[r].AnchorSearch is { } anchors
+                        ? AnchorLines.IsMatch(pattern, text, anchors)
+                        : pattern.IsMatch(text);
                 }
 
                 triggered[r] = matched;
@@ -94,6 +96,7 @@ internal sealed partial class ContentScanner
     {
         var findings = new List<Finding>();
         LineIndex? lines = null;
+        KeywordScope? scope = null;
         var claimed = new List<(int Start, int End)>();
         // Rules that share a pattern (the exchange rules differ only in their context words) run it once per text.
         Dictionary<string, Match[]>? matchesOf = null;
@@ -116,7 +119,7 @@ internal sealed partial class ContentScanner
             foreach (var match in matches)
             {
                 var group = match.Groups[rule.SecretGroup];
-                if (!group.Success || (rule.Context.Count > 0 && !KeywordScope.Contains(text, group.Index, rule.Context)))
+                if (!group.Success || (rule.Context.Count > 0 && !(scope ??= new KeywordScope(lines ??= new LineIndex(text))).Contains(group.Index, rule.Context)))
                 {
                     continue;
                 }

@@ -7,32 +7,41 @@ namespace Tradeguard.Scanner.Detection;
 /// <c>class OkxSettings</c> above a property, <c>ccxt.bybit({</c> above a dict entry) or by an INI/TOML
 /// <c>[section]</c> header. A word in a sibling line or in prose above does not count: "Register this public key in
 /// Binance API Management:" says nothing about the PEM lines below it (issue 15: 400 characters before was too loose).
+/// One instance per text: it keeps where the text's section headers are.
 /// </summary>
-internal static class KeywordScope
+internal sealed class KeywordScope(LineIndex lines)
 {
     /// <summary>Lines looked at above the value, at most (a cost bound: this runs only on candidate matches).</summary>
     private const int MaxLinesUp = 300;
 
+    /// <summary>0-based numbers of the lines that are section headers, ascending; found on first need.</summary>
+    private List<int>? _headers;
+
     /// <summary>True when one of <paramref name="words"/> is in the scope of the character at <paramref name="index"/>.</summary>
-    public static bool Contains(string text, int index, IReadOnlyList<string> words)
+    public bool Contains(int index, IReadOnlyList<string> words)
     {
-        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
-        var lineEnd = text.IndexOf('\n', index);
-        var line = text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart);
+        var at = lines.Locate(index).Line - 1;
+        var line = lines.RawLine(at);
         if (HasWord(line, words))
         {
             return true;
         }
 
         var indent = Indent(line);
-        var previousEnd = lineStart - 1;
-        for (var n = 0; n < MaxLinesUp && previousEnd >= 0; n++)
+        var lowest = Math.Max(0, at - MaxLinesUp);
+        for (var above = at - 1; above >= lowest; above--)
         {
-            var start = previousEnd == 0 ? 0 : text.LastIndexOf('\n', previousEnd - 1) + 1;
-            var above = text.AsSpan(start, previousEnd - start);
-            previousEnd = start - 1;
-            var trimmed = above.Trim();
-            if (trimmed.IsEmpty || trimmed.Trim("{}[]();,").IsEmpty)
+            if (indent == 0)
+            {
+                // No line encloses an unindented one: only a section header above can still name the scope. Jumping
+                // to it saves walking the 300 lines of a long file for every match (issue 15: most of a scan's time).
+                var header = NearestHeader(above, lowest);
+                return header >= 0 && HasWord(lines.RawLine(header).Trim(), words);
+            }
+
+            var text = lines.RawLine(above);
+            var trimmed = text.Trim();
+            if (IsBlank(trimmed))
             {
                 continue;
             }
@@ -42,10 +51,10 @@ internal static class KeywordScope
                 return HasWord(trimmed, words);
             }
 
-            var aboveIndent = Indent(above);
+            var aboveIndent = Indent(text);
             if (aboveIndent < indent)
             {
-                if (HasWord(above, words))
+                if (HasWord(text, words))
                 {
                     return true;
                 }
@@ -76,6 +85,30 @@ internal static class KeywordScope
 
         return false;
     }
+
+    /// <summary>The last section header in lines <paramref name="lowest"/>..<paramref name="highest"/>, or -1.</summary>
+    private int NearestHeader(int highest, int lowest)
+    {
+        if (_headers is null)
+        {
+            _headers = [];
+            for (var n = 0; n < lines.Count; n++)
+            {
+                var trimmed = lines.RawLine(n).Trim();
+                if (!IsBlank(trimmed) && IsSectionHeader(trimmed))
+                {
+                    _headers.Add(n);
+                }
+            }
+        }
+
+        var i = _headers.BinarySearch(highest);
+        i = i >= 0 ? i : ~i - 1;
+        return i >= 0 && _headers[i] >= lowest ? _headers[i] : -1;
+    }
+
+    /// <summary>An empty line, or one of brackets and punctuation only (<c>},</c>, <c>])</c>): it opens no scope.</summary>
+    private static bool IsBlank(ReadOnlySpan<char> trimmed) => trimmed.IsEmpty || trimmed.Trim("{}[]();,").IsEmpty;
 
     private static int Indent(ReadOnlySpan<char> line)
     {

@@ -36,6 +36,17 @@ internal sealed class LineIndex
         return (i + 1, offset - _starts[i] + 1);
     }
 
+    /// <summary>Number of lines (a text ending in a line break has an empty last line).</summary>
+    public int Count => _starts.Count;
+
+    /// <summary>The text of 0-based line <paramref name="index"/> without its <c>\n</c> (a <c>\r</c> before it stays).</summary>
+    public ReadOnlySpan<char> RawLine(int index)
+    {
+        var start = _starts[index];
+        var end = index + 1 < _starts.Count ? _starts[index + 1] - 1 : _text.Length;
+        return _text.AsSpan(start, end - start);
+    }
+
     /// <summary>The text of 1-based line <paramref name="line"/>, without its line break.</summary>
     public ReadOnlySpan<char> LineText(int line)
     {

@@ -31,6 +31,9 @@ public sealed class ScanRule
         Examples = examples;
         Paths = paths;
         SecretGroup = pattern is null ? 0 : secretGroup ?? ValueGroup(pattern);
+        AnchorSearch = pattern is not null && LineAnchors.Of(pattern) is { } anchors
+            ? System.Buffers.SearchValues.Create([.. anchors], StringComparison.OrdinalIgnoreCase)
+            : null;
         _compiled = pattern is null ? null : new Lazy<Regex>(() => new Regex(pattern.ToString(), pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout));
     }
 
@@ -62,6 +65,12 @@ public sealed class ScanRule
     internal Regex? CompiledPattern => _compiled?.Value;
 
     private readonly Lazy<Regex>? _compiled;
+
+    /// <summary>
+    /// The pattern's anchors (<see cref="LineAnchors"/>): when not null, every match lies on one line holding one of
+    /// them or a non-ASCII character, so the regex needs to run only on those lines.
+    /// </summary>
+    internal System.Buffers.SearchValues<string>? AnchorSearch { get; }
 
     /// <summary>Minimum Shannon entropy of a secret value, in bits per character (0 = no floor).</summary>
     public double EntropyFloor { get; }
