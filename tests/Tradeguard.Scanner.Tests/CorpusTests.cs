@@ -160,11 +160,11 @@ public sealed class CorpusTests(ITestOutputHelper output)
     public void AnchorLines_GiveTheWholeTextsAnswer_ForEveryRuleOnEveryCase()
     {
         var differing = new List<string>();
-        foreach (var rule in RuleSet.Default().Rules.Where(r => r.AnchorSearch is not null))
+        foreach (var rule in RuleSet.Default().Rules.Where(r => r.Windows is not null))
         {
             foreach (var c in Corpus.Value.Cases)
             {
-                if (AnchorLines.IsMatch(rule.Pattern!, c.Content, rule.AnchorSearch!) != rule.Pattern!.IsMatch(c.Content))
+                if (AnchorLines.IsMatch(rule.Pattern!, c.Content, rule.Windows!, rule.Windows!.Probes) != rule.Pattern!.IsMatch(c.Content))
                 {
                     differing.Add($"{rule.Id} on {c.Id}");
                 }
@@ -173,4 +173,45 @@ public sealed class CorpusTests(ITestOutputHelper output)
 
         Assert.Empty(differing);
     }
+
+    [Fact]
+    public void CollectedMatches_AreTheWholeTextsMatches_ForEveryRuleOnEveryCase()
+    {
+        // Where each match is (on line windows for the rules that have them), then the Match built at that index: the
+        // same matches, groups and values as Regex.Matches on the whole text, interpreted and compiled; and a one-line
+        // rule's value is on the line its match starts on, so the scope test by that line is the scope test by value.
+        var differing = new List<string>();
+        var oneLine = 0;
+        foreach (var rule in RuleSet.Default().Rules.Where(r => r.Pattern is not null))
+        {
+            oneLine += rule.IsOneLine ? 1 : 0;
+            foreach (var c in Corpus.Value.Cases)
+            {
+                var expected = rule.Pattern!.Matches(c.Content).Select(m => Describe(m, rule)).ToList();
+                foreach (var (pattern, probes) in new[] { (rule.Pattern!, rule.Windows?.Probes), (rule.CompiledPattern!, rule.Windows?.CompiledProbes) })
+                {
+                    var collected = new PatternMatches(pattern, c.Content, rule, probes ?? []);
+                    var actual = Enumerable.Range(0, collected.Count)
+                        .Select(n => collected.IndexOf(n) == collected[n].Index ? Describe(collected[n], rule) : "index differs").ToList();
+                    if (!expected.SequenceEqual(actual))
+                    {
+                        differing.Add($"{rule.Id} on {c.Id}");
+                    }
+                }
+
+                var lines = new LineIndex(c.Content);
+                if (rule.IsOneLine && rule.Pattern!.Matches(c.Content).Any(m => m.Groups[rule.SecretGroup] is { Success: true } g
+                    && lines.Locate(g.Index).Line != lines.Locate(m.Index).Line))
+                {
+                    differing.Add($"{rule.Id} on {c.Id}: value on another line");
+                }
+            }
+        }
+
+        Assert.Empty(differing);
+        Assert.Equal(38, oneLine);
+    }
+
+    private static string Describe(System.Text.RegularExpressions.Match m, ScanRule rule) =>
+        $"{m.Index}+{m.Length}:{m.Groups[rule.SecretGroup].Success}:{m.Groups[rule.SecretGroup].Index}:{m.Groups[rule.SecretGroup].Value}";
 }

@@ -4,25 +4,27 @@ using System.Text.RegularExpressions;
 namespace Tradeguard.Scanner.Rules;
 
 /// <summary>
-/// Reads a rule's regex to prove that every match lies on one line and contains one of a few literal strings (its
-/// anchors): then the regex needs to run only on the lines holding an anchor, not on the whole file. The proof is
-/// conservative: any construct it does not fully understand (backreferences, conditionals, <c>\p{…}</c>, <c>\G</c>,
-/// a <c>$</c> outside multi-line mode, single-line or free-spacing mode...) means "not proven", and the rule runs on
-/// the whole text as before.
+/// Reads a rule's regex to prove that every match lies on one line (<see cref="OneLinePattern"/>), and which lines can
+/// hold one: those with one of a few literal strings (the anchors) that every match of a top-level branch contains, or
+/// a match of a branch that has none (a probe: the bare 64-character value beside the assignment grammar). Then the
+/// regex needs to run only on those lines, not on the whole file, and a match's scope can be judged by its line before
+/// any group is computed. The proof is conservative: any construct it does not fully understand (backreferences,
+/// conditionals, <c>\p{…}</c>, <c>\G</c>, a <c>$</c> outside multi-line mode, single-line or free-spacing mode...)
+/// means "not proven", and the rule runs on the whole text as before.
 /// </summary>
 /// <remarks>
 /// One line: no part of the pattern, lookarounds included, can match a <c>\n</c>. Anchors: the sequence of a match
 /// holds one of the strings (a literal run, or the union over an alternation), matched case-insensitively at most;
 /// a text line that holds none of them in ASCII case-insensitive form and no non-ASCII character (the regex's case
-/// folding maps <c>K</c> to the Kelvin sign and <c>s</c> to <c>ſ</c>) cannot hold a match.
+/// folding maps <c>K</c> to the Kelvin sign and <c>s</c> to <c>ſ</c>) cannot hold a match of that branch.
 /// </remarks>
 internal static class LineAnchors
 {
     /// <summary>Anchors shorter than this occur on most lines: windows would cost more than they save.</summary>
     private const int MinAnchorLength = 3;
 
-    /// <summary>The anchors of <paramref name="pattern"/>, or null when windows on their lines are not proven equal to the whole text.</summary>
-    public static IReadOnlyList<string>? Of(Regex pattern)
+    /// <summary>What is proven of <paramref name="pattern"/>, or null when a match may span lines.</summary>
+    public static OneLinePattern? Of(Regex pattern)
     {
         if ((pattern.Options & (RegexOptions.Singleline | RegexOptions.IgnorePatternWhitespace | RegexOptions.RightToLeft | RegexOptions.ECMAScript)) != 0)
         {
@@ -31,9 +33,30 @@ internal static class LineAnchors
 
         try
         {
-            var reader = new Reader(pattern.ToString(), (pattern.Options & RegexOptions.Multiline) != 0);
-            var anchors = reader.Alternation();
-            return reader.AtEnd && anchors is not null && anchors.All(a => a.Length >= MinAnchorLength) ? anchors : null;
+            var text = pattern.ToString();
+            var reader = new Reader(text, (pattern.Options & RegexOptions.Multiline) != 0, (pattern.Options & RegexOptions.IgnoreCase) != 0);
+            reader.Alternation();
+            if (!reader.AtEnd)
+            {
+                return null;
+            }
+
+            var anchors = new List<string>();
+            var probes = new List<string>();
+            foreach (var branch in reader.Branches)
+            {
+                if (branch.Anchors is { } a && a.All(s => s.Length >= MinAnchorLength))
+                {
+                    anchors.AddRange(a);
+                }
+                else
+                {
+                    // The options in force where the branch starts (.NET carries an inline (?i) across '|').
+                    probes.Add($"(?{(branch.IgnoreCase ? "i" : "-i")}{(branch.Multiline ? "m" : "-m")}:{text[branch.Start..branch.End]})");
+                }
+            }
+
+            return anchors.Count == 0 ? new OneLinePattern(null, []) : new OneLinePattern(anchors, probes);
         }
         catch (NotProvenException)
         {
@@ -44,23 +67,34 @@ internal static class LineAnchors
     private sealed class NotProvenException : Exception;
 
     /// <summary>A recursive-descent reader of .NET regex syntax; each method returns the anchors of what it read (null: none).</summary>
-    private sealed class Reader(string p, bool multiline)
+    private sealed class Reader(string p, bool multiline, bool ignoreCase)
     {
         private int _i;
+        private int _depth;
         private bool _multiline = multiline;
+        private bool _ignoreCase = ignoreCase;
 
         public bool AtEnd => _i == p.Length;
 
+        /// <summary>The pattern's top-level branches, as read.</summary>
+        public List<Branch> Branches { get; } = [];
+
         public List<string>? Alternation()
         {
-            var saved = _multiline;
+            // As in .NET, an inline option (?m) holds to the end of its group, later branches included.
+            var (savedMultiline, savedIgnoreCase) = (_multiline, _ignoreCase);
+            var top = _depth++ == 0;
             var all = new List<string>();
             var proven = true;
             while (true)
             {
-                // An option set inside one branch is not assumed to hold in the next (the safe reading either way).
-                _multiline = saved;
+                var (start, branchMultiline, branchIgnoreCase) = (_i, _multiline, _ignoreCase);
                 var branch = Sequence();
+                if (top)
+                {
+                    Branches.Add(new Branch(start, _i, branch, branchMultiline, branchIgnoreCase));
+                }
+
                 if (branch is null)
                 {
                     proven = false;
@@ -76,7 +110,8 @@ internal static class LineAnchors
                     continue;
                 }
 
-                _multiline = saved;
+                (_multiline, _ignoreCase) = (savedMultiline, savedIgnoreCase);
+                _depth--;
                 return proven ? all : null;
             }
         }
@@ -239,6 +274,7 @@ internal static class LineAnchors
         {
             var on = true;
             var multiline = _multiline;
+            var ignoreCase = _ignoreCase;
             while (_i < p.Length && p[_i] != ')' && p[_i] != ':')
             {
                 switch (p[_i++])
@@ -250,6 +286,8 @@ internal static class LineAnchors
                         multiline = on;
                         break;
                     case 'i':
+                        ignoreCase = on;
+                        break;
                     case 'n':
                         break;
                     case 's' when !on:
@@ -268,15 +306,15 @@ internal static class LineAnchors
 
             if (p[_i++] == ')')
             {
-                _multiline = multiline;
+                (_multiline, _ignoreCase) = (multiline, ignoreCase);
                 return null;
             }
 
-            var saved = _multiline;
-            _multiline = multiline;
+            var saved = (_multiline, _ignoreCase);
+            (_multiline, _ignoreCase) = (multiline, ignoreCase);
             var inner = Alternation();
             Close();
-            _multiline = saved;
+            (_multiline, _ignoreCase) = saved;
             return inner;
         }
 
@@ -389,4 +427,7 @@ internal static class LineAnchors
             }
         }
     }
+
+    /// <summary>A top-level branch: where it is in the pattern, its anchors (null: none) and the options in force at its start.</summary>
+    private sealed record Branch(int Start, int End, List<string>? Anchors, bool Multiline, bool IgnoreCase);
 }

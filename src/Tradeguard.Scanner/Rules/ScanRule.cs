@@ -31,9 +31,9 @@ public sealed class ScanRule
         Examples = examples;
         Paths = paths;
         SecretGroup = pattern is null ? 0 : secretGroup ?? ValueGroup(pattern);
-        AnchorSearch = pattern is not null && LineAnchors.Of(pattern) is { } anchors
-            ? System.Buffers.SearchValues.Create([.. anchors], StringComparison.OrdinalIgnoreCase)
-            : null;
+        var oneLine = pattern is null ? null : LineAnchors.Of(pattern);
+        IsOneLine = oneLine is not null;
+        Windows = oneLine?.Anchors is null ? null : new LineWindows(oneLine, pattern!);
         _compiled = pattern is null ? null : new Lazy<Regex>(() => new Regex(pattern.ToString(), pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout));
     }
 
@@ -67,10 +67,16 @@ public sealed class ScanRule
     private readonly Lazy<Regex>? _compiled;
 
     /// <summary>
-    /// The pattern's anchors (<see cref="LineAnchors"/>): when not null, every match lies on one line holding one of
-    /// them or a non-ASCII character, so the regex needs to run only on those lines.
+    /// True when every match of the pattern lies on one line (<see cref="LineAnchors"/>), groups and lookarounds
+    /// included: a match's scope (<see cref="Context"/>) can then be judged by the line it starts on.
     /// </summary>
-    internal System.Buffers.SearchValues<string>? AnchorSearch { get; }
+    internal bool IsOneLine { get; }
+
+    /// <summary>
+    /// The lines the pattern can match on (<see cref="LineWindows"/>), or null when it must run on the whole text: the
+    /// regex needs to run only on those lines.
+    /// </summary>
+    internal LineWindows? Windows { get; }
 
     /// <summary>Minimum Shannon entropy of a secret value, in bits per character (0 = no floor).</summary>
     public double EntropyFloor { get; }
