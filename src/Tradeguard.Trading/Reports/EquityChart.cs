@@ -35,7 +35,8 @@ public static class EquityChart
     {
         lock (Gate)
         {
-            warmUp ??= Task.Run(() => Draw(Sample.Result, Sample.Bars, after: null));
+            // Small: the code paths are a full chart's, the pixels to fill and compress a fiftieth of them.
+            warmUp ??= Task.Run(() => Draw(Sample.Result, Sample.Bars, after: null, width: 200, height: 100));
         }
     }
 
