@@ -5,7 +5,7 @@ namespace Tradeguard.Trading.Config;
 
 /// <summary>
 /// Source-generated reading of <see cref="RunConfigFile"/>. Reflection-based reading built and compiled its converters
-/// in every <c>run</c>: about 350 methods JIT-compiled and 90 emitted before the first bar (docs/performance.md).
+/// in every <c>run</c>: about 170 methods JIT-compiled and 30 emitted before the first bar (docs/performance.md).
 /// </summary>
 [JsonSerializable(typeof(RunConfigFile))]
 internal sealed partial class RunConfigJsonContext : JsonSerializerContext

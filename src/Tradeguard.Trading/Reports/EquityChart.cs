@@ -40,7 +40,7 @@ public static class EquityChart
         }
     }
 
-    /// <summary>Renders the chart; returns the PNG bytes.</summary>
+    /// <summary>Renders the chart, after <see cref="WarmUp"/>'s chart if one was started; returns the PNG bytes.</summary>
     /// <param name="result">The run.</param>
     /// <param name="prices">The bars the run traded, in time order (their close prices are drawn).</param>
     /// <param name="width">Width in pixels.</param>
