@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Tradeguard.Core.Storage;
 
 namespace Tradeguard.Trading.Config;
@@ -12,7 +13,13 @@ namespace Tradeguard.Trading.Config;
 /// (<see cref="ConfigError"/>).</remarks>
 public static class ConfigFile
 {
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly JsonSerializerOptions Json = Rules();
+
+    /// <summary>
+    /// New options holding the rules, for a source-generated context whose types
+    /// <see cref="Parse{T}(string, JsonTypeInfo{T}, string, string, string)"/> reads: <c>new MyContext(ConfigFile.Rules())</c>.
+    /// </summary>
+    public static JsonSerializerOptions Rules() => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -57,12 +64,22 @@ public static class ConfigFile
     /// <exception cref="Core.Errors.TradeguardException">Exit 5: not valid JSON, an unknown setting, a value of the
     /// wrong type, or an empty (<c>null</c>) config.</exception>
     public static T Parse<T>(string json, string path, string settingsHelp, string required)
+        where T : class =>
+        Parse(json, (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T)), path, settingsHelp, required);
+
+    /// <summary>
+    /// Parses <paramref name="json"/> with <paramref name="shape"/>, a source-generated context's type built on these
+    /// rules (<c>new MyContext(ConfigFile.Rules())</c>); errors as <see cref="Parse{T}(string, string, string, string)"/>.
+    /// </summary>
+    /// <exception cref="Core.Errors.TradeguardException">Exit 5: not valid JSON, an unknown setting, a value of the
+    /// wrong type, or an empty (<c>null</c>) config.</exception>
+    public static T Parse<T>(string json, JsonTypeInfo<T> shape, string path, string settingsHelp, string required)
         where T : class
     {
         T? config;
         try
         {
-            config = JsonSerializer.Deserialize<T>(json, Json);
+            config = JsonSerializer.Deserialize(json, shape);
         }
         catch (JsonException e)
         {

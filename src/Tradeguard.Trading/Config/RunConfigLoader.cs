@@ -34,7 +34,7 @@ public static class RunConfigLoader
     /// <summary>Parses and checks config <paramref name="json"/>; <paramref name="path"/> names it and anchors relative paths.</summary>
     /// <exception cref="Tradeguard.Core.Errors.TradeguardException">Not valid JSON, or a setting is wrong (exit code 5).</exception>
     public static RunPlan Parse(string json, string path) =>
-        Check(ConfigFile.Parse<RunConfigFile>(json, path, "docs/trading.md for the settings a run config takes", "data.file and strategy.name"), path);
+        Check(ConfigFile.Parse(json, RunConfigJsonContext.Shape, path, "docs/trading.md for the settings a run config takes", "data.file and strategy.name"), path);
 
     private static RunPlan Check(RunConfigFile file, string path)
     {

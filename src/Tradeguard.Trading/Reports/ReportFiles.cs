@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Tradeguard.Core.Storage;
 using Tradeguard.Trading.Data;
 using Tradeguard.Trading.Engine;
@@ -168,32 +167,6 @@ public static class ReportFiles
         write(writer);
     }
 
-    /// <summary>The metrics as indented JSON with camelCase names.</summary>
-    public static string MetricsJson(RunResult result, PerformanceMetrics metrics) =>
-        JsonSerializer.Serialize(new
-        {
-            symbol = result.Symbol,
-            strategy = result.StrategyName,
-            start = result.EquityCurve.Count > 0 ? result.EquityCurve[0].Time : (DateTime?)null,
-            end = result.EquityCurve.Count > 0 ? result.EquityCurve[^1].Time : (DateTime?)null,
-            metrics.Bars,
-            metrics.StartValue,
-            metrics.FinalValue,
-            metrics.TotalReturn,
-            metrics.Cagr,
-            metrics.Sharpe,
-            metrics.Sortino,
-            metrics.Calmar,
-            metrics.PeriodsPerYear,
-            metrics.MaxDrawdown,
-            metrics.Drawdown,
-            metrics.TradeCount,
-            metrics.WinRate,
-            metrics.Trades,
-            metrics.Exposure,
-            metrics.Fees,
-            metrics.AnnualReturns,
-            finalPosition = result.FinalPosition,
-            killSwitchEngaged = result.KillSwitchEngaged,
-        }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n";
+    /// <summary>The metrics as indented JSON with camelCase names (<see cref="MetricsDocument"/>).</summary>
+    public static string MetricsJson(RunResult result, PerformanceMetrics metrics) => MetricsDocument.Of(result, metrics).ToJson();
 }

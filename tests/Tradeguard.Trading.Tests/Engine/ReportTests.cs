@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Tradeguard.Trading.Engine;
 using Tradeguard.Trading.Reports;
 
@@ -85,6 +87,61 @@ public sealed class ReportTests
         Assert.All(markers, m => Assert.Equal(80, m.Data.GetScatterPoints().Count));
         Assert.Equal(2000, PerformanceMetrics.From(run).TradeCount);
     }
+
+    [Fact]
+    public void MetricsJson_IsByteForByteWhatTheReflectionBasedWriterWrote()
+    {
+        // The same run with and without bars: start and end are null without any.
+        foreach (var run in new[] { Curve(100, 110, 99, 121), Curve(100) with { EquityCurve = [] } })
+        {
+            var metrics = PerformanceMetrics.From(run);
+            Assert.Equal(ReflectionMetricsJson(run, metrics), ReportFiles.MetricsJson(run, metrics));
+        }
+
+        var json = ReportFiles.MetricsJson(Curve(100, 110, 99, 121), PerformanceMetrics.From(Curve(100, 110, 99, 121)));
+        Assert.StartsWith("{\n  \"symbol\": \"TEST\",\n  \"strategy\": \"scripted\",\n  \"start\": \"2024-01-01T00:00:00\",\n", json);
+        Assert.EndsWith("\n  \"finalPosition\": 0,\n  \"killSwitchEngaged\": false\n}\n", json);
+    }
+
+    [Fact]
+    public void Chart_AfterTheWarmUp_IsTheSamePng()
+    {
+        var run = Curve(100, 110, 99, 121);
+        var before = EquityChart.Render(run, Prices(4), 400, 200);
+
+        EquityChart.WarmUp();
+
+        Assert.Equal(before, EquityChart.Render(run, Prices(4), 400, 200));
+    }
+
+    // metrics.json as ReportFiles wrote it until 2026-12-07: an anonymous object through reflection-based System.Text.Json.
+    private static string ReflectionMetricsJson(RunResult result, PerformanceMetrics metrics) =>
+        JsonSerializer.Serialize(new
+        {
+            symbol = result.Symbol,
+            strategy = result.StrategyName,
+            start = result.EquityCurve.Count > 0 ? result.EquityCurve[0].Time : (DateTime?)null,
+            end = result.EquityCurve.Count > 0 ? result.EquityCurve[^1].Time : (DateTime?)null,
+            metrics.Bars,
+            metrics.StartValue,
+            metrics.FinalValue,
+            metrics.TotalReturn,
+            metrics.Cagr,
+            metrics.Sharpe,
+            metrics.Sortino,
+            metrics.Calmar,
+            metrics.PeriodsPerYear,
+            metrics.MaxDrawdown,
+            metrics.Drawdown,
+            metrics.TradeCount,
+            metrics.WinRate,
+            metrics.Trades,
+            metrics.Exposure,
+            metrics.Fees,
+            metrics.AnnualReturns,
+            finalPosition = result.FinalPosition,
+            killSwitchEngaged = result.KillSwitchEngaged,
+        }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, TypeInfoResolver = new DefaultJsonTypeInfoResolver() }) + "\n";
 
     private static Tradeguard.Trading.Data.Bar[] Prices(int count) =>
         Enumerable.Range(0, count).Select(i => new Tradeguard.Trading.Data.Bar(new DateTime(2024, 1, 1).AddDays(i), 10 + i, 11 + i, 9 + i, 10 + i, 100)).ToArray();

@@ -50,6 +50,13 @@ internal static class RunCommand
         command.Options.Add(alertsTo);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var specs = parseResult.GetValue(sweep) ?? [];
+            if (specs.Length == 0)
+            {
+                // A run draws equity.png: the drawing library starts on the other core while the bars are read and run.
+                EquityChart.WarmUp();
+            }
+
             var plan = RunConfigLoader.Load(parseResult.GetValue(config)!)
                 .Between(Date(parseResult.GetValue(from), "--from"), Date(parseResult.GetValue(to), "--to"));
             foreach (var feed in plan.Feeds)
@@ -62,7 +69,6 @@ internal static class RunCommand
 
             var folder = parseResult.GetValue(output) ?? Path.Combine("out", plan.Name);
             var printer = new RunPrinter(ProgressDisplay.IsInteractive);
-            var specs = parseResult.GetValue(sweep) ?? [];
             if (specs.Length > 0 && plan.IsPortfolio)
             {
                 throw new TradeguardException(ExitCode.Usage, "--sweep runs a single-symbol config (data); this config lists symbols");
