@@ -13,7 +13,9 @@ namespace Tradeguard.Trading.Config;
 /// (<see cref="ConfigError"/>).</remarks>
 public static class ConfigFile
 {
-    private static readonly JsonSerializerOptions Json = Rules();
+    // The resolver is named, not left to the serializer's default: GetTypeInfo on options without one finds no
+    // resolver in the trimmed single file (exchange, gateway and alerts configs failed there with exit 70).
+    private static readonly JsonSerializerOptions Json = new(Rules()) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
     /// <summary>
     /// New options holding the rules, for a source-generated context whose types
