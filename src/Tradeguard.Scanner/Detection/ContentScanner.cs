@@ -34,7 +34,8 @@ internal sealed partial class ContentScanner
         _examples = ruleSet.Examples;
         _allowlist = ruleSet.Allowlist;
         // Two rules share matches only when pattern and options (case, multiline...) are the same.
-        _patternKeys = [.. _rules.Select(r => $"{(int)PatternOf(r).Options}/{PatternOf(r)}")];
+        // Keyed on the interpreted form: asking for the compiled one here would compile every rule before the first file.
+        _patternKeys = [.. _rules.Select(r => $"{(int)r.Pattern!.Options}/{r.Pattern}")];
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal sealed class LineWindows
     {
         Anchors = SearchValues.Create([.. proven.Anchors!], StringComparison.OrdinalIgnoreCase);
         Probes = [.. proven.Probes.Select(p => new Regex(p, pattern.Options, pattern.MatchTimeout))];
-        _compiledProbes = new Lazy<Regex[]>(() => [.. proven.Probes.Select(p => new Regex(p, pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout))]);
+        _compiledProbes = new Lazy<Regex[]>(() => [.. Probes.Select(CompiledRegexes.Of)]);
     }
 
     /// <summary>The anchors, searched ASCII case-insensitively.</summary>
@@ -24,6 +24,6 @@ internal sealed class LineWindows
     /// <summary>The probes, interpreted.</summary>
     public IReadOnlyList<Regex> Probes { get; }
 
-    /// <summary>The probes compiled to IL (built on first use), for large trees as <see cref="ScanRule.CompiledPattern"/>.</summary>
+    /// <summary>The probes compiled to IL (built on first use, shared: <see cref="CompiledRegexes"/>), for large trees as <see cref="ScanRule.CompiledPattern"/>.</summary>
     public IReadOnlyList<Regex> CompiledProbes => _compiledProbes.Value;
 }

@@ -34,7 +34,6 @@ public sealed class ScanRule
         var oneLine = pattern is null ? null : LineAnchors.Of(pattern);
         IsOneLine = oneLine is not null;
         Windows = oneLine?.Anchors is null ? null : new LineWindows(oneLine, pattern!);
-        _compiled = pattern is null ? null : new Lazy<Regex>(() => new Regex(pattern.ToString(), pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout));
     }
 
     /// <summary>Stable kebab-case id, e.g. <c>telegram-bot-token</c>.</summary>
@@ -59,12 +58,11 @@ public sealed class ScanRule
     public Regex? Pattern { get; }
 
     /// <summary>
-    /// The same pattern compiled to IL, built on first use: worth its start-up cost only on large trees, so small
-    /// scans (a pre-commit hook) use <see cref="Pattern"/>.
+    /// The same pattern compiled to IL, built on first use and shared by every rule with that pattern
+    /// (<see cref="CompiledRegexes"/>): worth its start-up cost only on large trees, so small scans (a pre-commit hook)
+    /// use <see cref="Pattern"/>.
     /// </summary>
-    internal Regex? CompiledPattern => _compiled?.Value;
-
-    private readonly Lazy<Regex>? _compiled;
+    internal Regex? CompiledPattern => Pattern is null ? null : CompiledRegexes.Of(Pattern);
 
     /// <summary>
     /// True when every match of the pattern lies on one line (<see cref="LineAnchors"/>), groups and lookarounds
