@@ -18,6 +18,20 @@ public class StorageTests
         Assert.Single(Directory.GetFiles(dir.Path));
     }
 
+    [Theory]
+    [InlineData(FileDurability.Durable)]
+    [InlineData(FileDurability.Rebuildable)]
+    public void AtomicWrite_EitherDurability_ReplacesWholeContent_OwnerOnly_NoTempLeft(FileDurability durability)
+    {
+        using var dir = new TempFolder();
+        var path = dir.Combine("trades.csv");
+        AtomicFile.WriteText(path, "first version, longer than the second\n", durability);
+        AtomicFile.Write(path, stream => stream.Write("second\n"u8), durability);
+        Assert.Equal("second\n", File.ReadAllText(path));
+        Assert.Equal(AtomicFile.OwnerOnly, File.GetUnixFileMode(path));
+        Assert.Equal([path], Directory.GetFiles(dir.Path));
+    }
+
     [Fact]
     public void EnsurePrivate_RefusesGroupReadable_WithChmodFix()
     {

@@ -6,7 +6,7 @@ namespace Tradeguard.Core.Storage;
 /// <summary>
 /// Writes files that hold secrets so that a crash at any moment leaves either the old or the new content, never a mix,
 /// and the file is never readable by group or others (DESIGN.md, "Vault": temp file in the same folder, fsync,
-/// rename, fsync folder; mode 0600).
+/// rename, fsync folder; mode 0600). Output that a rerun rebuilds skips the two fsyncs (<see cref="FileDurability"/>).
 /// </summary>
 public static partial class AtomicFile
 {
@@ -38,14 +38,15 @@ public static partial class AtomicFile
     /// temporary file's stream (for large files written piece by piece; see <see cref="Write(string, ReadOnlySpan{byte})"/>).
     /// </summary>
     /// <param name="path">The file to create or replace.</param>
-    /// <param name="write">Writes the complete new content; the stream is flushed to disk and closed afterwards.</param>
+    /// <param name="write">Writes the complete new content; the stream is flushed and closed afterwards.</param>
+    /// <param name="durability">Whether the file is flushed to disk before the call returns.</param>
     /// <exception cref="TradeguardException">The folder cannot be written (exit code 5).</exception>
-    public static void Write(string path, Action<Stream> write) =>
+    public static void Write(string path, Action<Stream> write, FileDurability durability = FileDurability.Durable) =>
         WriteAsync(path, stream =>
         {
             write(stream);
             return Task.CompletedTask;
-        }).GetAwaiter().GetResult();
+        }, durability).GetAwaiter().GetResult();
 
     /// <summary>
     /// Replaces <paramref name="path"/> atomically, with mode 0600, with what <paramref name="write"/> writes to the
@@ -53,10 +54,12 @@ public static partial class AtomicFile
     /// the file is left as it was.
     /// </summary>
     /// <param name="path">The file to create or replace.</param>
-    /// <param name="write">Writes the complete new content; the stream is flushed to disk and closed afterwards.</param>
+    /// <param name="write">Writes the complete new content; the stream is flushed and closed afterwards.</param>
+    /// <param name="durability">Whether the file is flushed to disk before the call returns.</param>
     /// <exception cref="TradeguardException">The folder cannot be written (exit code 5).</exception>
-    public static async Task WriteAsync(string path, Func<Stream, Task> write)
+    public static async Task WriteAsync(string path, Func<Stream, Task> write, FileDurability durability = FileDurability.Durable)
     {
+        var durable = durability == FileDurability.Durable;
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full) ?? ".";
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
@@ -76,11 +79,14 @@ public static partial class AtomicFile
             using (var stream = new FileStream(temp, options))
             {
                 await write(stream).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
 
             File.Move(temp, full, overwrite: true);
-            SyncFolder(folder);
+            if (durable)
+            {
+                SyncFolder(folder);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -98,8 +104,19 @@ public static partial class AtomicFile
     }
 
     /// <summary>Writes UTF-8 text atomically with mode 0600; see <see cref="Write(string, ReadOnlySpan{byte})"/>.</summary>
-    public static void WriteText(string path, string text) =>
-        Write(path, System.Text.Encoding.UTF8.GetBytes(text));
+    /// <exception cref="TradeguardException">The folder cannot be written (exit code 5).</exception>
+    public static void WriteText(string path, string text, FileDurability durability = FileDurability.Durable)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        try
+        {
+            Write(path, stream => stream.Write(bytes), durability);
+        }
+        finally
+        {
+            Array.Clear(bytes);
+        }
+    }
 
     private static void TryDelete(string path)
     {

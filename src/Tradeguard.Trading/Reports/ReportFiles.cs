@@ -14,7 +14,7 @@ namespace Tradeguard.Trading.Reports;
 /// <c>annual-returns.csv</c>, <c>monthly-returns.csv</c>, <c>equity.png</c> and <c>report.html</c>
 /// (<see cref="HtmlReport"/>); for a portfolio run the same files of the whole portfolio with <c>symbols.csv</c>, each
 /// symbol's figures, in place of <c>report.html</c> (<see cref="WritePortfolio"/>). Each file is written atomically with owner-only permissions (a report reveals
-/// positions). Numbers use the invariant culture; times are ISO 8601.
+/// positions), not flushed to disk (<see cref="FileDurability.Rebuildable"/>). Numbers use the invariant culture; times are ISO 8601.
 /// </summary>
 public static class ReportFiles
 {
@@ -75,13 +75,16 @@ public static class ReportFiles
             var paths = names.Select(n => Path.Combine(folder, n)).ToArray();
             // The chart (mostly the drawing library's start-up in a fresh process) renders on another core meanwhile.
             var chart = Task.Run(() => EquityChart.Render(result, prices));
-            AtomicFile.Write(paths[0], stream => WriteText(stream, writer => WriteTradesCsv(writer, result.Trades)));
-            AtomicFile.Write(paths[1], stream => WriteText(stream, writer => WriteEquityCsv(writer, result.EquityCurve)));
-            AtomicFile.WriteText(paths[2], MetricsJson(result, metrics));
-            AtomicFile.Write(paths[3], stream => WriteText(stream, writer => WriteReturnsCsv(writer, metrics.AnnualReturns)));
-            AtomicFile.Write(paths[4], stream => WriteText(stream, writer => WriteReturnsCsv(writer, metrics.MonthlyReturns)));
-            AtomicFile.Write(paths[6], writeLast);
-            AtomicFile.Write(paths[5], chart.GetAwaiter().GetResult());
+            // A rerun rebuilds every file from the config and the data: atomic, but not flushed (Rebuildable).
+            const FileDurability rebuildable = FileDurability.Rebuildable;
+            AtomicFile.Write(paths[0], stream => WriteText(stream, writer => WriteTradesCsv(writer, result.Trades)), rebuildable);
+            AtomicFile.Write(paths[1], stream => WriteText(stream, writer => WriteEquityCsv(writer, result.EquityCurve)), rebuildable);
+            AtomicFile.WriteText(paths[2], MetricsJson(result, metrics), rebuildable);
+            AtomicFile.Write(paths[3], stream => WriteText(stream, writer => WriteReturnsCsv(writer, metrics.AnnualReturns)), rebuildable);
+            AtomicFile.Write(paths[4], stream => WriteText(stream, writer => WriteReturnsCsv(writer, metrics.MonthlyReturns)), rebuildable);
+            AtomicFile.Write(paths[6], writeLast, rebuildable);
+            var png = chart.GetAwaiter().GetResult();
+            AtomicFile.Write(paths[5], stream => stream.Write(png), rebuildable);
             return paths;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

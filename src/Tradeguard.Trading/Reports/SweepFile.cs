@@ -27,7 +27,7 @@ public static class SweepFile
         try
         {
             Directory.CreateDirectory(folder);
-            AtomicFile.WriteText(path, text.ToString());
+            AtomicFile.WriteText(path, text.ToString(), FileDurability.Rebuildable);
             return path;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
