@@ -179,7 +179,7 @@ public sealed class PythonBotEndToEndTests
         return copy;
     }
 
-    /// <summary>The RFC 6238 code of <paramref name="seed"/> (base32) <paramref name="offsetSeconds"/> from now, by pyotp.</summary>
+    /// <summary>Waits out the last 5 s of a 30 s TOTP step, so a code read now is still current when the gateway checks it.</summary>
     private static void AwayFromATotpStepEdge()
     {
         var intoStep = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() % 30_000;
@@ -189,6 +189,7 @@ public sealed class PythonBotEndToEndTests
         }
     }
 
+    /// <summary>The RFC 6238 code of <paramref name="seed"/> (base32) <paramref name="offsetSeconds"/> from now, by pyotp.</summary>
     private static string Totp(string seed, int offsetSeconds) =>
         Python.Run($"import pyotp, time; print(pyotp.TOTP('{seed}').at(time.time() + ({offsetSeconds})))").Trim();
 
