@@ -245,4 +245,41 @@ public sealed class FalseAlarmTests
     {
         Assert.Equal(["tls-verification-disabled"], Scanner.Scan("r = requests.get(u, verify=False)  # gitleaks:allow\n", "api.py").Select(f => f.RuleId));
     }
+
+    // Found by scanning jesse (github.com/jesse-ai/jesse, 682b171): its web UI ships the Monaco editor's language
+    // grammars in jesse/static/_nuxt/*.js, where every `token:` names a highlighting scope; 60 of its 94 findings.
+    [Theory]
+    [InlineData("static/_nuxt/vb.js", "brackets:[{token:`keyword.tag-addhandler`,open:`addhandler`,close:`end addhandler`}]\n")]
+    [InlineData("static/_nuxt/ruby.js", "[/\\./,{cases:{\"$#==$S4\":{token:`string.$S2.delim`,next:`@pop`}}}]\n")]
+    [InlineData("static/_nuxt/liquid.js", "[/>/,{token:`@brackets.directive`,next:`@popall`}]\n")]
+    [InlineData("highlight.py", "rules = {\"token\": \"constant.reserved.$0\"}\n")]
+    public void DottedScopeNames_AreNoSecret(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Fact]
+    public void DottedValue_WithDigits_IsStillASecret()
+    {
+        Assert.Equal(["generic-api-secret"], Scanner.Scan("token = \"k3vq.x9rm-2pzt.w7ny5\"\n", "bot.py").Select(f => f.RuleId));
+    }
+
+    // Found by scanning hummingbot (github.com/hummingbot/hummingbot, 2bfaccc): test_evedex_perpetual_auth.py and
+    // test_derive_api_user_stream_data_source.py sign with a key spelled as one hex run repeated four times.
+    [Theory]
+    [InlineData("0123456789abcdef")]
+    [InlineData("1234567890abcdef")]
+    [InlineData("Qm4Lr7Tn2Wb5")]
+    public void ShortRunRepeated_IsAFixture_NotAKey(string run)
+    {
+        var key = "0x" + string.Concat(Enumerable.Repeat(run, 64 / run.Length));
+        Assert.Empty(Scanner.Scan($"api_secret = \"{key}\"\n", "auth.py"));
+    }
+
+    [Fact]
+    public void HexKey_ThatDoesNotRepeat_IsStillASecret()
+    {
+        var key = "0x" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("tradeguard"u8));
+        Assert.Equal(["generic-api-secret"], Scanner.Scan($"api_secret = \"{key}\"\n", "auth.py").Select(f => f.RuleId));
+    }
 }
