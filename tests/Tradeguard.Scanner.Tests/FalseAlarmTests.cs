@@ -282,4 +282,34 @@ public sealed class FalseAlarmTests
         var key = "0x" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("tradeguard"u8));
         Assert.Equal(["generic-api-secret"], Scanner.Scan($"api_secret = \"{key}\"\n", "auth.py").Select(f => f.RuleId));
     }
+
+    /// <summary>A minified bundle's one line: <paramref name="code"/> set among 2,000 characters of other code.</summary>
+    private static string Minified(string before, string code) =>
+        before + string.Concat(Enumerable.Repeat("n.style.width=`${e}px`;", 2000 / 22)) + code + ";export{e as default};\n";
+
+    // Found by scanning jesse (github.com/jesse-ai/jesse, 682b171): in jesse/static/_nuxt/*.js (minified Vue and
+    // Monaco) a confetti animation's Math.random and a PHP grammar's md5( sit on the line of a login form's
+    // password field, and 'kucoin' in an exchange list puts a whole 14,000-character line in KuCoin's scope.
+    [Theory]
+    [InlineData("let a=P({password:void 0}),", "s=()=>({left:`${Math.random()*100}vw`})")]
+    [InlineData("{\"name\":\"php\",\"password_hash\":1},", "{\"match\":\"(?xi)\\\\b(md5(_file)?|sha1(_file)?)\\\\b\"}")]
+    public void PracticeRules_DoNotReadMinifiedLines(string before, string code)
+    {
+        Assert.Empty(Scanner.Scan(Minified(before, code), "static/_nuxt/CbQlcQCM.js"));
+    }
+
+    [Fact]
+    public void OnAMinifiedLine_OnlyTheValuesNeighbourhoodIsItsScope()
+    {
+        var text = Minified("const X=[`kucoin`,`okx`];", "m(x,{label:`API Passphrase:`,required:``})");
+        Assert.Empty(Scanner.Scan(text, "static/_nuxt/jncnerfn.js"));
+        var near = Minified("", "const kucoin={passphrase:`Qm4Lr7Tn2Wb5Yc9V`}");
+        Assert.Equal(["kucoin-api-credential"], Scanner.Scan(near, "static/_nuxt/a.js").Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void PracticeRules_StillReadOrdinaryLines()
+    {
+        Assert.Equal(["insecure-random-secret"], Scanner.Scan("const token = Math.random().toString(36);\n", "auth.js").Select(f => f.RuleId));
+    }
 }
