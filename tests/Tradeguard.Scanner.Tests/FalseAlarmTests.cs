@@ -312,4 +312,24 @@ public sealed class FalseAlarmTests
     {
         Assert.Equal(["insecure-random-secret"], Scanner.Scan("const token = Math.random().toString(36);\n", "auth.js").Select(f => f.RuleId));
     }
+
+    // Found by scanning jesse (github.com/jesse-ai/jesse, 682b171), jesse/static/_nuxt/jncnerfn.js: a label ending in
+    // a key name (`API Secret:`) closes its template literal, and the code up to the next literal looked quoted.
+    [Theory]
+    [InlineData("form.js", "const z=o(()=>F.value?`API Private Key:`:`API Secret:`),B=o(()=>F.value?`Enter it here`:`Or here`);\n")]
+    [InlineData("form.py", "label = \"Kucoin Passphrase:\"),hint=o(()=>F.value?\"Enter it here\")\n")]
+    public void CodeBetweenTwoLiterals_IsNoQuotedValue(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Theory]
+    [InlineData("settings.js", "const cfg = {apiSecret: `Zx81Qm4Lr7Tn2Wb5Yc9Vd3Hf`};\n")]
+    [InlineData("settings.py", "cfg = json.loads('{\"api_secret\": \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3Hf\"}')\n")]
+    [InlineData("settings.js", "const dsn = 'api_secret=\\'Zx81Qm4Lr7Tn2Wb5Yc9Vd3Hf\\'';\n")]
+    [InlineData("settings.py", "\"\"\"api_secret = \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3Hf\"\n")]
+    public void QuotedValues_InObjectsJsonEscapedQuotesAndDocstrings_AreStillFound(string file, string text)
+    {
+        Assert.Equal(["generic-api-secret"], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
 }
