@@ -253,6 +253,7 @@ public sealed class FalseAlarmTests
     [InlineData("static/_nuxt/ruby.js", "[/\\./,{cases:{\"$#==$S4\":{token:`string.$S2.delim`,next:`@pop`}}}]\n")]
     [InlineData("static/_nuxt/liquid.js", "[/>/,{token:`@brackets.directive`,next:`@popall`}]\n")]
     [InlineData("highlight.py", "rules = {\"token\": \"constant.reserved.$0\"}\n")]
+    [InlineData("static/_nuxt/vb2.js", "[/end\\s+(addhandler|class)/,{token:`keyword.tag-$1`}]\n")]
     public void DottedScopeNames_AreNoSecret(string file, string text)
     {
         Assert.Empty(Scanner.Scan(text, file));

@@ -31,7 +31,7 @@ internal static partial class Placeholders
         | (?-i:(?<![A-Za-z])(?:fake|mock|sample|example|test|dummy)(?=[A-Z])|(?<=[a-z])(?:Fake|Mock|Sample|Example|Test|Dummy)(?![a-z]))   # camelCase: exampleApiKey123, myTestKey
         | (?-i:^[a-z]+(?:_[a-z]+)+$)   # a snake_case name: 'binance_api_key', "order_book_snapshot"
         | (?-i:^[A-Z]+(?:-[A-Z]+)+$)   # an upper-case header name: "X-GEMINI-APIKEY"
-        | (?-i:^@?[a-z]+(?:-[a-z]+)*(?:\.(?:[a-z]+(?:-[a-z]+)*|\$\w+))+$)   # a dotted scope name: `keyword.tag-if`, `string.$S2.delim`, `@brackets.directive`
+        | (?-i:^@?[a-z]+(?:-(?:[a-z]+|\$\w+))*(?:\.(?:[a-z]+|\$\w+)(?:-(?:[a-z]+|\$\w+))*)+$)   # a dotted scope name: `keyword.tag-$1`, `string.$S2.delim`, `@brackets.directive`
         | ^(?:0x)?(?<run>.{1,16}?)\k<run>+$   # one short run repeated: 0x0123456789abcdef0123456789abcdef…
         | os\.environ | getenv | GetEnvironmentVariable | process\.env | ENV\[
         | ^(?:none|null|nil|undefined|true|false|todo|tbd|redacted|secret|password|token|api_?key|string|test|fake|foo|bar|empty|required)$
