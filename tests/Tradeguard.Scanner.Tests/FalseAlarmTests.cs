@@ -333,4 +333,16 @@ public sealed class FalseAlarmTests
     {
         Assert.Equal(["generic-api-secret"], Scanner.Scan(text, file).Select(f => f.RuleId));
     }
+
+    // Found by scanning Yelp's detect-secrets (github.com/Yelp/detect-secrets, 5e14193): a .secrets.baseline, which
+    // projects using its pre-commit hook commit on purpose, lists each known secret by its SHA-1: 15 findings there.
+    [Fact]
+    public void DetectSecretsBaseline_HashedSecrets_AreNoSecret()
+    {
+        var sha1 = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData("Zx81Qm4Lr7Tn2Wb5Yc9Vd3Hf"u8));
+        var baseline = "{\n  \"results\": {\n    \"config.yaml\": [\n      {\n        \"hashed_secret\": \"" + sha1 +
+            "\",\n        \"is_verified\": false,\n        \"type\": \"Hex High Entropy String\"\n      }\n    ]\n  }\n}\n";
+        Assert.Empty(Scanner.Scan(baseline, ".secrets.baseline"));
+        Assert.Equal(["generic-api-secret"], Scanner.Scan($"{{\"api_secret\": \"{sha1}\"}}\n", "settings.json").Select(f => f.RuleId));
+    }
 }
