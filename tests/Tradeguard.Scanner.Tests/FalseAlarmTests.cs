@@ -224,6 +224,10 @@ public sealed class FalseAlarmTests
     [InlineData("tests/test_oms.py", "\"SessionToken\": \"0e8bbcbc-6ada-482a-a9b4-5d9218ada3f9\",\n")]
     [InlineData("bot.py", "api_secret = \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\"  # gitleaks:allow\n")]
     [InlineData("bot.py", "api_secret = \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\"  # pragma: allowlist secret\n")]
+    // hummingbot (2bfaccc) marks its fixture keys for CoinAlpha/git-hooks' detect_wallet_private_key.py, which accepts
+    // "noqa: mock" and "noqa: documentation": 2 findings in its rate sources and 39 in its tests.
+    [InlineData("dexalot_rate_source.py", "    dexalot_api_secret=\"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\",  # noqa: mock\n")]
+    [InlineData("gateway.ts", "const key = 'Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm'; // noqa: documentation\n")]
     public void VariablesNamesLabelsMasksAndOtherScannersMarkers_AreNoSecret(string file, string text)
     {
         Assert.Empty(Scanner.Scan(text, file));
@@ -244,5 +248,106 @@ public sealed class FalseAlarmTests
     public void OtherScannersMarkers_NeverHideAPracticeFinding()
     {
         Assert.Equal(["tls-verification-disabled"], Scanner.Scan("r = requests.get(u, verify=False)  # gitleaks:allow\n", "api.py").Select(f => f.RuleId));
+        Assert.Equal(["tls-verification-disabled"], Scanner.Scan("r = requests.get(u, verify=False)  # noqa: mock\n", "api.py").Select(f => f.RuleId));
+    }
+
+    // Found by scanning jesse (github.com/jesse-ai/jesse, 682b171): its web UI ships the Monaco editor's language
+    // grammars in jesse/static/_nuxt/*.js, where every `token:` names a highlighting scope; 60 of its 94 findings.
+    [Theory]
+    [InlineData("static/_nuxt/vb.js", "brackets:[{token:`keyword.tag-addhandler`,open:`addhandler`,close:`end addhandler`}]\n")]
+    [InlineData("static/_nuxt/ruby.js", "[/\\./,{cases:{\"$#==$S4\":{token:`string.$S2.delim`,next:`@pop`}}}]\n")]
+    [InlineData("static/_nuxt/liquid.js", "[/>/,{token:`@brackets.directive`,next:`@popall`}]\n")]
+    [InlineData("highlight.py", "rules = {\"token\": \"constant.reserved.$0\"}\n")]
+    [InlineData("static/_nuxt/vb2.js", "[/end\\s+(addhandler|class)/,{token:`keyword.tag-$1`}]\n")]
+    public void DottedScopeNames_AreNoSecret(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Fact]
+    public void DottedValue_WithDigits_IsStillASecret()
+    {
+        Assert.Equal(["generic-api-secret"], Scanner.Scan("token = \"k3vq.x9rm-2pzt.w7ny5\"\n", "bot.py").Select(f => f.RuleId));
+    }
+
+    // Found by scanning hummingbot (github.com/hummingbot/hummingbot, 2bfaccc): test_evedex_perpetual_auth.py and
+    // test_derive_api_user_stream_data_source.py sign with a key spelled as one hex run repeated four times.
+    [Theory]
+    [InlineData("0123456789abcdef")]
+    [InlineData("1234567890abcdef")]
+    [InlineData("Qm4Lr7Tn2Wb5")]
+    public void ShortRunRepeated_IsAFixture_NotAKey(string run)
+    {
+        var key = "0x" + string.Concat(Enumerable.Repeat(run, 64 / run.Length));
+        Assert.Empty(Scanner.Scan($"api_secret = \"{key}\"\n", "auth.py"));
+    }
+
+    [Fact]
+    public void HexKey_ThatDoesNotRepeat_IsStillASecret()
+    {
+        var key = "0x" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("tradeguard"u8));
+        Assert.Equal(["generic-api-secret"], Scanner.Scan($"api_secret = \"{key}\"\n", "auth.py").Select(f => f.RuleId));
+    }
+
+    /// <summary>A minified bundle's one line: <paramref name="code"/> set among 2,000 characters of other code.</summary>
+    private static string Minified(string before, string code) =>
+        before + string.Concat(Enumerable.Repeat("n.style.width=`${e}px`;", 2000 / 22)) + code + ";export{e as default};\n";
+
+    // Found by scanning jesse (github.com/jesse-ai/jesse, 682b171): in jesse/static/_nuxt/*.js (minified Vue and
+    // Monaco) a confetti animation's Math.random and a PHP grammar's md5( sit on the line of a login form's
+    // password field, and 'kucoin' in an exchange list puts a whole 14,000-character line in KuCoin's scope.
+    [Theory]
+    [InlineData("let a=P({password:void 0}),", "s=()=>({left:`${Math.random()*100}vw`})")]
+    [InlineData("{\"name\":\"php\",\"password_hash\":1},", "{\"match\":\"(?xi)\\\\b(md5(_file)?|sha1(_file)?)\\\\b\"}")]
+    public void PracticeRules_DoNotReadMinifiedLines(string before, string code)
+    {
+        Assert.Empty(Scanner.Scan(Minified(before, code), "static/_nuxt/CbQlcQCM.js"));
+    }
+
+    [Fact]
+    public void OnAMinifiedLine_OnlyTheValuesNeighbourhoodIsItsScope()
+    {
+        var text = Minified("const X=[`kucoin`,`okx`];", "m(x,{label:`API Passphrase:`,required:``})");
+        Assert.Empty(Scanner.Scan(text, "static/_nuxt/jncnerfn.js"));
+        var near = Minified("", "const kucoin={passphrase:`Qm4Lr7Tn2Wb5Yc9V`}");
+        Assert.Equal(["kucoin-api-credential"], Scanner.Scan(near, "static/_nuxt/a.js").Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void PracticeRules_StillReadOrdinaryLines()
+    {
+        Assert.Equal(["insecure-random-secret"], Scanner.Scan("const token = Math.random().toString(36);\n", "auth.js").Select(f => f.RuleId));
+    }
+
+    // Found by scanning jesse (github.com/jesse-ai/jesse, 682b171), jesse/static/_nuxt/jncnerfn.js: a label ending in
+    // a key name (`API Secret:`) closes its template literal, and the code up to the next literal looked quoted.
+    [Theory]
+    [InlineData("form.js", "const z=o(()=>F.value?`API Private Key:`:`API Secret:`),B=o(()=>F.value?`Enter it here`:`Or here`);\n")]
+    [InlineData("form.py", "label = \"Kucoin Passphrase:\"),hint=o(()=>F.value?\"Enter it here\")\n")]
+    public void CodeBetweenTwoLiterals_IsNoQuotedValue(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Theory]
+    [InlineData("settings.js", "const cfg = {apiSecret: `Zx81Qm4Lr7Tn2Wb5Yc9Vd3Hf`};\n")]
+    [InlineData("settings.py", "cfg = json.loads('{\"api_secret\": \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3Hf\"}')\n")]
+    [InlineData("settings.js", "const dsn = 'api_secret=\\'Zx81Qm4Lr7Tn2Wb5Yc9Vd3Hf\\'';\n")]
+    [InlineData("settings.py", "\"\"\"api_secret = \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3Hf\"\n")]
+    public void QuotedValues_InObjectsJsonEscapedQuotesAndDocstrings_AreStillFound(string file, string text)
+    {
+        Assert.Equal(["generic-api-secret"], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
+
+    // Found by scanning Yelp's detect-secrets (github.com/Yelp/detect-secrets, 5e14193): a .secrets.baseline, which
+    // projects using its pre-commit hook commit on purpose, lists each known secret by its SHA-1: 15 findings there.
+    [Fact]
+    public void DetectSecretsBaseline_HashedSecrets_AreNoSecret()
+    {
+        var sha1 = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData("Zx81Qm4Lr7Tn2Wb5Yc9Vd3Hf"u8));
+        var baseline = "{\n  \"results\": {\n    \"config.yaml\": [\n      {\n        \"hashed_secret\": \"" + sha1 +
+            "\",\n        \"is_verified\": false,\n        \"type\": \"Hex High Entropy String\"\n      }\n    ]\n  }\n}\n";
+        Assert.Empty(Scanner.Scan(baseline, ".secrets.baseline"));
+        Assert.Equal(["generic-api-secret"], Scanner.Scan($"{{\"api_secret\": \"{sha1}\"}}\n", "settings.json").Select(f => f.RuleId));
     }
 }

@@ -8,7 +8,8 @@ namespace Tradeguard.Scanner.Detection;
 /// <summary>
 /// Runs the pattern rules over one text: keyword prefilter, then each triggered rule's regex, then the scope check
 /// (<see cref="ScanRule.Context"/>), then the value checks (public by nature, documentation example, placeholder,
-/// allowlists, stop words, entropy floor, a weak human phrase in a documentation or test file), then inline suppressions. Thread-safe.
+/// allowlists, stop words, entropy floor, a weak human phrase in a documentation or test file) or, for a practice
+/// rule, its allowlist and whether the line is minified (<see cref="MinifiedLine"/>), then inline suppressions. Thread-safe.
 /// </summary>
 internal sealed partial class ContentScanner
 {
@@ -152,8 +153,10 @@ internal sealed partial class ContentScanner
                         continue;
                     }
                 }
-                else if (IsAllowlisted(rule, value))
+                else if (IsAllowlisted(rule, value) || OnMinifiedLine(group.Index, lines ??= new LineIndex(text)))
                 {
+                    // A practice rule reads code someone wrote: on a minified line it would judge a bundled library
+                    // by a context that spans the whole bundle.
                     continue;
                 }
 
@@ -276,6 +279,8 @@ internal sealed partial class ContentScanner
 
         return false;
     }
+
+    private static bool OnMinifiedLine(int index, LineIndex lines) => MinifiedLine.Is(lines.LineText(lines.Locate(index).Line));
 
     private static bool Overlaps(List<(int Start, int End)> claimed, int start, int end)
     {

@@ -3,13 +3,16 @@ namespace Tradeguard.Scanner.Detection;
 /// <summary>
 /// The inline comment <c>tradeguard:allow &lt;rule-id&gt;[,&lt;rule-id&gt;...]</c> on a finding's line suppresses that rule
 /// there, in any comment syntax (<c>#</c>, <c>//</c>, <c>;</c>). Only the named rules are allowed, never all.
-/// The markers other scanners put on a line, <c>gitleaks:allow</c> (gitleaks) and <c>pragma: allowlist secret</c>
-/// (Yelp's detect-secrets), allow every secret rule on it, as they do there, so a code base annotated for those
-/// tools carries over; they never allow a practice finding.
+/// The markers other scanners put on a line, <c>gitleaks:allow</c> (gitleaks), <c>pragma: allowlist secret</c>
+/// (Yelp's detect-secrets) and <c>noqa: mock</c> / <c>noqa: documentation</c> (CoinAlpha's detect-wallet-private-key
+/// hook, which hummingbot and its forks run on every commit), allow every secret rule on it, as they do there, so a
+/// code base annotated for those tools carries over; they never allow a practice finding.
 /// </summary>
 internal static class InlineSuppression
 {
     public const string Marker = "tradeguard:allow";
+
+    private static readonly string[] OtherScannersMarkers = ["gitleaks:allow", "pragma: allowlist secret", "noqa: mock", "noqa: documentation"];
 
     public static bool Allows(ReadOnlySpan<char> line, string ruleId)
     {
@@ -43,9 +46,19 @@ internal static class InlineSuppression
         return false;
     }
 
-    /// <summary>True when the line carries gitleaks' or detect-secrets' allow marker.</summary>
-    public static bool AllowsEverySecret(ReadOnlySpan<char> line) =>
-        line.Contains("gitleaks:allow", StringComparison.Ordinal) || line.Contains("pragma: allowlist secret", StringComparison.Ordinal);
+    /// <summary>True when the line carries another secret scanner's allow marker.</summary>
+    public static bool AllowsEverySecret(ReadOnlySpan<char> line)
+    {
+        foreach (var marker in OtherScannersMarkers)
+        {
+            if (line.Contains(marker, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsRuleIdShape(ReadOnlySpan<char> token)
     {

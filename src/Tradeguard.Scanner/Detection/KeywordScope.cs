@@ -2,7 +2,8 @@ namespace Tradeguard.Scanner.Detection;
 
 /// <summary>
 /// Whether a word names the scope a value sits in: the word is on the value's own line
-/// (<c>BINANCE_API_SECRET = "…"</c>, <c>ENV OKX_PASSPHRASE=…</c>), or on a line that opens one of the blocks enclosing
+/// (<c>BINANCE_API_SECRET = "…"</c>, <c>ENV OKX_PASSPHRASE=…</c>; on a minified line, near the value:
+/// <see cref="MinifiedLine.Around"/>), or on a line that opens one of the blocks enclosing
 /// it, found by indentation (<c>okx:</c> above an indented YAML key, <c>"kraken": {</c> in JSON,
 /// <c>class OkxSettings</c> above a property, <c>ccxt.bybit({</c> above a dict entry) or by an INI/TOML
 /// <c>[section]</c> header. A word in a sibling line or in prose above does not count: "Register this public key in
@@ -20,9 +21,10 @@ internal sealed class KeywordScope(LineIndex lines)
     /// <summary>True when one of <paramref name="words"/> is in the scope of the character at <paramref name="index"/>.</summary>
     public bool Contains(int index, IReadOnlyList<string> words)
     {
-        var at = lines.Locate(index).Line - 1;
+        var (number, column) = lines.Locate(index);
+        var at = number - 1;
         var line = lines.RawLine(at);
-        if (HasWord(line, words))
+        if (HasWord(MinifiedLine.Around(line, column - 1), words))
         {
             return true;
         }

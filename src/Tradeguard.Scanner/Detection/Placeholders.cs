@@ -6,9 +6,10 @@ namespace Tradeguard.Scanner.Detection;
 /// Values that stand for a secret without being one: <c>your_actual_api_key</c>, <c>YOUR_BOT_TOKEN</c>, <c>&lt;...&gt;</c>,
 /// <c>xxx…</c>, <c>changeme</c>, <c>${VAR}</c>, environment lookups, <c>vault://</c> references and bare vault paths
 /// (<c>binance/api_secret</c> in <c>--map KEY=item/field</c>), template interpolations (<c>{rand(64)}</c> in an
-/// f-string), code that reads a value (<c>result.Session!.Value</c>), snake_case names and upper-case header names
-/// (<c>'binance_api_key'</c>, <c>"X-GEMINI-APIKEY"</c>) and camelCase fixtures (<c>exampleApiKey123</c>). Applied to
-/// every secret rule before its own allowlist.
+/// f-string), code that reads a value (<c>result.Session!.Value</c>), snake_case names, upper-case header names and
+/// dotted scope names (<c>'binance_api_key'</c>, <c>"X-GEMINI-APIKEY"</c>, an editor grammar's <c>token: `keyword.tag-if`</c>),
+/// camelCase fixtures (<c>exampleApiKey123</c>) and one short run repeated (<c>0x0123456789abcdef0123456789abcdef…</c>):
+/// no key generator repeats itself. Applied to every secret rule before its own allowlist.
 /// </summary>
 internal static partial class Placeholders
 {
@@ -30,6 +31,8 @@ internal static partial class Placeholders
         | (?-i:(?<![A-Za-z])(?:fake|mock|sample|example|test|dummy)(?=[A-Z])|(?<=[a-z])(?:Fake|Mock|Sample|Example|Test|Dummy)(?![a-z]))   # camelCase: exampleApiKey123, myTestKey
         | (?-i:^[a-z]+(?:_[a-z]+)+$)   # a snake_case name: 'binance_api_key', "order_book_snapshot"
         | (?-i:^[A-Z]+(?:-[A-Z]+)+$)   # an upper-case header name: "X-GEMINI-APIKEY"
+        | (?-i:^@?[a-z]+(?:-(?:[a-z]+|\$\w+))*(?:\.(?:[a-z]+|\$\w+)(?:-(?:[a-z]+|\$\w+))*)+$)   # a dotted scope name: `keyword.tag-$1`, `string.$S2.delim`, `@brackets.directive`
+        | ^(?:0x)?(?<run>.{1,16}?)\k<run>+$   # one short run repeated: 0x0123456789abcdef0123456789abcdef…
         | os\.environ | getenv | GetEnvironmentVariable | process\.env | ENV\[
         | ^(?:none|null|nil|undefined|true|false|todo|tbd|redacted|secret|password|token|api_?key|string|test|fake|foo|bar|empty|required)$
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
