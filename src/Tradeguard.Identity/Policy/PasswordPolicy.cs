@@ -63,7 +63,7 @@ public sealed class PasswordPolicy
             ? "Not a common password or a disguised dictionary word."
             : $"Not a common password or a disguised dictionary word: {common}."));
 
-        var strength = new Zxcvbn.Zxcvbn().EvaluatePassword(text, personal.Concat(TradingBlocklist.Terms));
+        var strength = PasswordStrength.Evaluate(text, personal.Concat(TradingBlocklist.Terms));
         if (Options.Mode == PasswordPolicyMode.Classic)
         {
             var strong = strength.Score >= Options.MinimumScore;
