@@ -29,14 +29,13 @@ internal sealed partial class ContentScanner
     /// <param name="compiled">Run the regexes compiled to IL: faster per byte, slower to start; for large trees.</param>
     public ContentScanner(RuleSet ruleSet, bool compiled = false)
     {
-        _rules = ruleSet.Rules.Where(r => r.Pattern is not null).ToList();
+        _rules = ruleSet.Rules.Where(r => r.HasPattern).ToList();
         _prefilter = new KeywordPrefilter(_rules);
         _compiled = compiled;
         _examples = ruleSet.Examples;
         _allowlist = ruleSet.Allowlist;
-        // Two rules share matches only when pattern and options (case, multiline...) are the same.
-        // Keyed on the interpreted form: asking for the compiled one here would compile every rule before the first file.
-        _patternKeys = [.. _rules.Select(r => $"{(int)r.Pattern!.Options}/{r.Pattern}")];
+        // Not the regexes themselves: a rule's regex is built when a file first holds one of its keywords.
+        _patternKeys = [.. _rules.Select(r => r.PatternKey!)];
     }
 
     /// <summary>

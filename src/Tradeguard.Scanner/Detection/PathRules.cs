@@ -14,7 +14,7 @@ internal static class PathRules
     /// <summary>One finding per matching file and path-only rule.</summary>
     public static IEnumerable<Finding> Find(RuleSet rules, IEnumerable<WalkedFile> files)
     {
-        var pathOnly = rules.Rules.Where(r => r.Pattern is null && r.PathPattern is not null).ToList();
+        var pathOnly = rules.Rules.Where(r => !r.HasPattern && r.PathPattern is not null).ToList();
         if (pathOnly.Count == 0)
         {
             yield break;

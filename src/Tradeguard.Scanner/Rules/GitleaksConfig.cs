@@ -134,8 +134,8 @@ internal static class GitleaksConfig
         _ = Strings(t, "tags", origin, where);
         var allow = Allowlists(t, origin, where);
         return new ScanRule(id, RuleKind.Secret, Severity.High, description, "move the value to the vault (`tradeguard vault set <service> <name>`) and rotate it",
-            Strings(t, "keywords", origin, where), pattern, entropy, 0, allow.Values, allow.Stopwords, [], [],
-            pathPattern: path, excludedPaths: allow.Paths, secretGroup: secretGroup, conditionalAllowlists: allow.Conditional);
+            Strings(t, "keywords", origin, where), new RulePattern(pattern, secretGroup), entropy, 0, allow.Values, allow.Stopwords, [], [],
+            pathPattern: path, excludedPaths: allow.Paths, conditionalAllowlists: allow.Conditional);
     }
 
     /// <summary>

@@ -18,6 +18,8 @@ public sealed class RuleSet
     /// <summary>Time one regex may spend on one file before the file is reported as skipped.</summary>
     internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(5);
 
+    private const RegexOptions PatternOptions = RegexOptions.CultureInvariant;
+
     private static readonly Regex IdShape = new("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
 
     private static readonly Regex DefineReference = new(@"\{\{([a-z]+)\}\}", RegexOptions.CultureInvariant);
@@ -103,11 +105,17 @@ public sealed class RuleSet
         using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream("Tradeguard.Scanner.default-rules.json")
             ?? throw new InvalidOperationException("the default rule file is not embedded in Tradeguard.Scanner");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "default-rules.json");
+        // The embedded patterns are built when first needed (RulePattern): every one of them is built and run on the
+        // corpus in CI (CorpusTests), so none can fail to compile in a user's scan.
+        return Parse(reader.ReadToEnd(), "default-rules.json", buildPatternsNow: false);
     }
 
-    /// <summary>Parses and compiles a rule file's text; <paramref name="origin"/> names it in error messages.</summary>
-    internal static (List<ScanRule> Rules, List<DocumentedExample> Examples) Parse(string json, string origin)
+    /// <summary>
+    /// Parses and compiles a rule file's text; <paramref name="origin"/> names it in error messages. With
+    /// <paramref name="buildPatternsNow"/> false, rule regexes are checked when first used instead (only for the
+    /// embedded rules, which CI checks).
+    /// </summary>
+    internal static (List<ScanRule> Rules, List<DocumentedExample> Examples) Parse(string json, string origin, bool buildPatternsNow = true)
     {
         RuleFileModel? model;
         try
@@ -129,7 +137,7 @@ public sealed class RuleSet
         var defines = model.Defines ?? [];
         for (var i = 0; i < model.Rules.Count; i++)
         {
-            var rule = Compile(model.Rules[i], i, origin, defines);
+            var rule = Compile(model.Rules[i], i, origin, defines, buildPatternsNow);
             if (!seen.Add(rule.Id))
             {
                 throw Invalid(origin, $"has rule id '{rule.Id}' twice");
@@ -170,7 +178,7 @@ public sealed class RuleSet
             : throw Invalid(origin, $"{where}: {{{{{m.Groups[1].Value}}}}} is not in $defines"));
     }
 
-    private static ScanRule Compile(RuleModel m, int index, string origin, Dictionary<string, string> defines)
+    private static ScanRule Compile(RuleModel m, int index, string origin, Dictionary<string, string> defines, bool buildPatternNow)
     {
         var id = m.Id ?? "";
         var where = $"rule #{index + 1} ('{id}')";
@@ -212,7 +220,7 @@ public sealed class RuleSet
             throw Invalid(origin, $"{where}: needs at least one keyword for the prefilter");
         }
 
-        var pattern = CompileRegex(m.Regex is null ? null : Expand(m.Regex, defines, origin, $"{where}: regex"), origin, $"{where}: regex");
+        var pattern = PatternOf(m.Regex is null ? null : Expand(m.Regex, defines, origin, $"{where}: regex"), origin, $"{where}: regex", buildPatternNow);
         var allowlist = (m.Allowlist ?? []).Select((a, n) => CompileRegex(a, origin, $"{where}: allowlist #{n + 1}")).ToList();
         var examples = ParseExamples(m.Examples, origin, $"{where}: examples");
         if (m.Entropy is < 0 or > 8 || m.MinLength < 0)
@@ -236,20 +244,23 @@ public sealed class RuleSet
 
     internal static Regex CompileRegex(string? text, string origin, string what)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            throw Invalid(origin, $"{what} is missing");
-        }
-
         try
         {
-            return new Regex(text, RegexOptions.CultureInvariant, MatchTimeout);
+            return new Regex(PatternText(text, origin, what), PatternOptions, MatchTimeout);
         }
         catch (ArgumentException e)
         {
             throw Invalid(origin, $"{what} does not compile: {e.Message}");
         }
     }
+
+    private static RulePattern PatternOf(string? text, string origin, string what, bool buildNow) =>
+        buildNow
+            ? new RulePattern(CompileRegex(text, origin, what), secretGroup: null)
+            : new RulePattern(PatternText(text, origin, what), PatternOptions, MatchTimeout);
+
+    private static string PatternText(string? text, string origin, string what) =>
+        string.IsNullOrEmpty(text) ? throw Invalid(origin, $"{what} is missing") : text;
 
     internal static TradeguardException Invalid(string origin, string problem) =>
         new(ExitCode.Configuration, $"rule file '{origin}' {problem}; see docs/scan.md, \"Rule file\"");

@@ -5,11 +5,13 @@ namespace Tradeguard.Scanner.Rules;
 /// <summary>One compiled rule from a rule file (docs/scan.md, "Rule file").</summary>
 public sealed class ScanRule
 {
+    private readonly RulePattern? _pattern;
+
     internal ScanRule(string id, RuleKind kind, Severity severity, string description, string fix,
-        IReadOnlyList<string> keywords, Regex? pattern, double entropyFloor, int minLength,
+        IReadOnlyList<string> keywords, RulePattern? pattern, double entropyFloor, int minLength,
         IReadOnlyList<Regex> allowlist, IReadOnlyList<string> stopwords, IReadOnlyList<DocumentedExample> examples,
         IReadOnlyList<DotNet.Globbing.Glob> paths, IReadOnlyList<string>? context = null, Regex? pathPattern = null,
-        IReadOnlyList<Regex>? excludedPaths = null, int? secretGroup = null, FileKinds fileKinds = FileKinds.Any,
+        IReadOnlyList<Regex>? excludedPaths = null, FileKinds fileKinds = FileKinds.Any,
         IReadOnlyList<ConditionalAllowlist>? conditionalAllowlists = null)
     {
         ConditionalAllowlists = conditionalAllowlists ?? [];
@@ -23,17 +25,13 @@ public sealed class ScanRule
         Description = description;
         Fix = fix;
         Keywords = keywords;
-        Pattern = pattern;
+        _pattern = pattern;
         EntropyFloor = entropyFloor;
         MinLength = minLength;
         Allowlist = allowlist;
         Stopwords = stopwords;
         Examples = examples;
         Paths = paths;
-        SecretGroup = pattern is null ? 0 : secretGroup ?? ValueGroup(pattern);
-        var oneLine = pattern is null ? null : LineAnchors.Of(pattern);
-        IsOneLine = oneLine is not null;
-        Windows = oneLine?.Anchors is null ? null : new LineWindows(oneLine, pattern!);
     }
 
     /// <summary>Stable kebab-case id, e.g. <c>telegram-bot-token</c>.</summary>
@@ -54,8 +52,17 @@ public sealed class ScanRule
     /// <summary>Case-insensitive prefilter words: the regex runs only on text holding at least one.</summary>
     public IReadOnlyList<string> Keywords { get; }
 
-    /// <summary>The pattern (interpreted: cheap to build); null for built-in <see cref="RuleKind.File"/> checks.</summary>
-    public Regex? Pattern { get; }
+    /// <summary>
+    /// The pattern (interpreted: cheap to build), built on first use (<see cref="RulePattern"/>); null for built-in
+    /// <see cref="RuleKind.File"/> checks and gitleaks path-only rules.
+    /// </summary>
+    public Regex? Pattern => _pattern?.Regex;
+
+    /// <summary>True when the rule has a pattern, without building it.</summary>
+    internal bool HasPattern => _pattern is not null;
+
+    /// <summary>Pattern and options as one string (<see cref="RulePattern.Key"/>); rules with equal keys share matches.</summary>
+    internal string? PatternKey => _pattern?.Key;
 
     /// <summary>
     /// The same pattern compiled to IL, built on first use and shared by every rule with that pattern
@@ -68,13 +75,13 @@ public sealed class ScanRule
     /// True when every match of the pattern lies on one line (<see cref="LineAnchors"/>), groups and lookarounds
     /// included: a match's scope (<see cref="Context"/>) can then be judged by the line it starts on.
     /// </summary>
-    internal bool IsOneLine { get; }
+    internal bool IsOneLine => _pattern?.IsOneLine ?? false;
 
     /// <summary>
     /// The lines the pattern can match on (<see cref="LineWindows"/>), or null when it must run on the whole text: the
     /// regex needs to run only on those lines.
     /// </summary>
-    internal LineWindows? Windows { get; }
+    internal LineWindows? Windows => _pattern?.Windows;
 
     /// <summary>Minimum Shannon entropy of a secret value, in bits per character (0 = no floor).</summary>
     public double EntropyFloor { get; }
@@ -114,18 +121,7 @@ public sealed class ScanRule
     public IReadOnlyList<Regex> ExcludedPaths { get; }
 
     /// <summary>Number of the regex group holding the value: as the rule says (gitleaks' <c>secretGroup</c>), else the group named <c>secret</c>, else 1, else 0.</summary>
-    internal int SecretGroup { get; }
-
-    private static int ValueGroup(Regex pattern)
-    {
-        var named = pattern.GroupNumberFromName("secret");
-        if (named >= 0)
-        {
-            return named;
-        }
-
-        return pattern.GetGroupNumbers().Length > 1 ? 1 : 0;
-    }
+    internal int SecretGroup => _pattern?.SecretGroup ?? 0;
 
     private bool IsOfKind(string relativePath) =>
         FileKinds == FileKinds.Any
