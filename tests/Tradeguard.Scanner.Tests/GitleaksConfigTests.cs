@@ -74,6 +74,20 @@ public sealed class GitleaksConfigTests
         Assert.Equal(["acme-key@bot.py", "telegram-bot-token@bot.py"], Found(tree, rules));
     }
 
+    [Theory]
+    [InlineData(".gitleaks.toml", "[extend]\nuseDefault = true\n[[rules]]\nid = \"acme-key\"\nregex = '''acme_[a-zA-Z0-9]{24}'''\nkeywords = [\"acme_\"]\n")]
+    [InlineData("rules.json", """{"version": 1, "rules": [{"id": "acme-key", "kind": "secret", "severity": "high", "description": "ACME key", "fix": "rotate it", "keywords": ["acme_"], "regex": "acme_[a-zA-Z0-9]{24}"}]}""")]
+    public void ATeamsRule_WinsAValueTheBuiltInGenericRuleAlsoMatches_WhichStillReportsTheRest(string file, string text)
+    {
+        using var tree = new TestTree();
+        tree.Write("bot.py", $"token = \"{AcmeKey}\"\nsession_token = \"Qm4Lr7Tn2Wb5Yc9Vd3Hf6Jk0Zx81\"\n");
+        var rules = RuleSet.WithUserRules(tree.Write(file, text));
+
+        var found = SecretScanner.Scan(new ScanOptions { Root = tree.Root, Rules = rules }).Findings
+            .Where(f => f.Kind == RuleKind.Secret).Select(f => $"{f.RuleId}@{f.Line}");
+        Assert.Equal(["acme-key@1", "generic-api-secret@2"], found);
+    }
+
     [Fact]
     public void AllowlistTargets_MatchAndLine_AndConditionAnd_AllowAsGitleaksDocuments()
     {

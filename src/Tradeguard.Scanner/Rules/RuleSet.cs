@@ -42,7 +42,10 @@ public sealed class RuleSet
     /// <summary>What a gitleaks rule file's global <c>[allowlist]</c> excludes for every rule (empty by default).</summary>
     public GlobalAllowlist Allowlist { get; }
 
-    /// <summary>All rules in file order: specific rules first, so an overlap is reported under the specific one.</summary>
+    /// <summary>
+    /// All rules, in the order an overlap is decided (the first to match a value reports it): a user file's new rules,
+    /// then the built-in file's order, specific rules before generic ones.
+    /// </summary>
     public IReadOnlyList<ScanRule> Rules { get; }
 
     /// <summary>Rules by id.</summary>
@@ -59,7 +62,7 @@ public sealed class RuleSet
     /// Loads the default rules plus the rules in <paramref name="userRuleFile"/>: a rule file of ours (JSON, same
     /// format), whose rules join the defaults, or a gitleaks config (<c>.toml</c>, <see cref="GitleaksConfig"/>), whose
     /// rules replace the defaults unless it says <c>[extend] useDefault = true</c>. A user rule with a default rule's id
-    /// replaces it, new ids are appended.
+    /// replaces it; rules with new ids are tried before the defaults, so a value both match is reported under the user's.
     /// </summary>
     /// <exception cref="TradeguardException">The file is missing (exit 2) or not a valid rule file (exit 5); the
     /// message names the file, the rule and the field.</exception>
@@ -81,9 +84,15 @@ public sealed class RuleSet
         return new RuleSet(Merge(defaults, Parse(File.ReadAllText(userRuleFile), userRuleFile).Rules), examples);
     }
 
+    /// <summary>
+    /// The defaults with same-id user rules in their place, after the user's new rules: the first rule to match a value
+    /// reports it, and a team's own rule (its token format) must win over a built-in generic one (an assignment to
+    /// <c>token</c>), as gitleaks lets a specific rule's finding replace a generic rule's on the same secret.
+    /// </summary>
     private static List<ScanRule> Merge(IEnumerable<ScanRule> defaults, IEnumerable<ScanRule> user)
     {
         var merged = defaults.ToList();
+        var added = new List<ScanRule>();
         foreach (var rule in user)
         {
             var at = merged.FindIndex(r => r.Id == rule.Id);
@@ -93,11 +102,11 @@ public sealed class RuleSet
             }
             else
             {
-                merged.Add(rule);
+                added.Add(rule);
             }
         }
 
-        return merged;
+        return [.. added, .. merged];
     }
 
     private static (List<ScanRule> Rules, List<DocumentedExample> Examples) LoadDefaultRules()
