@@ -11,37 +11,58 @@ namespace Tradeguard.Scanner.Detection;
 /// key name sat in (<c>`API Secret:`),B=o(()=&gt;F.value?`…</c>, found in jesse's minified web UI) is the code between
 /// two literals.
 /// </summary>
-internal static class CodeExpression
+/// <remarks>
+/// One instance per text: the quote state of a line is carried from one value to the next (<see cref="OpenQuotes"/>),
+/// so the values of a minified line cost one pass over it, not one pass each.
+/// </remarks>
+internal sealed class CodeExpression
 {
     private static readonly string[] LiteralsUnquoted = [".sh", ".bash", ".zsh", ".ksh", ".fish", ".bat", ".cmd"];
     // A quote opens a dict entry or a docstring in Python and JavaScript, not a comment: only these start one.
     private static readonly string[] CommentStarts = ["#", "//", "/*", "*", "--", ";"];
 
-    /// <summary>True when the value at <paramref name="valueIndex"/> is an unquoted expression in a code file.</summary>
-    public static bool Holds(string text, int valueIndex, string relativePath)
+    private readonly string _text;
+    private readonly LineIndex _lines;
+    private readonly bool _applies;
+    private readonly bool _notebook;
+    private readonly OpenQuotes _quotes;
+
+    /// <param name="text">The text.</param>
+    /// <param name="lines">Its lines.</param>
+    /// <param name="relativePath">The file's path, which says its language.</param>
+    public CodeExpression(string text, LineIndex lines, string relativePath)
     {
-        if (valueIndex == 0 || !QuotesItsLiterals(relativePath))
+        _text = text;
+        _lines = lines;
+        _applies = QuotesItsLiterals(relativePath);
+        _notebook = relativePath.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase);
+        _quotes = new OpenQuotes(text, lines, _notebook);
+    }
+
+    /// <summary>True when the value at <paramref name="valueIndex"/> is an unquoted expression in a code file.</summary>
+    public bool Holds(int valueIndex)
+    {
+        if (valueIndex == 0 || !_applies)
         {
             return false;
         }
 
-        if (text[valueIndex - 1] is '"' or '\'' or '`')
+        if (_text[valueIndex - 1] is '"' or '\'' or '`')
         {
-            return ClosesALiteral(text, valueIndex - 1, relativePath);
+            return ClosesALiteral(valueIndex - 1);
         }
 
         // Only a value that stands where an expression would (after '=', ':', '(' or ',' and spaces) and starts like
         // one: a token inside a URL or a line of a PEM block is part of a literal.
-        if (text[valueIndex - 1] is not (' ' or '\t' or '=' or ':' or '(' or ',')
-            || !(char.IsAsciiLetter(text[valueIndex]) || text[valueIndex] is '_' or '$'))
+        if (_text[valueIndex - 1] is not (' ' or '\t' or '=' or ':' or '(' or ',')
+            || !(char.IsAsciiLetter(_text[valueIndex]) || _text[valueIndex] is '_' or '$'))
         {
             return false;
         }
 
-        var lineStart = text.LastIndexOf('\n', valueIndex - 1) + 1;
-        var line = text.AsSpan(lineStart, valueIndex - lineStart).TrimStart();
-        var notebook = relativePath.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase);
-        if (notebook)
+        var lineStart = _lines.StartOf(valueIndex);
+        var line = _text.AsSpan(lineStart, valueIndex - lineStart).TrimStart();
+        if (_notebook)
         {
             // A notebook's code lines are JSON strings: look past the opening quote; %magic and !shell lines take literals.
             line = line.StartsWith("\"") ? line[1..] : line;
@@ -59,7 +80,9 @@ internal static class CodeExpression
             }
         }
 
-        return !InsideStringLiteral(line, notebook);
+        // Whether the line so far leaves a string literal open: "postgresql://u:… or "Password=… hold a literal even
+        // though no quote is right before the value.
+        return _quotes.Before(valueIndex).Open == '\0';
     }
 
     /// <summary>
@@ -67,57 +90,15 @@ internal static class CodeExpression
     /// one. Escaped quotes (JSON inside a string), lines with a triple quote (a docstring's edge) and notebooks (whose
     /// code lines are themselves JSON strings) are left alone: there the count of quotes says nothing.
     /// </summary>
-    private static bool ClosesALiteral(string text, int quoteIndex, string relativePath)
+    private bool ClosesALiteral(int quoteIndex)
     {
-        if ((quoteIndex > 0 && text[quoteIndex - 1] == '\\') || relativePath.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
+        if ((quoteIndex > 0 && _text[quoteIndex - 1] == '\\') || _notebook)
         {
             return false;
         }
 
-        var lineStart = quoteIndex == 0 ? 0 : text.LastIndexOf('\n', quoteIndex - 1) + 1;
-        var line = text.AsSpan(lineStart, quoteIndex - lineStart);
-        return !line.Contains("\"\"\"", StringComparison.Ordinal) && !line.Contains("'''", StringComparison.Ordinal)
-            && OpenQuote(line, notebook: false) == text[quoteIndex];
-    }
-
-    /// <summary>
-    /// Whether the line so far leaves a string literal open: <c>"postgresql://u:…</c> or <c>"Password=…</c>
-    /// hold a literal even though no quote is right before the value. In a notebook, <c>\"</c> is the code's quote.
-    /// </summary>
-    private static bool InsideStringLiteral(ReadOnlySpan<char> line, bool notebook) => OpenQuote(line, notebook) != '\0';
-
-    /// <summary>The quote of the literal <paramref name="line"/> leaves open, or <c>'\0'</c>.</summary>
-    private static char OpenQuote(ReadOnlySpan<char> line, bool notebook)
-    {
-        var open = '\0';
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (c == '\\' && i + 1 < line.Length)
-            {
-                if (notebook && line[i + 1] == '"')
-                {
-                    c = '"';
-                }
-
-                i++;
-                if (c != '"')
-                {
-                    continue;
-                }
-            }
-
-            if (open == '\0' && c is '"' or '\'' or '`')
-            {
-                open = c;
-            }
-            else if (c == open)
-            {
-                open = '\0';
-            }
-        }
-
-        return open;
+        var (open, tripleQuote) = _quotes.Before(quoteIndex);
+        return !tripleQuote && open == _text[quoteIndex];
     }
 
     private static bool QuotesItsLiterals(string relativePath)

@@ -100,6 +100,8 @@ internal sealed partial class ContentScanner
         var findings = new List<Finding>();
         LineIndex? lines = null;
         KeywordScope? scope = null;
+        CodeExpression? code = null;
+        SuppressedLines? suppressed = null;
         var claimed = new List<(int Start, int End)>();
         // Rules that share a pattern (the exchange rules differ only in their context words) run it once per text.
         Dictionary<string, PatternMatches>? matchesOf = null;
@@ -138,7 +140,8 @@ internal sealed partial class ContentScanner
                 var isExample = false;
                 if (rule.Kind == RuleKind.Secret)
                 {
-                    var verdict = NotASecret.Holds(text, group.Index, group.Length) || CodeExpression.Holds(text, group.Index, path)
+                    lines ??= new LineIndex(text);
+                    var verdict = NotASecret.Holds(text, lines, group.Index) || (code ??= new CodeExpression(text, lines, path)).Holds(group.Index)
                         ? Verdict.Placeholder
                         : Judge(rule, value, path);
                     if (verdict == Verdict.Placeholder)
@@ -172,8 +175,7 @@ internal sealed partial class ContentScanner
 
                 lines ??= new LineIndex(text);
                 var (line, column) = lines.Locate(group.Index);
-                if (InlineSuppression.Allows(lines.LineText(line), rule.Id)
-                    || (rule.Kind == RuleKind.Secret && InlineSuppression.AllowsEverySecret(lines.LineText(line))))
+                if ((suppressed ??= new SuppressedLines(lines)).Allow(line, rule))
                 {
                     continue;
                 }

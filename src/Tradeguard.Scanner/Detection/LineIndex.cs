@@ -36,6 +36,9 @@ internal sealed class LineIndex
         return (i + 1, offset - _starts[i] + 1);
     }
 
+    /// <summary>The offset at which the line holding <paramref name="offset"/> starts.</summary>
+    public int StartOf(int offset) => offset - Locate(offset).Column + 1;
+
     /// <summary>Number of lines (a text ending in a line break has an empty last line).</summary>
     public int Count => _starts.Count;
 

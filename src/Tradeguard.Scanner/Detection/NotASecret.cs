@@ -14,11 +14,18 @@ internal static partial class NotASecret
     /// <summary>How far back a PEM header is looked for: longer than any public key or certificate block.</summary>
     private const int PemLookBack = 64 * 1024;
 
-    /// <summary>True when the value at <paramref name="index"/> (length <paramref name="length"/>) is public by nature.</summary>
-    public static bool Holds(string text, int index, int length)
+    /// <summary>
+    /// How much of the line before a value the name and prefix patterns read: both end at the value and match far
+    /// less (a name, an operator and a quote; a digest or data-URL prefix). Reading the whole line made each candidate
+    /// on a minified line cost the line's length: a 4.8 MB bundle took 18.5 s.
+    /// </summary>
+    private const int LookBack = 256;
+
+    /// <summary>True when the value at <paramref name="index"/> in <paramref name="text"/> (lines: <paramref name="lines"/>) is public by nature.</summary>
+    public static bool Holds(string text, LineIndex lines, int index)
     {
-        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
-        var before = text.AsSpan(lineStart, index - lineStart);
+        var from = Math.Max(lines.StartOf(index), index - LookBack);
+        var before = text.AsSpan(from, index - from);
         return DigestPrefix().IsMatch(before) || PublicName().IsMatch(before) || InPublicPemBlock(text, index);
     }
 
