@@ -350,4 +350,23 @@ public sealed class FalseAlarmTests
         Assert.Empty(Scanner.Scan(baseline, ".secrets.baseline"));
         Assert.Equal(["generic-api-secret"], Scanner.Scan($"{{\"api_secret\": \"{sha1}\"}}\n", "settings.json").Select(f => f.RuleId));
     }
+
+    // Found by scanning binance-connector-python (29da329), Binance.Net (8b14feb), Kraken.Net (e597f1d) and
+    // python-binance (b697c97): their tests, examples and docstrings copy Binance's response examples (sub-account and
+    // low-latency API keys, a margin listenToken, the SIGNED secret as older copies print it) and Kraken's API-Sign
+    // example, used as a stand-in secret: 52 of their 71 findings. Published values, reported as examples at info.
+    [Theory]
+    [InlineData("test_api_management_api.py", "binance_response = {\"apiKey\": \"k5V49ldtn4tszj6W3hystegdfvmGbqDzjmkCtpTvC0G74WhK7yd4rfCTo4lShf\"}\n")]
+    [InlineData("test_trade_api.py", "binance_response = {\"apiKey\": \"npOzOAeLVgr2TuxWfNo43AaPWpBbJEoKezh1o8mSQb6ryE2odE11A4AoVlJbQoGx\"}\n")]
+    [InlineData("test_trade_api.py", "binance_response = {\"secretKey\": \"87ssWB7azoy6ACRfyp6OVOL5U3rtZptX31QWw2kWjl1jHEYRbyM1pd6qykRBQw8p\"}\n")]
+    [InlineData("test_trade_api.py", "binance_response = [{\"apiKey\": \"znpOzOAeLVgr2TuxWfNo43AaPWpBbJEoKezh1o8mSQb6ryE2odE11A4AoVlJbQoG\"}]\n")]
+    [InlineData("client.py", "binance_listen = {\"token\": \"6xXxePXwZRjVSHKhzUCCGnmN3fkvMTXru+pYJS8RwijXk9Vcyr3rkwfVOTcP2OkONqciYA\"}\n")]
+    [InlineData("CreateApiKeyForSubAccount.txt", "{ \"secretKey\":\"NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0\" }\n")]
+    [InlineData("KrakenClientTests.cs", "{ \"ApiCredentials:Spot:Secret\", \"4/dpxb3iT4tp/ZCVEwSnEsLxx0bqyhLpdfOpc6fn7OR8+UClSV5n9E6aSS8MPtnRfp32bAb0nmbRn6H8ndwLUQ==\" },\n")]
+    public void BinanceAndKrakenResponseAndSigningExamples_AreExamples(string file, string text)
+    {
+        var finding = Assert.Single(Scanner.Scan(text, file));
+        Assert.True(finding.IsExample);
+        Assert.Equal(Severity.Info, finding.Severity);
+    }
 }
