@@ -369,4 +369,15 @@ public sealed class FalseAlarmTests
         Assert.True(finding.IsExample);
         Assert.Equal(Severity.Info, finding.Severity);
     }
+
+    // Found by scanning alpaca-py (bd1fa9e): its data tests hold the API's pagination cursors, base64 of
+    // `SYMBOL|timestamp|id`, under next_page_token and in page_token= URLs: 10 of its 11 findings.
+    [Theory]
+    [InlineData("tests/data/test_bars.py", "resp = {\"next_page_token\": \"QUFQTHwyMDI0LTAxLTAyVDAzOjA0OjA1WnxRNHhUNmJaOQ==\"}\n")]
+    [InlineData("tests/data/test_news.py", "url = f\"https://data.alpaca.markets/v1beta1/news?page_token=QUFQTHwyMDI0LTAxLTAyVDAzOjA0OjA1WnxRNHhUNmJaOQ==&limit=50\"\n")]
+    [InlineData("client.ts", "const page = { nextPageToken: 'QUFQTHwyMDI0LTAxLTAyVDAzOjA0OjA1WnxRNHhUNmJaOQ==' };\n")]
+    public void PaginationCursors_AreNoSecret(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
 }
