@@ -380,4 +380,26 @@ public sealed class FalseAlarmTests
     {
         Assert.Empty(Scanner.Scan(text, file));
     }
+
+    // Found by scanning binance-connector-python (a generated model's field list, `["valid", "token", "amount"]`,
+    // inside a Binance class) and cryptofeed (ce58c2a, sample_data/HITBTC.0: `"baseCurrency":"PASS","quoteCurrency":`):
+    // a quote and a comma pair a name with its value only in a pair or a call, not in a list or between JSON members.
+    [Theory]
+    [InlineData("gift_card.py", "class VerifyBinanceGiftCardResponse(BaseModel):\n    __properties: ClassVar[List[str]] = [\"valid\", \"token\", \"amount\"]\n")]
+    [InlineData("sample_data/HITBTC.0", "[{\"id\":\"PASSETH\",\"baseCurrency\":\"PASS\",\"quoteCurrency\":\"ETH\",\"tickSize\":\"0.000001\"}]\n")]
+    [InlineData("Fields.cs", "var binanceFields = new[] { \"apiKey\", \"secretKey\", \"permissions\" };\n")]
+    public void QuoteCommaInAListOrBetweenJsonMembers_IsNoAssignment(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Theory]
+    [InlineData("Cfg.cs", "var cfg = new Dictionary<string, string> { { \"ApiCredentials:Spot:Secret\", \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\" } };\n", "generic-api-secret")]
+    [InlineData("setup.py", "config.set(\"binance\", \"api_secret\", \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\")\n", "binance-api-credential")]
+    [InlineData("headers.py", "headers = [[\"X-MBX-APIKEY\", \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0JmZx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\"]]\n", "generic-api-secret")]
+    [InlineData("env.py", "os.environ.setdefault(\"API_SECRET\", \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\")\n", "generic-api-secret")]
+    public void QuoteCommaPairs_AndCallArguments_AreStillAssignments(string file, string text, string rule)
+    {
+        Assert.Equal([rule], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
 }
