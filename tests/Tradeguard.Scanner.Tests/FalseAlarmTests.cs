@@ -402,4 +402,13 @@ public sealed class FalseAlarmTests
     {
         Assert.Equal([rule], Scanner.Scan(text, file).Select(f => f.RuleId));
     }
+
+    // Found by scanning cryptofeed (ce58c2a), exchanges/kucoin.py: KuCoin's API v2 wants the passphrase signed,
+    // hmac.new(secret, passphrase, hashlib.sha256); a keyed MAC sent with each request is not a stored password hash.
+    [Fact]
+    public void HmacOverAPassphrase_IsNoPasswordHash_ButAPlainHashStillIs()
+    {
+        Assert.Empty(Scanner.Scan("passphrase = base64.b64encode(hmac.new(self.key_secret.encode('utf-8'), self.key_passphrase.encode('utf-8'), hashlib.sha256).digest())\n", "kucoin.py"));
+        Assert.Equal(["weak-password-hash"], Scanner.Scan("stored = hashlib.sha256(passphrase.encode()).hexdigest()\n", "auth.py").Select(f => f.RuleId));
+    }
 }
