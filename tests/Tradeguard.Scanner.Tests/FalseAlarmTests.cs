@@ -411,4 +411,24 @@ public sealed class FalseAlarmTests
         Assert.Empty(Scanner.Scan("passphrase = base64.b64encode(hmac.new(self.key_secret.encode('utf-8'), self.key_passphrase.encode('utf-8'), hashlib.sha256).digest())\n", "kucoin.py"));
         Assert.Equal(["weak-password-hash"], Scanner.Scan("stored = hashlib.sha256(passphrase.encode()).hexdigest()\n", "auth.py").Select(f => f.RuleId));
     }
+
+    // Found by scanning cryptofeed (ce58c2a): a path to a key file under a credentials name, a camelCase field name
+    // under `key` in its Bitget feed, and vnpy (3d00af9): Chinese prose explaining a password setting in its docs.
+    [Theory]
+    [InlineData("pubsub.py", "\"\"\"\nSet GCP_PROJECT='<project_id>' and GOOGLE_APPLICATION_CREDENTIALS='/path/key.json'\n\"\"\"\n")]
+    [InlineData("bitget.py", "class Bitget(Feed):\n    def parse(self, msg):\n        key = 'systemTime'\n")]
+    [InlineData("docs/trader.md", "- datafeed.password: 数据服务的密码。\n- email.password: 对于QQ邮箱，此处不是邮箱密码；\n")]
+    public void KeyFilePathsCamelCaseNamesAndProse_AreNoSecret(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Theory]
+    [InlineData("bot.py", "api_secret = \"/Zx81Qm4Lr7Tn2/Wb5Yc9Vd3Hf+Kq\"\n", "generic-api-secret")]
+    [InlineData("bitget.py", "class Bitget(Feed):\n    def auth(self):\n        key = 'xKqmTRvbLpWz'\n", "bitget-api-credential")]
+    [InlineData("docs/setup.md", "password: 密码Kq7pWt4xLm2Zr9\n", "password-assignment")]
+    public void SlashLeadingKeysIrregularCaseAndNonAsciiPasswords_AreStillFound(string file, string text, string rule)
+    {
+        Assert.Equal([rule], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
 }
