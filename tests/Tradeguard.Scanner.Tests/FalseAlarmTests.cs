@@ -431,4 +431,20 @@ public sealed class FalseAlarmTests
     {
         Assert.Equal([rule], Scanner.Scan(text, file).Select(f => f.RuleId));
     }
+
+    // Found by scanning QuantConnect/Lean (2486390): Api.cs and LiveAlgorithmSettings.cs document the brokerage
+    // settings as {"id": "Binance", "binance-api-secret": "123ABC", "binance-api-key": "ABC123"}: 6 of its 14 findings.
+    [Theory]
+    [InlineData("Api.cs", "/// {\"id\": \"Binance\", \"binance-api-secret\": \"123ABC\", \"binance-api-key\": \"ABC123\"}\n")]
+    [InlineData("settings.py", "binance_api_secret = \"abcdef123456\"\n")]
+    public void AlphabetAndDigitRuns_AreStandIns(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Fact]
+    public void AValueThatOnlyStartsWithARun_IsStillFound()
+    {
+        Assert.Equal(["binance-api-credential"], Scanner.Scan("/// {\"id\": \"Binance\", \"binance-api-secret\": \"123ABCq7Zk2Lm9Xw\"}\n", "Api.cs").Select(f => f.RuleId));
+    }
 }

@@ -9,8 +9,9 @@ namespace Tradeguard.Scanner.Detection;
 /// f-string), code that reads a value (<c>result.Session!.Value</c>), snake_case names, upper-case header names and
 /// dotted scope names (<c>'binance_api_key'</c>, <c>"X-GEMINI-APIKEY"</c>, an editor grammar's <c>token: `keyword.tag-if`</c>),
 /// camelCase names and fixtures (<c>'systemTime'</c>, <c>exampleApiKey123</c>), paths to key files
-/// (<c>/path/key.json</c>), prose (full-width punctuation) and one short run repeated
-/// (<c>0x0123456789abcdef0123456789abcdef…</c>): no key generator repeats itself. Applied to every secret rule before its
+/// (<c>/path/key.json</c>), prose (full-width punctuation), one short run repeated
+/// (<c>0x0123456789abcdef0123456789abcdef…</c>) and the first runs of the alphabet and the digits (<c>123ABC</c>): no
+/// key generator repeats itself or counts. Applied to every secret rule before its
 /// own allowlist.
 /// </summary>
 internal static partial class Placeholders
@@ -38,6 +39,7 @@ internal static partial class Placeholders
         | (?-i:^[A-Z]+(?:-[A-Z]+)+$)   # an upper-case header name: "X-GEMINI-APIKEY"
         | (?-i:^@?[a-z]+(?:-(?:[a-z]+|\$\w+))*(?:\.(?:[a-z]+|\$\w+)(?:-(?:[a-z]+|\$\w+))*)+$)   # a dotted scope name: `keyword.tag-$1`, `string.$S2.delim`, `@brackets.directive`
         | ^(?:0x)?(?<run>.{1,16}?)\k<run>+$   # one short run repeated: 0x0123456789abcdef0123456789abcdef…
+        | ^(?:123(?:4(?:5(?:6(?:7(?:8(?:90?)?)?)?)?)?)?|abc(?:d(?:e(?:f(?:gh?)?)?)?)?)+$   # the alphabet's and digits' first runs: "binance-api-secret": "123ABC" in Lean's XML docs
         | os\.environ | getenv | GetEnvironmentVariable | process\.env | ENV\[
         | ^(?:none|null|nil|undefined|true|false|todo|tbd|redacted|secret|password|token|api_?key|string|test|fake|foo|bar|empty|required)$
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
