@@ -449,4 +449,21 @@ public sealed class FalseAlarmTests
     {
         Assert.Equal(["binance-api-credential"], Scanner.Scan("/// {\"id\": \"Binance\", \"binance-api-secret\": \"123ABCq7Zk2Lm9Xw\"}\n", "Api.cs").Select(f => f.RuleId));
     }
+
+    // Found by scanning QuantConnect/Lean (2486390): a Nasdaq Data Link key in a proxy URL whose path names the
+    // BITFINEX data set was reported as a Bitfinex key (3 findings); it is still a finding, under the generic rule.
+    [Fact]
+    public void AnExchangeInAUrlsPath_DoesNotMakeTheUrlsKeyItsKey()
+    {
+        const string Lean = "return new SubscriptionDataSource(\"https://www.example.com/api/v3/datatables/QDL/BITFINEX.csv?code=BTCUSD&api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf\");\n";
+        Assert.Equal(["generic-api-secret"], Scanner.Scan(Lean, "CustomData.cs").Select(f => f.RuleId));
+    }
+
+    [Theory]
+    [InlineData("Feed.cs", "var url = \"https://api.bitfinex.com/v2/auth?api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf\";\n")]
+    [InlineData("feed.py", "bitfinex_url = \"https://www.example.com/v2/auth?api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf\"\n")]
+    public void AnExchangeInTheUrlsHost_OrElsewhereOnTheLine_StillNamesTheKey(string file, string text)
+    {
+        Assert.Equal(["bitfinex-api-credential"], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
 }
