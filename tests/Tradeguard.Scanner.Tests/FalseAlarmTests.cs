@@ -466,4 +466,15 @@ public sealed class FalseAlarmTests
     {
         Assert.Equal(["bitfinex-api-credential"], Scanner.Scan(text, file).Select(f => f.RuleId));
     }
+
+    // Found while scanning QuantConnect/Lean: a key as the last query parameter of a URL was read only in a
+    // double-quoted string; gitleaks' generic rule reads it in single quotes and backticks too.
+    [Theory]
+    [InlineData("feed.py", "url = 'https://www.example.com/v3/data.csv?order=asc&api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf'\n")]
+    [InlineData("feed.js", "const url = `https://www.example.com/v3/data.csv?api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf`;\n")]
+    [InlineData("Feed.cs", "var url = \"https://www.example.com/v3/data.csv?api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf\";\n")]
+    public void AKeyEndingAQuotedUrl_IsFound_WhateverTheQuote(string file, string text)
+    {
+        Assert.Equal(["generic-api-secret"], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
 }
