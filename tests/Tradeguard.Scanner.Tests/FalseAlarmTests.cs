@@ -350,4 +350,131 @@ public sealed class FalseAlarmTests
         Assert.Empty(Scanner.Scan(baseline, ".secrets.baseline"));
         Assert.Equal(["generic-api-secret"], Scanner.Scan($"{{\"api_secret\": \"{sha1}\"}}\n", "settings.json").Select(f => f.RuleId));
     }
+
+    // Found by scanning binance-connector-python (29da329), Binance.Net (8b14feb), Kraken.Net (e597f1d) and
+    // python-binance (b697c97): their tests, examples and docstrings copy Binance's response examples (sub-account and
+    // low-latency API keys, a margin listenToken, the SIGNED secret as older copies print it) and Kraken's API-Sign
+    // example, used as a stand-in secret: 52 of their 71 findings. Published values, reported as examples at info.
+    [Theory]
+    [InlineData("test_api_management_api.py", "binance_response = {\"apiKey\": \"k5V49ldtn4tszj6W3hystegdfvmGbqDzjmkCtpTvC0G74WhK7yd4rfCTo4lShf\"}\n")]
+    [InlineData("test_trade_api.py", "binance_response = {\"apiKey\": \"npOzOAeLVgr2TuxWfNo43AaPWpBbJEoKezh1o8mSQb6ryE2odE11A4AoVlJbQoGx\"}\n")]
+    [InlineData("test_trade_api.py", "binance_response = {\"secretKey\": \"87ssWB7azoy6ACRfyp6OVOL5U3rtZptX31QWw2kWjl1jHEYRbyM1pd6qykRBQw8p\"}\n")]
+    [InlineData("test_trade_api.py", "binance_response = [{\"apiKey\": \"znpOzOAeLVgr2TuxWfNo43AaPWpBbJEoKezh1o8mSQb6ryE2odE11A4AoVlJbQoG\"}]\n")]
+    [InlineData("client.py", "binance_listen = {\"token\": \"6xXxePXwZRjVSHKhzUCCGnmN3fkvMTXru+pYJS8RwijXk9Vcyr3rkwfVOTcP2OkONqciYA\"}\n")]
+    [InlineData("CreateApiKeyForSubAccount.txt", "{ \"secretKey\":\"NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0\" }\n")]
+    [InlineData("KrakenClientTests.cs", "{ \"ApiCredentials:Spot:Secret\", \"4/dpxb3iT4tp/ZCVEwSnEsLxx0bqyhLpdfOpc6fn7OR8+UClSV5n9E6aSS8MPtnRfp32bAb0nmbRn6H8ndwLUQ==\" },\n")]
+    public void BinanceAndKrakenResponseAndSigningExamples_AreExamples(string file, string text)
+    {
+        var finding = Assert.Single(Scanner.Scan(text, file));
+        Assert.True(finding.IsExample);
+        Assert.Equal(Severity.Info, finding.Severity);
+    }
+
+    // Found by scanning alpaca-py (bd1fa9e): its data tests hold the API's pagination cursors, base64 of
+    // `SYMBOL|timestamp|id`, under next_page_token and in page_token= URLs: 10 of its 11 findings.
+    [Theory]
+    [InlineData("tests/data/test_bars.py", "resp = {\"next_page_token\": \"QUFQTHwyMDI0LTAxLTAyVDAzOjA0OjA1WnxRNHhUNmJaOQ==\"}\n")]
+    [InlineData("tests/data/test_news.py", "url = f\"https://data.alpaca.markets/v1beta1/news?page_token=QUFQTHwyMDI0LTAxLTAyVDAzOjA0OjA1WnxRNHhUNmJaOQ==&limit=50\"\n")]
+    [InlineData("client.ts", "const page = { nextPageToken: 'QUFQTHwyMDI0LTAxLTAyVDAzOjA0OjA1WnxRNHhUNmJaOQ==' };\n")]
+    public void PaginationCursors_AreNoSecret(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    // Found by scanning binance-connector-python (a generated model's field list, `["valid", "token", "amount"]`,
+    // inside a Binance class) and cryptofeed (ce58c2a, sample_data/HITBTC.0: `"baseCurrency":"PASS","quoteCurrency":`):
+    // a quote and a comma pair a name with its value only in a pair or a call, not in a list or between JSON members.
+    [Theory]
+    [InlineData("gift_card.py", "class VerifyBinanceGiftCardResponse(BaseModel):\n    __properties: ClassVar[List[str]] = [\"valid\", \"token\", \"amount\"]\n")]
+    [InlineData("sample_data/HITBTC.0", "[{\"id\":\"PASSETH\",\"baseCurrency\":\"PASS\",\"quoteCurrency\":\"ETH\",\"tickSize\":\"0.000001\"}]\n")]
+    [InlineData("Fields.cs", "var binanceFields = new[] { \"apiKey\", \"secretKey\", \"permissions\" };\n")]
+    // QuantConnect/Lean (2486390): a positional argument after a "password" placeholder: 10 of its 24 findings.
+    [InlineData("LiveFeaturesAlgorithm.py", "self.notify.ftp(\"ftp.example.com\", \"username\", \"password\", \"path/to/file.txt\", content)\n")]
+    public void QuoteCommaInAListOrBetweenJsonMembers_IsNoAssignment(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Theory]
+    [InlineData("Cfg.cs", "var cfg = new Dictionary<string, string> { { \"ApiCredentials:Spot:Secret\", \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\" } };\n", "generic-api-secret")]
+    [InlineData("setup.py", "config.set(\"binance\", \"api_secret\", \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\")\n", "binance-api-credential")]
+    [InlineData("headers.py", "headers = [[\"X-MBX-APIKEY\", \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0JmZx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\"]]\n", "generic-api-secret")]
+    [InlineData("env.py", "os.environ.setdefault(\"API_SECRET\", \"Zx81Qm4Lr7Tn2Wb5Yc9Vd3HfPq6Ks0Jm\")\n", "generic-api-secret")]
+    public void QuoteCommaPairs_AndCallArguments_AreStillAssignments(string file, string text, string rule)
+    {
+        Assert.Equal([rule], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
+
+    // Found by scanning cryptofeed (ce58c2a), exchanges/kucoin.py: KuCoin's API v2 wants the passphrase signed,
+    // hmac.new(secret, passphrase, hashlib.sha256); a keyed MAC sent with each request is not a stored password hash.
+    [Fact]
+    public void HmacOverAPassphrase_IsNoPasswordHash_ButAPlainHashStillIs()
+    {
+        Assert.Empty(Scanner.Scan("passphrase = base64.b64encode(hmac.new(self.key_secret.encode('utf-8'), self.key_passphrase.encode('utf-8'), hashlib.sha256).digest())\n", "kucoin.py"));
+        Assert.Equal(["weak-password-hash"], Scanner.Scan("stored = hashlib.sha256(passphrase.encode()).hexdigest()\n", "auth.py").Select(f => f.RuleId));
+    }
+
+    // Found by scanning cryptofeed (ce58c2a): a path to a key file under a credentials name, a camelCase field name
+    // under `key` in its Bitget feed, and vnpy (3d00af9): Chinese prose explaining a password setting in its docs.
+    [Theory]
+    [InlineData("pubsub.py", "\"\"\"\nSet GCP_PROJECT='<project_id>' and GOOGLE_APPLICATION_CREDENTIALS='/path/key.json'\n\"\"\"\n")]
+    [InlineData("bitget.py", "class Bitget(Feed):\n    def parse(self, msg):\n        key = 'systemTime'\n")]
+    [InlineData("docs/trader.md", "- datafeed.password: 数据服务的密码。\n- email.password: 对于QQ邮箱，此处不是邮箱密码；\n")]
+    public void KeyFilePathsCamelCaseNamesAndProse_AreNoSecret(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Theory]
+    [InlineData("bot.py", "api_secret = \"/Zx81Qm4Lr7Tn2/Wb5Yc9Vd3Hf+Kq\"\n", "generic-api-secret")]
+    [InlineData("bitget.py", "class Bitget(Feed):\n    def auth(self):\n        key = 'xKqmTRvbLpWz'\n", "bitget-api-credential")]
+    [InlineData("docs/setup.md", "password: 密码Kq7pWt4xLm2Zr9\n", "password-assignment")]
+    public void SlashLeadingKeysIrregularCaseAndNonAsciiPasswords_AreStillFound(string file, string text, string rule)
+    {
+        Assert.Equal([rule], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
+
+    // Found by scanning QuantConnect/Lean (2486390): Api.cs and LiveAlgorithmSettings.cs document the brokerage
+    // settings as {"id": "Binance", "binance-api-secret": "123ABC", "binance-api-key": "ABC123"}: 6 of its 14 findings.
+    [Theory]
+    [InlineData("Api.cs", "/// {\"id\": \"Binance\", \"binance-api-secret\": \"123ABC\", \"binance-api-key\": \"ABC123\"}\n")]
+    [InlineData("settings.py", "binance_api_secret = \"abcdef123456\"\n")]
+    public void AlphabetAndDigitRuns_AreStandIns(string file, string text)
+    {
+        Assert.Empty(Scanner.Scan(text, file));
+    }
+
+    [Fact]
+    public void AValueThatOnlyStartsWithARun_IsStillFound()
+    {
+        Assert.Equal(["binance-api-credential"], Scanner.Scan("/// {\"id\": \"Binance\", \"binance-api-secret\": \"123ABCq7Zk2Lm9Xw\"}\n", "Api.cs").Select(f => f.RuleId));
+    }
+
+    // Found by scanning QuantConnect/Lean (2486390): a Nasdaq Data Link key in a proxy URL whose path names the
+    // BITFINEX data set was reported as a Bitfinex key (3 findings); it is still a finding, under the generic rule.
+    [Fact]
+    public void AnExchangeInAUrlsPath_DoesNotMakeTheUrlsKeyItsKey()
+    {
+        const string Lean = "return new SubscriptionDataSource(\"https://www.example.com/api/v3/datatables/QDL/BITFINEX.csv?code=BTCUSD&api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf\");\n";
+        Assert.Equal(["generic-api-secret"], Scanner.Scan(Lean, "CustomData.cs").Select(f => f.RuleId));
+    }
+
+    [Theory]
+    [InlineData("Feed.cs", "var url = \"https://api.bitfinex.com/v2/auth?api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf\";\n")]
+    [InlineData("feed.py", "bitfinex_url = \"https://www.example.com/v2/auth?api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf\"\n")]
+    public void AnExchangeInTheUrlsHost_OrElsewhereOnTheLine_StillNamesTheKey(string file, string text)
+    {
+        Assert.Equal(["bitfinex-api-credential"], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
+
+    // Found while scanning QuantConnect/Lean: a key as the last query parameter of a URL was read only in a
+    // double-quoted string; gitleaks' generic rule reads it in single quotes and backticks too.
+    [Theory]
+    [InlineData("feed.py", "url = 'https://www.example.com/v3/data.csv?order=asc&api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf'\n")]
+    [InlineData("feed.js", "const url = `https://www.example.com/v3/data.csv?api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf`;\n")]
+    [InlineData("Feed.cs", "var url = \"https://www.example.com/v3/data.csv?api_key=Qm4Lr7Tn2Wb5Yc9Vd3Hf\";\n")]
+    public void AKeyEndingAQuotedUrl_IsFound_WhateverTheQuote(string file, string text)
+    {
+        Assert.Equal(["generic-api-secret"], Scanner.Scan(text, file).Select(f => f.RuleId));
+    }
 }

@@ -3,7 +3,7 @@ namespace Tradeguard.Scanner.Detection;
 /// <summary>
 /// Whether a word names the scope a value sits in: the word is on the value's own line
 /// (<c>BINANCE_API_SECRET = "…"</c>, <c>ENV OKX_PASSPHRASE=…</c>; on a minified line, near the value:
-/// <see cref="MinifiedLine.Around"/>), or on a line that opens one of the blocks enclosing
+/// <see cref="MinifiedLine.Around"/>; not in the path of a URL the value is a parameter of: <see cref="UrlPath"/>), or on a line that opens one of the blocks enclosing
 /// it, found by indentation (<c>okx:</c> above an indented YAML key, <c>"kraken": {</c> in JSON,
 /// <c>class OkxSettings</c> above a property, <c>ccxt.bybit({</c> above a dict entry) or by an INI/TOML
 /// <c>[section]</c> header. A word in a sibling line or in prose above does not count: "Register this public key in
@@ -24,7 +24,7 @@ internal sealed class KeywordScope(LineIndex lines)
         var (number, column) = lines.Locate(index);
         var at = number - 1;
         var line = lines.RawLine(at);
-        if (HasWord(MinifiedLine.Around(line, column - 1), words))
+        if (HasWord(MinifiedLine.Around(UrlPath.Blanked(line, column - 1), column - 1), words))
         {
             return true;
         }

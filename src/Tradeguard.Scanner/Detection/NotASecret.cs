@@ -6,8 +6,8 @@ namespace Tradeguard.Scanner.Detection;
 /// Key-shaped values that are public by nature, recognised in one place for every secret rule (issue 15's false
 /// alarms): lines of a PEM block that is not a private key (public keys, certificates), lockfile and Subresource
 /// Integrity hashes (<c>sha512-…</c>), base64 data URLs, and values assigned to a name that says they are a digest,
-/// a commit, a public key or token, an anti-forgery token or an identifier (<c>integrity</c>, <c>checksum</c>, <c>sha256</c>,
-/// <c>hashed_secret</c> in a detect-secrets baseline, <c>commit</c>, <c>public_key</c>, <c>publicToken</c>, <c>csrf-token</c>, <c>request_id</c>...).
+/// a commit, a public key or token, an anti-forgery token, a pagination cursor or an identifier (<c>integrity</c>, <c>checksum</c>, <c>sha256</c>,
+/// <c>hashed_secret</c> in a detect-secrets baseline, <c>commit</c>, <c>public_key</c>, <c>publicToken</c>, <c>csrf-token</c>, <c>next_page_token</c> (a cursor the API hands out with public data), <c>request_id</c>...).
 /// </summary>
 internal static partial class NotASecret
 {
@@ -53,8 +53,8 @@ internal static partial class NotASecret
     [GeneratedRegex(@"(?:\b(?:sha(?:1|224|256|384|512)|md5)[-:=]|data:[\w.+/-]+;base64,)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DigestPrefix();
 
-    /// <summary>An assignment whose name says digest, commit, public key or token, CSRF token or id: <c>"integrity": "</c>, <c>public_key = '</c>.</summary>
-    [GeneratedRegex("""(?:integrity|checksum|sha(?:1|224|256|384|512)?(?:sum)?|md5|hash|hashed[_.-]?(?:secret|password|key|token)|digest|commit(?:_?(?:id|sha|hash))?|revision|etag|fingerprint|public[_.-]?(?:key|token)|pubkey|(?:csrf|xsrf)[_.-]?token|cert(?:ificate)?|(?:request|correlation|trace|run|order|instance)[_.-]?id)["'\]]?[ \t]*(?::|=|=>|:=)[ \t]*\\?["'`]?$""",
+    /// <summary>An assignment whose name says digest, commit, public key or token, CSRF token, page token or id: <c>"integrity": "</c>, <c>public_key = '</c>.</summary>
+    [GeneratedRegex("""(?:integrity|checksum|sha(?:1|224|256|384|512)?(?:sum)?|md5|hash|hashed[_.-]?(?:secret|password|key|token)|digest|commit(?:_?(?:id|sha|hash))?|revision|etag|fingerprint|public[_.-]?(?:key|token)|pubkey|(?:csrf|xsrf)[_.-]?token|(?:page|next|continuation)[_.-]?token|cert(?:ificate)?|(?:request|correlation|trace|run|order|instance)[_.-]?id)["'\]]?[ \t]*(?::|=|=>|:=)[ \t]*\\?["'`]?$""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PublicName();
 }
