@@ -24,7 +24,10 @@ internal sealed class KeywordScope(LineIndex lines)
         var (number, column) = lines.Locate(index);
         var at = number - 1;
         var line = lines.RawLine(at);
-        if (HasWord(MinifiedLine.Around(UrlPath.Blanked(line, column - 1), column - 1), words))
+        // Blanked within the part only: on a minified line, reading or copying the whole line per candidate made a
+        // scan quadratic in the line's length.
+        var near = MinifiedLine.Around(line, column - 1, out var columnInNear);
+        if (HasWord(UrlPath.Blanked(near, columnInNear), words))
         {
             return true;
         }

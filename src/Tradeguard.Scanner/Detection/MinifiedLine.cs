@@ -19,15 +19,12 @@ internal static class MinifiedLine
     /// <summary>
     /// The part of <paramref name="line"/> that can say something about the character at 0-based
     /// <paramref name="column"/>: the whole line, or on a minified line <see cref="Reach"/> characters either side.
+    /// <paramref name="columnInPart"/> is where that character is in the part.
     /// </summary>
-    public static ReadOnlySpan<char> Around(ReadOnlySpan<char> line, int column)
+    public static ReadOnlySpan<char> Around(ReadOnlySpan<char> line, int column, out int columnInPart)
     {
-        if (!Is(line))
-        {
-            return line;
-        }
-
-        var from = Math.Max(0, column - Reach);
-        return line[from..Math.Min(line.Length, column + Reach)];
+        var from = Is(line) ? Math.Max(0, column - Reach) : 0;
+        columnInPart = column - from;
+        return Is(line) ? line[from..Math.Min(line.Length, column + Reach)] : line;
     }
 }
