@@ -112,11 +112,7 @@ public sealed class TokenLeakAndCrashTests
 
         // Kill -9 while the 13th message is on the wire.
         api.HangWhenDelivered = 12;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { TradeguardCli.DllPath, "alerts", "dispatch" })
-        {
-            info.ArgumentList.Add(arg);
-        }
+        var info = TradeguardCli.StartInfo(["alerts", "dispatch"]);
 
         foreach (var (key, value) in env)
         {

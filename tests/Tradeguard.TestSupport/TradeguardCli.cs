@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Tradeguard.TestSupport;
 
 /// <summary>
@@ -11,8 +13,31 @@ public static class TradeguardCli
     /// starts about four times cheaper), else the CLI in its own build output (same configuration as the tests), else
     /// the copy beside the tests. A test project that references ASP.NET Core (a fake HTTP server) gets no copies of
     /// the Microsoft.Extensions assemblies the CLI's deps file names, so the copy beside it cannot start.
+    /// The variable may also name an executable (a Native AOT or single-file publish), to run the suite against it.
     /// </summary>
     public static string DllPath { get; } = FindDll();
+
+    /// <summary>The argv prefix that starts the CLI: <c>dotnet tradeguard.dll</c>, or the executable itself.</summary>
+    public static IReadOnlyList<string> Command { get; } =
+        DllPath.EndsWith(".dll", StringComparison.Ordinal) ? ["dotnet", DllPath] : [DllPath];
+
+    /// <summary>A start of the CLI with <paramref name="args"/>, stdout and stderr redirected; no shell.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, bool redirectStdin = false)
+    {
+        var info = new ProcessStartInfo(Command[0])
+        {
+            RedirectStandardInput = redirectStdin,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in Command.Skip(1).Concat(args))
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        return info;
+    }
 
     private static string FindDll()
     {
@@ -34,7 +59,7 @@ public static class TradeguardCli
             throw new FileNotFoundException("tradeguard.dll is not beside the tests; reference Tradeguard.Cli", DllPath);
         }
 
-        return ChildProcess.Run("dotnet", new[] { DllPath }.Concat(args), stdin, env, workingDirectory, timeout);
+        return ChildProcess.Run(Command[0], Command.Skip(1).Concat(args), stdin, env, workingDirectory, timeout);
     }
 
     public static ProcessResult Run(params string[] args) => Run((IEnumerable<string>)args);

@@ -101,12 +101,8 @@ public sealed class ExecTests(ExecVaultFixture fixture) : IClassFixture<ExecVaul
     [Fact]
     public async Task Sigterm_IsForwardedToTheChild_AndSecretsAreNotInTheParentsArgvOrEnvironment()
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var a in new[] { TradeguardCli.DllPath, "exec", "--env", "PEM_KEY=vault://exchange/pem", "--", "sh", "-c",
-                     "trap 'echo got-term; exit 7' TERM; echo ready; while :; do sleep 0.05; done" })
-        {
-            info.ArgumentList.Add(a);
-        }
+        var info = TradeguardCli.StartInfo(["exec", "--env", "PEM_KEY=vault://exchange/pem", "--", "sh", "-c",
+            "trap 'echo got-term; exit 7' TERM; echo ready; while :; do sleep 0.05; done"], redirectStdin: true);
 
         foreach (var (k, v) in Env())
         {

@@ -25,7 +25,7 @@ public sealed class HostileInputTests : IDisposable
 
     /// <summary>Pipes raw bytes (octal escapes of POSIX printf) into the CLI, as `printf … | tradeguard …` does.</summary>
     private ProcessResult CliWithBytes(string printfOctal, params string[] args) => ChildProcess.Run("/bin/sh",
-        ["-c", $"printf '{printfOctal}' | dotnet \"$0\" \"$@\"", TradeguardCli.DllPath, .. args], null, Env());
+        ["-c", $"printf '{printfOctal}' | \"$0\" \"$@\"", .. TradeguardCli.Command, .. args], null, Env());
 
     public static TheoryData<string[], string> InternalItemCommands => new()
     {

@@ -22,7 +22,7 @@ public sealed class HiddenPromptTests : IDisposable
             ["TRADEGUARD_VAULT_PASSWORD"] = null,
             ["TRADEGUARD_VAULT_KEY"] = null,
         };
-        var command = $"dotnet {PrivateQuote(TradeguardCli.DllPath)} vault init --kdf m=256,t=1,p=1";
+        var command = $"{string.Join(' ', TradeguardCli.Command.Select(PrivateQuote))} vault init --kdf m=256,t=1,p=1";
 
         var result = ChildProcess.Run("script", ["-qec", command, "/dev/null"], "short\r", env, temp.Path, TimeSpan.FromSeconds(60));
 

@@ -13,18 +13,7 @@ public sealed class ServiceProcess : IDisposable
 
     public ServiceProcess(IEnumerable<string> args, IReadOnlyDictionary<string, string?> env)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(TradeguardCli.DllPath);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
+        var info = TradeguardCli.StartInfo(args, redirectStdin: true);
 
         foreach (var (k, v) in env)
         {
