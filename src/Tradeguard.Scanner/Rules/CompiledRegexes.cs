@@ -15,10 +15,16 @@ internal static class CompiledRegexes
 
     /// <summary>
     /// The compiled form of <paramref name="interpreted"/> (same pattern, options and timeout), built by the first
-    /// caller while others asking for the same pattern wait for it.
+    /// caller while others asking for the same pattern wait for it; a regex generated at build time
+    /// (<see cref="DefaultRuleRegexes"/>) is its own compiled form.
     /// </summary>
     public static Regex Of(Regex interpreted)
     {
+        if (DefaultRuleRegexes.IsGenerated(interpreted))
+        {
+            return interpreted;
+        }
+
         var key = (interpreted.ToString(), interpreted.Options | RegexOptions.Compiled, interpreted.MatchTimeout);
         return Cache.GetOrAdd(key, k => new Lazy<Regex>(() => new Regex(k.Pattern, k.Options, k.Timeout))).Value;
     }

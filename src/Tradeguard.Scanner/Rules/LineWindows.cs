@@ -14,14 +14,14 @@ internal sealed class LineWindows
     public LineWindows(OneLinePattern proven, Regex pattern)
     {
         Anchors = SearchValues.Create([.. proven.Anchors!], StringComparison.OrdinalIgnoreCase);
-        Probes = [.. proven.Probes.Select(p => new Regex(p, pattern.Options, pattern.MatchTimeout))];
+        Probes = [.. proven.Probes.Select(p => DefaultRuleRegexes.FindOrBuild(p, pattern.Options, pattern.MatchTimeout))];
         _compiledProbes = new Lazy<Regex[]>(() => [.. Probes.Select(CompiledRegexes.Of)]);
     }
 
     /// <summary>The anchors, searched ASCII case-insensitively.</summary>
     public SearchValues<string> Anchors { get; }
 
-    /// <summary>The probes, interpreted.</summary>
+    /// <summary>The probes: generated at build time for the default rules, else interpreted.</summary>
     public IReadOnlyList<Regex> Probes { get; }
 
     /// <summary>The probes compiled to IL (built on first use, shared: <see cref="CompiledRegexes"/>), for large trees as <see cref="ScanRule.CompiledPattern"/>.</summary>

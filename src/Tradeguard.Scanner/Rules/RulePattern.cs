@@ -19,7 +19,7 @@ internal sealed class RulePattern
     public RulePattern(string text, RegexOptions options, TimeSpan timeout, int? secretGroup = null)
     {
         Key = $"{(int)options}/{text}";
-        _built = new Lazy<Built>(() => Analyse(new Regex(text, options, timeout), secretGroup));
+        _built = new Lazy<Built>(() => Analyse(DefaultRuleRegexes.FindOrBuild(text, options, timeout), secretGroup));
     }
 
     /// <summary>A regex already built (and so already checked), e.g. translated from a gitleaks rule.</summary>
@@ -35,7 +35,7 @@ internal sealed class RulePattern
     /// </summary>
     public string Key { get; }
 
-    /// <summary>The regex, interpreted (cheap to build).</summary>
+    /// <summary>The regex: generated at build time for the default rules (<see cref="DefaultRuleRegexes"/>), else interpreted (cheap to build).</summary>
     /// <exception cref="ArgumentException">The text is not a valid .NET regex (<see cref="RuleSet"/> asks for it while
     /// loading a user's rule file, so only the tested default rules are built this late).</exception>
     public Regex Regex => _built.Value.Regex;
