@@ -152,7 +152,7 @@ public sealed class HostileInputTests : IDisposable
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         var e = Assert.Throws<TradeguardException>(() =>
-            PrivateJsonFile.Read<StateShape>(path, "test state file", new System.Text.Json.JsonSerializerOptions(), why => new TradeguardException(ExitCode.IntegrityFailure, why)));
+            PrivateJsonFile.Read(path, "test state file", StateShapeInfo, why => new TradeguardException(ExitCode.IntegrityFailure, why)));
 
         Assert.StartsWith("it is not valid test state file (at line 1, byte ", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("StateShape", e.Message, StringComparison.Ordinal);
@@ -164,10 +164,13 @@ public sealed class HostileInputTests : IDisposable
     {
         Directory.CreateDirectory(_home.Combine("state.json"));
         var e = Assert.Throws<TradeguardException>(() =>
-            PrivateJsonFile.Read<StateShape>(_home.Combine("state.json"), "test state file", new System.Text.Json.JsonSerializerOptions(), why => new TradeguardException(ExitCode.IntegrityFailure, why)));
+            PrivateJsonFile.Read(_home.Combine("state.json"), "test state file", StateShapeInfo, why => new TradeguardException(ExitCode.IntegrityFailure, why)));
         Assert.Equal(ExitCode.Configuration, e.ExitCode);
         Assert.Contains("it is a folder, not a file", e.Message, StringComparison.Ordinal);
     }
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<StateShape> StateShapeInfo =>
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<StateShape>)System.Text.Json.JsonSerializerOptions.Default.GetTypeInfo(typeof(StateShape));
 
     private sealed record StateShape(string Format, int Version);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Tradeguard.Core.Errors;
 
 namespace Tradeguard.Core.Storage;
@@ -16,11 +17,11 @@ public static class PrivateJsonFile
     /// <summary>The file's content as <typeparamref name="T"/>, or null when there is no file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="what">What it is, in words: <c>run state</c>, <c>gateway ledger file</c>.</param>
-    /// <param name="options">How it is written.</param>
+    /// <param name="shape">How it is written: a source-generated context's type, so the read needs no reflection.</param>
     /// <param name="damaged">The caller's error for a damaged file, given why in words.</param>
     /// <exception cref="TradeguardException">Exit 5 when the file is open to others, not a regular file or larger than
     /// <see cref="MaxBytes"/>; <paramref name="damaged"/>'s error otherwise.</exception>
-    public static T? Read<T>(string path, string what, JsonSerializerOptions options, Func<string, TradeguardException> damaged)
+    public static T? Read<T>(string path, string what, JsonTypeInfo<T> shape, Func<string, TradeguardException> damaged)
         where T : class
     {
         if (!Path.Exists(path))
@@ -33,7 +34,7 @@ public static class PrivateJsonFile
         PrivateFile.EnsurePrivate(path, what);
         try
         {
-            return JsonSerializer.Deserialize<T>(bytes, options) ?? throw damaged("it holds null");
+            return JsonSerializer.Deserialize(bytes, shape) ?? throw damaged("it holds null");
         }
         catch (JsonException e)
         {

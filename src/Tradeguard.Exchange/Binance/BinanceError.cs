@@ -9,5 +9,10 @@ namespace Tradeguard.Exchange.Binance;
 public sealed record BinanceError(int Code, int HttpStatus, string Message)
 {
     /// <summary>The answer: <c>{"code": Code, "msg": Message}</c> with <see cref="HttpStatus"/>.</summary>
-    public IResult ToResult() => Results.Json(new Dictionary<string, object> { ["code"] = Code, ["msg"] = Message }, statusCode: HttpStatus);
+    public IResult ToResult() => BinanceJson.Result(Body, HttpStatus);
+
+    /// <summary>The answer's body: <c>{"code": Code, "msg": Message}</c>.</summary>
+    public byte[] ToBytes() => BinanceJson.Bytes(Body);
+
+    private Dictionary<string, object> Body => new() { ["code"] = Code, ["msg"] = Message };
 }

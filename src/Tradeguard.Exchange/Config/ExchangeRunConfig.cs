@@ -14,34 +14,34 @@ namespace Tradeguard.Exchange.Config;
 public sealed record ExchangeRunConfig
 {
     /// <summary><c>paper</c> (default) or <c>live</c>; live also needs <c>--live</c>.</summary>
-    public string? Mode { get; init; }
+    public string? Mode { get; set; }
 
     /// <summary>The vault item with the key pair (<c>vault://&lt;exchange&gt;/api_key</c>, <c>api_secret</c>); default <c>sandbox</c>.</summary>
-    public string Exchange { get; init; } = "sandbox";
+    public string Exchange { get; set; } = "sandbox";
 
     /// <summary>REST base URL; default the sandbox at <c>http://127.0.0.1:8765/</c>.</summary>
-    public Uri BaseUrl { get; init; } = new("http://127.0.0.1:8765/");
+    public Uri BaseUrl { get; set; } = new("http://127.0.0.1:8765/");
 
     /// <summary>Trading pair.</summary>
-    public string? Symbol { get; init; }
+    public string? Symbol { get; set; }
 
     /// <summary>Candle interval; default <c>1d</c>.</summary>
-    public string Interval { get; init; } = "1d";
+    public string Interval { get; set; } = "1d";
 
     /// <summary>The run config (strategy, broker sizing, risk), relative to this file's folder.</summary>
-    public string? Run { get; init; }
+    public string? Run { get; set; }
 
     /// <summary>recvWindow, milliseconds; default 5000.</summary>
-    public int RecvWindowMs { get; init; } = 5000;
+    public int RecvWindowMs { get; set; } = 5000;
 
     /// <summary>Seconds between polls; default 1.</summary>
-    public double PollSeconds { get; init; } = 1;
+    public double PollSeconds { get; set; } = 1;
 
     /// <summary>First candle fed to the strategy (UTC date); default: only candles closing after the start.</summary>
-    public DateOnly? StartDate { get; init; }
+    public DateOnly? StartDate { get; set; }
 
     /// <summary>The run's name: its state file is <c>state/&lt;mode&gt;/&lt;name&gt;.json</c> in the Tradeguard home; default the config file's name without extension.</summary>
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary><see cref="Name"/>, or the config file's name without extension.</summary>
     [JsonIgnore]
@@ -49,7 +49,7 @@ public sealed record ExchangeRunConfig
 
     /// <summary>The file it was read from.</summary>
     [JsonIgnore]
-    public string Path { get; init; } = string.Empty;
+    public string Path { get; set; } = string.Empty;
 
     /// <summary>The run config's full path.</summary>
     [JsonIgnore]
@@ -65,7 +65,7 @@ public sealed record ExchangeRunConfig
         }
 
         PrivateFile.EnsurePrivate(path, "config");
-        var config = ConfigFile.Parse<ExchangeRunConfig>(ConfigFile.ReadText(path), path,
+        var config = ConfigFile.Parse(ConfigFile.ReadText(path), ExchangeConfigJsonContext.Shape, path,
             "docs/exchange.md for the settings an exchange config takes", "symbol and run") with { Path = path };
         config.Validate();
         return config;

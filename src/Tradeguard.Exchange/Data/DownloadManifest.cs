@@ -16,16 +16,8 @@ namespace Tradeguard.Exchange.Data;
 /// <param name="Symbol">Trading pair.</param>
 /// <param name="Interval">Candle interval name.</param>
 /// <param name="Instrument">LOT_SIZE step, PRICE_FILTER tick and NOTIONAL minimum; null when the exchange published none.</param>
-public sealed record DownloadManifest(string Exchange, string Symbol, string Interval, Instrument? Instrument)
+public sealed partial record DownloadManifest(string Exchange, string Symbol, string Interval, Instrument? Instrument)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        RespectRequiredConstructorParameters = true,
-    };
-
     /// <summary>The manifest's path for the CSV at <paramref name="csvPath"/>.</summary>
     public static string PathFor(string csvPath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(csvPath)) ?? ".", Path.GetFileNameWithoutExtension(csvPath) + ".instrument.json");
@@ -41,7 +33,7 @@ public sealed record DownloadManifest(string Exchange, string Symbol, string Int
 
         try
         {
-            return JsonSerializer.Deserialize<DownloadManifest>(File.ReadAllText(path), Json)
+            return JsonSerializer.Deserialize(File.ReadAllText(path), ManifestJsonContext.Default.DownloadManifest)
                 ?? throw new JsonException("null");
         }
         catch (JsonException e)
@@ -59,5 +51,11 @@ public sealed record DownloadManifest(string Exchange, string Symbol, string Int
     public void Write(string path) => AtomicFile.WriteText(path, ToJson() + "\n");
 
     /// <summary>The manifest as indented JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, ManifestJsonContext.Default.DownloadManifest);
+
+    /// <summary>camelCase, indented, nulls left out, required constructor parameters enforced; generated, so no reflection.</summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, RespectRequiredConstructorParameters = true)]
+    [JsonSerializable(typeof(DownloadManifest))]
+    private sealed partial class ManifestJsonContext : JsonSerializerContext;
 }

@@ -161,7 +161,7 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         logger.LogDebug("{Method} {Path} key {Key}: ok", context.Request.Method, path, maskedKey ?? "(none)");
-        return Results.Json(result);
+        return BinanceJson.Result(result);
     }
 
     private IResult? Weigh(HttpContext context, int weight)

@@ -9,7 +9,7 @@ namespace Tradeguard.Exchange.State;
 public sealed record RunState
 {
     /// <summary>The format version; 1.</summary>
-    public int Version { get; init; } = 1;
+    public int Version { get; set; } = 1;
 
     /// <summary><c>paper</c> or <c>live</c>: a file is only ever read by a run of the same mode.</summary>
     public required string Mode { get; init; }
@@ -24,10 +24,10 @@ public sealed record RunState
     public required string RunTag { get; init; }
 
     /// <summary>The next client-side order number.</summary>
-    public long NextOrderId { get; init; } = 1;
+    public long NextOrderId { get; set; } = 1;
 
     /// <summary>The first exchange trade id not yet applied to the position.</summary>
-    public long NextTradeId { get; init; } = 1;
+    public long NextTradeId { get; set; } = 1;
 
     /// <summary>Open time of the last candle the strategy saw, Unix milliseconds; 0 when none.</summary>
     public long LastOpenTime { get; init; }
@@ -51,7 +51,7 @@ public sealed record RunState
     public string? Halted { get; init; }
 
     /// <summary>Orders sent to the exchange that were still working.</summary>
-    public IReadOnlyList<WorkingOrder> WorkingOrders { get; init; } = [];
+    public IReadOnlyList<WorkingOrder> WorkingOrders { get; set; } = [];
 
     /// <summary>When the state was written (UTC).</summary>
     public DateTimeOffset UpdatedAt { get; init; }

@@ -15,13 +15,6 @@ namespace Tradeguard.Exchange.State;
 /// </summary>
 public sealed class RunStateFile : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     private readonly FileLock fileLock;
 
     private RunStateFile(string path, TradingMode mode, string name, FileLock fileLock)
@@ -98,7 +91,7 @@ public sealed class RunStateFile : IDisposable
     /// belongs to another mode or run (names the file and how to start over).</exception>
     public RunState? Load()
     {
-        var state = PrivateJsonFile.Read<RunState>(Path, "run state", Json, Damaged);
+        var state = PrivateJsonFile.Read(Path, "run state", RunStateJsonContext.Default.RunState, Damaged);
         if (state is null)
         {
             return null;
@@ -121,7 +114,7 @@ public sealed class RunStateFile : IDisposable
     public void Save(RunState state)
     {
         var stamped = state with { Mode = ModeWord(Mode), Name = Name, UpdatedAt = DateTimeOffset.UtcNow };
-        AtomicFile.WriteText(Path, JsonSerializer.Serialize(stamped, Json));
+        AtomicFile.WriteText(Path, JsonSerializer.Serialize(stamped, RunStateJsonContext.Default.RunState));
     }
 
     /// <summary>Moves the state aside (<c>&lt;name&gt;.json.&lt;UTC time&gt;.bak</c>) so the next run starts over; returns the backup's path, or null when there was none.</summary>

@@ -236,7 +236,7 @@ public sealed class BotChannelServer : IAsyncDisposable
             return;
         }
 
-        await Results.Json(result).ExecuteAsync(context).ConfigureAwait(false);
+        await BinanceJson.Result(result).ExecuteAsync(context).ConfigureAwait(false);
     };
 
     private object PublishAlert(string bot, BinanceRequest request)

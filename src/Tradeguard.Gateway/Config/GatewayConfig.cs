@@ -20,44 +20,44 @@ public sealed record GatewayConfig
     public const string DefaultAdminSocketName = "admin.sock";
 
     /// <summary>Where bots connect: <c>127.0.0.1:PORT</c>, <c>[::1]:PORT</c> or <c>unix:/path.sock</c>; default <c>127.0.0.1:8780</c>.</summary>
-    public string Listen { get; init; } = "127.0.0.1:8780";
+    public string Listen { get; set; } = "127.0.0.1:8780";
 
     /// <summary>The operator's control socket (<c>gateway pause|resume|stop|status</c>); default <c>$TRADEGUARD_HOME/gateway/admin.sock</c>.</summary>
-    public string? AdminSocket { get; init; }
+    public string? AdminSocket { get; set; }
 
     /// <summary><c>paper</c> (default) or <c>live</c>; live also needs <c>--live</c>, as for <c>exchange serve</c>.</summary>
-    public string? Mode { get; init; }
+    public string? Mode { get; set; }
 
     /// <summary>The exchange's REST base URL: https, or http to a loopback address (the sandbox); default the sandbox at <c>http://127.0.0.1:8765/</c>.</summary>
-    public Uri BaseUrl { get; init; } = new("http://127.0.0.1:8765/");
+    public Uri BaseUrl { get; set; } = new("http://127.0.0.1:8765/");
 
     /// <summary>The vault item holding the real key pair (<c>vault://&lt;exchange&gt;/api_key</c>, <c>api_secret</c>); default <c>sandbox</c>.</summary>
-    public string Exchange { get; init; } = "sandbox";
+    public string Exchange { get; set; } = "sandbox";
 
     /// <summary>recvWindow of the gateway's own signed requests upstream, milliseconds; default 5000.</summary>
-    public int RecvWindowMs { get; init; } = 5000;
+    public int RecvWindowMs { get; set; } = 5000;
 
     /// <summary>
     /// The exchange's request weight per minute (Binance Spot: 6000, exchangeInfo <c>rateLimits</c> REQUEST_WEIGHT),
     /// which <see cref="Upstream.WeightBudget"/> shares out; default 6000.
     /// </summary>
-    public int WeightLimitPerMinute { get; init; } = 6000;
+    public int WeightLimitPerMinute { get; set; } = 6000;
 
     /// <summary>Largest request body a bot may send, bytes; default 65536.</summary>
-    public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
     /// <summary>
     /// Alert kinds the operator lets bots publish through the bot channel besides the built-in ones: word → the
     /// summary operators read, e.g. <c>{"rebalanced": "Portfolio rebalanced"}</c> (<see cref="Channel.BotAlertKinds"/>).
     /// </summary>
-    public IReadOnlyDictionary<string, string> BotAlertKinds { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> BotAlertKinds { get; set; } = new Dictionary<string, string>();
 
     /// <summary>The bots served, each with its policy; at least one.</summary>
-    public IReadOnlyList<BotPolicyConfig> Bots { get; init; } = [];
+    public IReadOnlyList<BotPolicyConfig> Bots { get; set; } = [];
 
     /// <summary>The file it was read from.</summary>
     [JsonIgnore]
-    public string Path { get; init; } = string.Empty;
+    public string Path { get; set; } = string.Empty;
 
     /// <summary>The parsed <see cref="Listen"/>.</summary>
     [JsonIgnore]
@@ -99,7 +99,7 @@ public sealed record GatewayConfig
     /// <exception cref="TradeguardException">Exit 5 naming the file and the bad setting.</exception>
     public static GatewayConfig Parse(string json, string path)
     {
-        var config = ConfigFile.Parse<GatewayConfig>(json, path, "docs/gateway.md for the settings a gateway config takes", "bots") with { Path = path };
+        var config = ConfigFile.Parse(json, GatewayConfigJsonContext.Shape, path, "docs/gateway.md for the settings a gateway config takes", "bots") with { Path = path };
         config.Validate();
         return config;
     }

@@ -60,7 +60,7 @@ public sealed class AdminClient : IDisposable
             await ReadAsync(response, "result", cancellationToken).ConfigureAwait(false);
         }
 
-        return await response.Content.ReadFromJsonAsync<AdminStatus>(AdminStatus.JsonOptions, cancellationToken).ConfigureAwait(false)
+        return await response.Content.ReadFromJsonAsync(AdminJsonContext.Default.AdminStatus, cancellationToken).ConfigureAwait(false)
                ?? throw new TradeguardException(ExitCode.ExternalService, "the gateway answered an empty status");
     }
 
@@ -82,7 +82,7 @@ public sealed class AdminClient : IDisposable
 
     private static async Task<string> ReadAsync(HttpResponseMessage response, string field, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>(cancellationToken).ConfigureAwait(false) ?? [];
+        var body = await response.Content.ReadFromJsonAsync(AdminJsonContext.Default.DictionaryStringString, cancellationToken).ConfigureAwait(false) ?? [];
         if (response.IsSuccessStatusCode && body.TryGetValue(field, out var result))
         {
             return result;

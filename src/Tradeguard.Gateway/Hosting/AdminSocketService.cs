@@ -72,7 +72,7 @@ public sealed class AdminSocketService(string socketPath, ControlBoard board, Or
             if (HttpMethods.IsGet(context.Request.Method) && command == "status")
             {
                 context.Response.ContentType = "application/json";
-                await JsonSerializer.SerializeAsync(context.Response.Body, AdminStatus.Of(parts.Mode, BotReport.All(board, desk)), AdminStatus.JsonOptions,
+                await JsonSerializer.SerializeAsync(context.Response.Body, AdminStatus.Of(parts.Mode, BotReport.All(board, desk)), AdminJsonContext.Default.AdminStatus,
                     context.RequestAborted);
                 return;
             }
@@ -122,6 +122,6 @@ public sealed class AdminSocketService(string socketPath, ControlBoard board, Or
     private static Task Answer(HttpContext context, int status, string field, string text)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new Dictionary<string, string> { [field] = text });
+        return context.Response.WriteAsJsonAsync(new Dictionary<string, string> { [field] = text }, AdminJsonContext.Default.DictionaryStringString);
     }
 }

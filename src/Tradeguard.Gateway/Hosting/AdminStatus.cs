@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Tradeguard.Alerts;
 
 namespace Tradeguard.Gateway.Hosting;
@@ -9,12 +7,6 @@ namespace Tradeguard.Gateway.Hosting;
 /// <param name="Bots">Each bot as the gateway saw it.</param>
 public sealed record AdminStatus(string Mode, IReadOnlyList<BotReport> Bots)
 {
-    /// <summary>camelCase, enums as words.</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     /// <summary>The status for <paramref name="mode"/> and <paramref name="bots"/>.</summary>
     public static AdminStatus Of(TradingMode mode, IReadOnlyList<BotReport> bots) => new(mode == TradingMode.Live ? "live" : "paper", bots);
 }

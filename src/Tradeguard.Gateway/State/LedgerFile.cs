@@ -17,18 +17,10 @@ namespace Tradeguard.Gateway.State;
 /// taken up (their order ids mean nothing there) but kept in the file until the next save replaces them. Ledgers of bots
 /// no longer in the config are carried through saves untouched, so a bot removed and added back keeps its history.
 /// </remarks>
-public sealed class LedgerFile(string path)
+public sealed partial class LedgerFile(string path)
 {
     /// <summary>The format name written and accepted.</summary>
     public const string Format = "tradeguard-gateway-ledger/1";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
 
     /// <summary>The file.</summary>
     public string Path => path;
@@ -43,7 +35,7 @@ public sealed class LedgerFile(string path)
     /// <exception cref="TradeguardException">Exit 5 naming the file when it is unreadable, open to other users, or not a ledger file.</exception>
     public (IReadOnlyList<BotLedgerState> Ledgers, bool SameUpstream) Load(Uri upstream)
     {
-        var document = PrivateJsonFile.Read<LedgerDocument>(path, "gateway ledger file", Json, Damaged);
+        var document = PrivateJsonFile.Read(path, "gateway ledger file", LedgerJsonContext.Default.LedgerDocument, Damaged);
         if (document is null)
         {
             return ([], true);
@@ -73,11 +65,17 @@ public sealed class LedgerFile(string path)
         }
 
         var document = new LedgerDocument(Format, upstream.ToString(), ledgers);
-        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, document, Json));
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, document, LedgerJsonContext.Default.LedgerDocument));
     }
 
     private TradeguardException Damaged(string why) =>
         new(ExitCode.Configuration, $"the gateway ledger file {path} is damaged: {why}. Move it aside to start with empty ledgers (positions and today's P&L are then forgotten).");
 
     private sealed record LedgerDocument(string Format, string Upstream, IReadOnlyList<BotLedgerState> Ledgers);
+
+    /// <summary>Web defaults, indented, unknown keys refused, nullability and required parameters enforced; generated, so no reflection.</summary>
+    [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
+    [JsonSerializable(typeof(LedgerDocument))]
+    private sealed partial class LedgerJsonContext : JsonSerializerContext;
 }

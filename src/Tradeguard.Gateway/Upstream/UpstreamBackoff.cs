@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Tradeguard.Exchange.Binance;
 
 namespace Tradeguard.Gateway.Upstream;
 
@@ -29,11 +29,7 @@ public sealed class UpstreamBackoff(TimeProvider time)
         }
 
         var seconds = ((left + 999) / 1000).ToString(CultureInfo.InvariantCulture);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
-        {
-            ["code"] = -1003,
-            ["msg"] = $"Tradeguard gateway: the exchange asked to back off; no request is sent to it for {seconds} s more.",
-        });
+        var body = new BinanceError(-1003, 429, $"Tradeguard gateway: the exchange asked to back off; no request is sent to it for {seconds} s more.").ToBytes();
         return new UpstreamResponse(429, body, "application/json;charset=UTF-8", null, seconds);
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Tradeguard.Exchange.Binance;
 
 namespace Tradeguard.Gateway.Upstream;
 
@@ -64,11 +64,7 @@ public sealed class WeightBudget
 
         var seconds = ((minute + 1) * 60 - now.ToUnixTimeSeconds()).ToString(CultureInfo.InvariantCulture);
         var who = bot is null ? "requests without a key" : $"bot {bot}";
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
-        {
-            ["code"] = -1003,
-            ["msg"] = $"Tradeguard gateway: {who} used their share of the exchange's request weight ({share.ToString(CultureInfo.InvariantCulture)} per minute); retry in {seconds} s.",
-        });
+        var body = new BinanceError(-1003, 429, $"Tradeguard gateway: {who} used their share of the exchange's request weight ({share.ToString(CultureInfo.InvariantCulture)} per minute); retry in {seconds} s.").ToBytes();
         return new UpstreamResponse(429, body, "application/json;charset=UTF-8", null, seconds);
     }
 }

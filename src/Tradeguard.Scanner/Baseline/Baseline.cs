@@ -11,9 +11,8 @@ namespace Tradeguard.Scanner.Baseline;
 /// new findings fail the build (<c>--baseline</c>). JSON, format in docs/scan.md; it holds fingerprints, rule ids and
 /// paths, never values.
 /// </summary>
-public sealed class Baseline
+public sealed partial class Baseline
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     private Baseline(IReadOnlySet<string> fingerprints) => Fingerprints = fingerprints;
 
@@ -32,7 +31,7 @@ public sealed class Baseline
         BaselineFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<BaselineFile>(File.ReadAllText(path), Json);
+            file = JsonSerializer.Deserialize(File.ReadAllText(path), BaselineJsonContext.Default.BaselineFile);
         }
         catch (JsonException e)
         {
@@ -56,7 +55,7 @@ public sealed class Baseline
             .OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .Select(f => new BaselineEntry { Fingerprint = f.Fingerprint, RuleId = f.RuleId, Path = f.Path, Commit = f.Commit })
             .ToList();
-        var text = JsonSerializer.Serialize(new BaselineFile { Version = 1, Findings = entries }, Json) + "\n";
+        var text = JsonSerializer.Serialize(new BaselineFile { Version = 1, Findings = entries }, BaselineJsonContext.Default.BaselineFile) + "\n";
         AtomicFile.WriteText(path, text);
     }
 
@@ -88,4 +87,9 @@ public sealed class Baseline
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? Commit { get; set; }
     }
+
+    /// <summary>The baseline file's shape, indented; generated, so no reflection.</summary>
+    [JsonSourceGenerationOptions(WriteIndented = true)]
+    [JsonSerializable(typeof(BaselineFile))]
+    private sealed partial class BaselineJsonContext : JsonSerializerContext;
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,9 @@ namespace Tradeguard.Telegram.Webhook;
 /// </summary>
 public sealed class WebhookEndpoint : IAsyncDisposable
 {
+    // Telegram.Bot's own source-generated metadata for Update (its options resolve it without reflection).
+    private static readonly JsonTypeInfo<Update> UpdateShape = (JsonTypeInfo<Update>)JsonBotAPI.Options.GetTypeInfo(typeof(Update));
+
     /// <summary>The header Telegram sends with the secret given to <c>setWebhook</c> (Bot API, "setWebhook").</summary>
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -70,7 +74,14 @@ public sealed class WebhookEndpoint : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(listenUrl.GetLeftPart(UriPartial.Authority));
         var app = builder.Build();
-        app.MapPost(path, async (HttpContext context) =>
+        // A RequestDelegate, not a lambda with parameters: ASP.NET Core then builds no binding code at run time (which a
+        // Native AOT build cannot do).
+        app.MapPost(path, async context => await (await AnswerAsync(context)).ExecuteAsync(context));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var bound = new Uri(app.Urls.First());
+        return new WebhookEndpoint(app, new Uri(bound, path));
+
+        async Task<IResult> AnswerAsync(HttpContext context)
         {
             if (!context.Request.Headers.TryGetValue(SecretHeader, out var given) || given.Count != 1
                 || !CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given[0] ?? "")), expected))
@@ -82,7 +93,7 @@ public sealed class WebhookEndpoint : IAsyncDisposable
             Update? update;
             try
             {
-                update = await JsonSerializer.DeserializeAsync<Update>(context.Request.Body, JsonBotAPI.Options, context.RequestAborted);
+                update = await JsonSerializer.DeserializeAsync(context.Request.Body, UpdateShape, context.RequestAborted);
             }
             catch (JsonException)
             {
@@ -96,10 +107,7 @@ public sealed class WebhookEndpoint : IAsyncDisposable
 
             await bot.HandleAsync(update, context.RequestAborted);
             return Results.Ok();
-        });
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var bound = new Uri(app.Urls.First());
-        return new WebhookEndpoint(app, new Uri(bound, path));
+        }
     }
 
     /// <summary>Stops listening.</summary>

@@ -10,13 +10,12 @@ namespace Tradeguard.Trading.Config;
 /// trailing commas allowed, numbers bare, unknown keys refused (a misspelt limit must not silently mean "no limit").
 /// </summary>
 /// <remarks>Errors are exit 5 and name the file and, for JSON problems, the line, column and setting
-/// (<see cref="ConfigError"/>).</remarks>
+/// (<see cref="ConfigError"/>). A config type's settings are <c>{ get; set; }</c>, not <c>init</c>: the
+/// source-generated reader replaces an init-only property's default with null or 0 when the key is absent
+/// (dotnet/runtime#84484; <c>SourceGeneratedJsonTests</c> checks every context's types), and it reads an object with
+/// init-only properties whole before converting it, so a wrong value's error names the object's end, not the value.</remarks>
 public static class ConfigFile
 {
-    // The resolver is named, not left to the serializer's default: GetTypeInfo on options without one finds no
-    // resolver in the trimmed single file (exchange, gateway and alerts configs failed there with exit 70).
-    private static readonly JsonSerializerOptions Json = new(Rules()) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-
     /// <summary>
     /// New options holding the rules, for a source-generated context whose types
     /// <see cref="Parse{T}(string, JsonTypeInfo{T}, string, string, string)"/> reads: <c>new MyContext(ConfigFile.Rules())</c>.
@@ -58,21 +57,16 @@ public static class ConfigFile
         }
     }
 
-    /// <summary>Parses <paramref name="json"/> (the text of <paramref name="path"/>) into <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// Parses <paramref name="json"/> (the text of <paramref name="path"/>) with <paramref name="shape"/>, a
+    /// source-generated context's type built on these rules (<c>new MyContext(ConfigFile.Rules())</c>): every config is
+    /// read without reflection, so a Native AOT build reads them as the JIT build does.
+    /// </summary>
     /// <param name="json">The file's text.</param>
+    /// <param name="shape">The config's type.</param>
     /// <param name="path">Names the file in errors.</param>
     /// <param name="settingsHelp">Where the settings are documented, for an unknown key: "docs/trading.md for the settings a run config takes".</param>
     /// <param name="required">What an empty file lacks at least: "data.file and strategy.name".</param>
-    /// <exception cref="Core.Errors.TradeguardException">Exit 5: not valid JSON, an unknown setting, a value of the
-    /// wrong type, or an empty (<c>null</c>) config.</exception>
-    public static T Parse<T>(string json, string path, string settingsHelp, string required)
-        where T : class =>
-        Parse(json, (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T)), path, settingsHelp, required);
-
-    /// <summary>
-    /// Parses <paramref name="json"/> with <paramref name="shape"/>, a source-generated context's type built on these
-    /// rules (<c>new MyContext(ConfigFile.Rules())</c>); errors as <see cref="Parse{T}(string, string, string, string)"/>.
-    /// </summary>
     /// <exception cref="Core.Errors.TradeguardException">Exit 5: not valid JSON, an unknown setting, a value of the
     /// wrong type, or an empty (<c>null</c>) config.</exception>
     public static T Parse<T>(string json, JsonTypeInfo<T> shape, string path, string settingsHelp, string required)

@@ -20,23 +20,23 @@ internal sealed class AlertsConfig
     public const string DefaultFileName = "alerts.json";
 
     [JsonPropertyName("exposure")]
-    public Dictionary<string, string> Exposure { get; init; } = [];
+    public Dictionary<string, string> Exposure { get; set; } = [];
 
     [JsonPropertyName("age_recipient")]
-    public string? AgeRecipient { get; init; }
+    public string? AgeRecipient { get; set; }
 
     [JsonPropertyName("console")]
-    public bool Console { get; init; }
+    public bool Console { get; set; }
 
     [JsonPropertyName("rate_limits")]
-    public RateLimitSettings RateLimits { get; init; } = new();
+    public RateLimitSettings RateLimits { get; set; } = new();
 
     /// <summary>Seconds within which a repeated alert line is folded into one tally (0: send every one); default 300.</summary>
     [JsonPropertyName("fold_repeats_seconds")]
-    public int FoldRepeatsSeconds { get; init; } = 300;
+    public int FoldRepeatsSeconds { get; set; } = 300;
 
     [JsonPropertyName("telegram")]
-    public TelegramSettings? Telegram { get; init; }
+    public TelegramSettings? Telegram { get; set; }
 
     public static string ResolvePath(string? option) =>
         string.IsNullOrEmpty(option) ? TradeguardHome.File(DefaultFileName) : Path.GetFullPath(option);
@@ -56,7 +56,7 @@ internal sealed class AlertsConfig
         }
 
         PrivateFile.EnsurePrivate(path, "alert settings");
-        return ConfigFile.Parse<AlertsConfig>(ConfigFile.ReadText(path), path, "docs/alerts.md for the settings alerts.json takes",
+        return ConfigFile.Parse(ConfigFile.ReadText(path), AlertsConfigJsonContext.Shape, path, "docs/alerts.md for the settings alerts.json takes",
             "one setting, such as \"console\": true");
     }
 
@@ -121,39 +121,39 @@ internal sealed class AlertsConfig
         private static readonly DispatchOptions Defaults = new();
 
         [JsonPropertyName("per_chat_per_second")]
-        public double PerChatPerSecond { get; init; } = Defaults.PerChatPerSecond;
+        public double PerChatPerSecond { get; set; } = Defaults.PerChatPerSecond;
 
         [JsonPropertyName("per_group_per_minute")]
-        public int PerGroupPerMinute { get; init; } = Defaults.PerGroupPerMinute;
+        public int PerGroupPerMinute { get; set; } = Defaults.PerGroupPerMinute;
 
         [JsonPropertyName("overall_per_second")]
-        public int OverallPerSecond { get; init; } = Defaults.OverallPerSecond;
+        public int OverallPerSecond { get; set; } = Defaults.OverallPerSecond;
     }
 
     internal sealed class TelegramSettings
     {
         [JsonPropertyName("api_base_url")]
-        public string ApiBaseUrl { get; init; } = Tradeguard.Telegram.TelegramOptions.DefaultApiBaseUrl;
+        public string ApiBaseUrl { get; set; } = Tradeguard.Telegram.TelegramOptions.DefaultApiBaseUrl;
 
         [JsonPropertyName("bot_token")]
-        public string BotToken { get; init; } = "vault://telegram/bot_token";
+        public string BotToken { get; set; } = "vault://telegram/bot_token";
 
         [JsonPropertyName("alert_chat_ids")]
-        public long[] AlertChatIds { get; init; } = [];
+        public long[] AlertChatIds { get; set; } = [];
 
         [JsonPropertyName("allowed_group_chat_ids")]
-        public long[] AllowedGroupChatIds { get; init; } = [];
+        public long[] AllowedGroupChatIds { get; set; } = [];
 
         [JsonPropertyName("max_update_age_seconds")]
-        public int MaxUpdateAgeSeconds { get; init; } = 120;
+        public int MaxUpdateAgeSeconds { get; set; } = 120;
 
         [JsonPropertyName("webhook_listen")]
-        public string WebhookListen { get; init; } = "http://127.0.0.1:8443";
+        public string WebhookListen { get; set; } = "http://127.0.0.1:8443";
 
         [JsonPropertyName("webhook_path")]
-        public string WebhookPath { get; init; } = "/telegram/webhook";
+        public string WebhookPath { get; set; } = "/telegram/webhook";
 
         [JsonPropertyName("webhook_public_url")]
-        public string? WebhookPublicUrl { get; init; }
+        public string? WebhookPublicUrl { get; set; }
     }
 }

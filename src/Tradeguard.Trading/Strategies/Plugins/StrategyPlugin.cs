@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Tradeguard.Core.Errors;
 using Tradeguard.Trading.Config;
 
@@ -50,6 +51,13 @@ public static class StrategyPlugin
         if (!File.Exists(assemblyPath))
         {
             throw ConfigError.Setting(configPath, "strategy.assembly", $"names no file: {assemblyPath} (build the plugin first, e.g. dotnet build -c Release)");
+        }
+
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // A Native AOT build has no JIT: it can run only the code it was compiled with.
+            throw ConfigError.Setting(configPath, "strategy.assembly",
+                "cannot be loaded by this tradeguard, a Native AOT build, which runs only code compiled into it: run plugin strategies with the dotnet tool (dotnet tool install --global tradeguard) or the ReadyToRun single file (docs/performance.md, \"Install\")");
         }
 
         AssemblyName name;
