@@ -21,6 +21,13 @@ public static class TradeguardCli
     public static IReadOnlyList<string> Command { get; } =
         DllPath.EndsWith(".dll", StringComparison.Ordinal) ? ["dotnet", DllPath] : [DllPath];
 
+    /// <summary>
+    /// True when the CLI under test is a Native AOT publish: an executable with the packages' native libraries beside
+    /// it (the ReadyToRun single file carries them inside). It has no JIT, so it refuses strategy plugins.
+    /// </summary>
+    public static bool IsNativeAot { get; } =
+        Command.Count == 1 && File.Exists(Path.Combine(Path.GetDirectoryName(DllPath)!, "libsodium.so"));
+
     /// <summary>A start of the CLI with <paramref name="args"/>, stdout and stderr redirected; no shell.</summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, bool redirectStdin = false)
     {
