@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Tradeguard.Core.Errors;
@@ -15,6 +16,8 @@ namespace Tradeguard.Trading.Strategies.Plugins;
 /// throws <see cref="ArgumentException"/> for parameters it refuses. A plugin is code that runs with the user's
 /// rights, like any script; it sees only the <see cref="StrategyContext"/>, which holds no credentials.
 /// </summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "A Native AOT build refuses a plugin before any of this runs (LoadAssembly); builds with a JIT keep every type whole (TrimMode partial).")]
+[UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "A Native AOT build refuses a plugin before any of this runs (LoadAssembly); builds with a JIT keep every type whole (TrimMode partial).")]
 public static class StrategyPlugin
 {
     /// <summary>The constructor's parameter types, in order.</summary>

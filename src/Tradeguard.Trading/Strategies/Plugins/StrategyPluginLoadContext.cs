@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -9,6 +10,7 @@ namespace Tradeguard.Trading.Strategies.Plugins;
 /// come from the host, so the plugin's <see cref="Strategy"/> is the engine's and a copy of the library shipped beside
 /// the plugin is never loaded. Not collectible: a plugin stays loaded for the life of the process.
 /// </summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "A Native AOT build refuses a plugin before any of this runs (LoadAssembly); builds with a JIT keep every type whole (TrimMode partial).")]
 internal sealed class StrategyPluginLoadContext : AssemblyLoadContext
 {
     /// <summary>The assemblies the host shares with every plugin.</summary>
