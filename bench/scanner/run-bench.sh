@@ -12,11 +12,18 @@ mkdir -p "$work"
 [ -x "$here/node_modules/.bin/secretlint" ] || (cd "$here" && npm install --no-audit --no-fund --silent)
 secretlint=("$here/node_modules/.bin/secretlint" --secretlintrc "$here/.secretlintrc.json" --no-gitignore --format json)
 
-# The tool as installed (README: dotnet publish), compiled ahead of time (ReadyToRun) like the framework itself: on a
-# 100 MB scan that saves about a third of the CPU time, most of it JIT work at start-up (docs/scan.md, "Speed").
+# The tool as installed by README's second way: the native (Native AOT) build, shared with bench/cli (its
+# bench/cli/out/publish, made again with REPUBLISH=1). The framework-dependent ReadyToRun build (the dotnet tool's
+# code, precompiled) is measured beside it on the trees.
+native="$root/bench/cli/out/publish"
+if [ ! -x "$native/tradeguard" ] || [ -n "${REPUBLISH:-}" ]; then
+  rm -rf "$native"
+  dotnet publish "$root/src/Tradeguard.Cli" -c Release -r linux-x64 -o "$native" -v q -nologo >/dev/null
+fi
 dotnet publish "$root/src/Tradeguard.Cli" -c Release --use-current-runtime --self-contained false \
   -p:PublishAot=false -p:PublishReadyToRun=true -o "$work/tradeguard-bin" -v q -nologo >/dev/null
-tradeguard=(dotnet "$work/tradeguard-bin/tradeguard.dll" scan)
+tradeguard=("$native/tradeguard" scan)
+tradeguard_r2r=(dotnet "$work/tradeguard-bin/tradeguard.dll" scan)
 
 echo "== corpus: recall on the rule kinds both tools cover"
 rm -rf "$work/corpus"
@@ -55,9 +62,14 @@ for shape in large small; do
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   read -r tg_wall tg_cpu tg_rss < <(measure "tg-$shape" "$tree" "${tradeguard[@]}" . --format json)
   read -r sl_wall sl_cpu sl_rss < <(measure "sl-$shape" "$tree" "${secretlint[@]}" "**/*" --output "$work/secretlint-$shape.json")
+  read -r r2r_wall r2r_cpu r2r_rss < <(measure "r2r-$shape" "$tree" "${tradeguard_r2r[@]}" . --format json)
   printf '== %s files: %s MB, %s files, %s cores, load %s before, %s after\n' "$shape" "$mb" "$(find "$tree" -type f | wc -l)" "$(nproc)" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  printf 'tradeguard scan: %6.2f s wall  %6.2f CPU-s  %5d MB peak RSS\n' "$tg_wall" "$tg_cpu" "$tg_rss"
+  printf 'tradeguard scan (native): %6.2f s wall  %6.2f CPU-s  %5d MB peak RSS\n' "$tg_wall" "$tg_cpu" "$tg_rss"
   printf 'secretlint:      %6.2f s wall  %6.2f CPU-s  %5d MB peak RSS\n' "$sl_wall" "$sl_cpu" "$sl_rss"
+  printf 'tradeguard (ReadyToRun, the dotnet tool build): %6.2f s wall  %6.2f CPU-s  %5d MB peak RSS\n' "$r2r_wall" "$r2r_cpu" "$r2r_rss"
+  cmp -s <(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["findings"])' "$work/tg-$shape.out") \
+         <(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["findings"])' "$work/r2r-$shape.out") \
+    && echo "both builds: the same findings" || echo "the two builds' findings DIFFER: compare $work/tg-$shape.out and $work/r2r-$shape.out"
   printf 'speed-up: %.1fx wall clock, %.1fx per CPU second\n' "$(echo "$sl_wall / $tg_wall" | bc -l)" "$(echo "$sl_cpu / $tg_cpu" | bc -l)"
 done
 echo "work folder: $work"
