@@ -60,7 +60,7 @@ public static class StrategyPlugin
         {
             // A Native AOT build has no JIT: it can run only the code it was compiled with.
             throw ConfigError.Setting(configPath, "strategy.assembly",
-                "cannot be loaded by this tradeguard, a Native AOT build, which runs only code compiled into it: run plugin strategies with the dotnet tool (dotnet tool install --global tradeguard) or the ReadyToRun single file (docs/performance.md, \"Install\")");
+                "cannot be loaded by this tradeguard, a Native AOT build, which runs only code compiled into it: run plugin strategies with the dotnet tool (dotnet tool install --global tradeguard) or the ReadyToRun single file (README, \"Install\")");
         }
 
         AssemblyName name;
