@@ -12,8 +12,3 @@ namespace Tradeguard.Gateway.Hosting;
 [JsonSerializable(typeof(AdminStatus))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;
-
-/// <summary>An enum written and read as its camelCase name.</summary>
-/// <typeparam name="T">The enum.</typeparam>
-internal sealed class CamelCaseEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase)
-    where T : struct, Enum;
